@@ -1,0 +1,85 @@
+package io.strata.common.error;
+
+/**
+ * Every user-visible error, with the MySQL error number and SQLSTATE that clients expect
+ * (MySQL 8.0 server error reference).
+ */
+public enum ErrorCode {
+    // Connection and authentication
+    ER_ACCESS_DENIED(1045, "28000", ErrorCategory.USER),
+    ER_HANDSHAKE_ERROR(1043, "08S01", ErrorCategory.USER),
+    ER_NET_PACKETS_OUT_OF_ORDER(1156, "08S01", ErrorCategory.USER),
+    ER_NET_PACKET_TOO_LARGE(1153, "08S01", ErrorCategory.USER),
+    ER_UNKNOWN_COM_ERROR(1047, "08S01", ErrorCategory.USER),
+    ER_QUERY_INTERRUPTED(1317, "70100", ErrorCategory.USER),
+
+    // Parsing and naming
+    ER_PARSE_ERROR(1064, "42000", ErrorCategory.USER),
+    ER_EMPTY_QUERY(1065, "42000", ErrorCategory.USER),
+    ER_BAD_DB_ERROR(1049, "42000", ErrorCategory.USER),
+    ER_NO_DB_ERROR(1046, "3D000", ErrorCategory.USER),
+    ER_DB_CREATE_EXISTS(1007, "HY000", ErrorCategory.USER),
+    ER_DB_DROP_EXISTS(1008, "HY000", ErrorCategory.USER),
+    ER_NO_SUCH_TABLE(1146, "42S02", ErrorCategory.USER),
+    ER_BAD_TABLE_ERROR(1051, "42S02", ErrorCategory.USER),
+    ER_TABLE_EXISTS_ERROR(1050, "42S01", ErrorCategory.USER),
+    ER_BAD_FIELD_ERROR(1054, "42S22", ErrorCategory.USER),
+    ER_DUP_FIELDNAME(1060, "42S21", ErrorCategory.USER),
+    ER_NON_UNIQ_ERROR(1052, "23000", ErrorCategory.USER),
+    ER_WRONG_VALUE_COUNT_ON_ROW(1136, "21S01", ErrorCategory.USER),
+    ER_MULTIPLE_PRI_KEY(1068, "42000", ErrorCategory.USER),
+    ER_WRONG_AUTO_KEY(1075, "42000", ErrorCategory.USER),
+    ER_INVALID_DEFAULT(1067, "42000", ErrorCategory.USER),
+    ER_UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", ErrorCategory.USER),
+    ER_WRONG_VALUE_FOR_VAR(1231, "42000", ErrorCategory.USER),
+    ER_UNKNOWN_STMT_HANDLER(1243, "HY000", ErrorCategory.USER),
+    ER_WRONG_ARGUMENTS(1210, "HY000", ErrorCategory.USER),
+    ER_NOT_SUPPORTED_YET(1235, "42000", ErrorCategory.USER),
+    ER_WRONG_FIELD_WITH_GROUP(1055, "42000", ErrorCategory.USER),
+    ER_INVALID_GROUP_FUNC_USE(1111, "HY000", ErrorCategory.USER),
+    ER_SUBQUERY_NO_1_ROW(1242, "21000", ErrorCategory.USER),
+    ER_OPERAND_COLUMNS(1241, "21000", ErrorCategory.USER),
+    ER_SP_DOES_NOT_EXIST(1305, "42000", ErrorCategory.USER),
+    ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT(1582, "42000", ErrorCategory.USER),
+    ER_ILLEGAL_REFERENCE(1247, "42S22", ErrorCategory.USER),
+
+    // Data
+    ER_DUP_ENTRY(1062, "23000", ErrorCategory.USER),
+    ER_BAD_NULL_ERROR(1048, "23000", ErrorCategory.USER),
+    ER_NO_DEFAULT_FOR_FIELD(1364, "HY000", ErrorCategory.USER),
+    ER_TRUNCATED_WRONG_VALUE(1292, "22007", ErrorCategory.USER),
+    ER_TRUNCATED_WRONG_VALUE_FOR_FIELD(1366, "HY000", ErrorCategory.USER),
+    ER_DATA_TOO_LONG(1406, "22001", ErrorCategory.USER),
+    ER_WARN_DATA_OUT_OF_RANGE(1264, "22003", ErrorCategory.USER),
+    ER_DATA_OUT_OF_RANGE(1690, "22003", ErrorCategory.USER),
+    ER_DIVISION_BY_ZERO(1365, "22012", ErrorCategory.USER),
+    ER_INVALID_JSON_TEXT(3140, "22032", ErrorCategory.USER),
+
+    // Transactions
+    ER_LOCK_DEADLOCK(1213, "40001", ErrorCategory.CONFLICT),
+    ER_LOCK_WAIT_TIMEOUT(1205, "HY000", ErrorCategory.CONFLICT),
+    ER_CANT_CHANGE_TX_CHARACTERISTICS(1568, "25001", ErrorCategory.USER),
+
+    // Resources and storage
+    ER_OUT_OF_RESOURCES(1041, "HY000", ErrorCategory.RESOURCE),
+    ER_STORAGE_FAILURE(1030, "HY000", ErrorCategory.STORAGE),
+
+    // Everything else
+    ER_UNKNOWN_ERROR(1105, "HY000", ErrorCategory.INTERNAL);
+
+    private final int mysqlCode;
+    private final String sqlState;
+    private final ErrorCategory category;
+
+    ErrorCode(int mysqlCode, String sqlState, ErrorCategory category) {
+        this.mysqlCode = mysqlCode;
+        this.sqlState = sqlState;
+        this.category = category;
+    }
+
+    public int mysqlCode() { return mysqlCode; }
+
+    public String sqlState() { return sqlState; }
+
+    public ErrorCategory category() { return category; }
+}

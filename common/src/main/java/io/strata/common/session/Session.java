@@ -1,0 +1,66 @@
+package io.strata.common.session;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One client connection's state behind the wire protocol: current database, variables, the open
+ * transaction and prepared statements. Calls come from one connection's thread at a time, except
+ * {@link #cancel()}. Every failure a client should see is a
+ * {@link io.strata.common.error.StrataException}; anything else is a bug, answered as error 1105.
+ */
+public interface Session extends AutoCloseable {
+    long connectionId();
+
+    String user();
+
+    /** The current database, empty when none is selected. */
+    Optional<String> currentDatabase();
+
+    /** COM_INIT_DB / USE: throws ER_BAD_DB_ERROR when the database does not exist. */
+    void useDatabase(String database);
+
+    /**
+     * COM_QUERY. Runs the statements of {@code sql} one after the other as the returned results are
+     * consumed: {@link StatementResults#next()} executes the next statement and throws its error, after
+     * which no further statement runs.
+     *
+     * @param allowMultiple whether {@code sql} may hold several statements separated by {@code ;}
+     *                      (CLIENT_MULTI_STATEMENTS); if not, more than one statement is a 1064 error
+     */
+    StatementResults execute(String sql, boolean allowMultiple);
+
+    /** COM_STMT_PREPARE: parses and validates {@code sql} with {@code ?} placeholders. */
+    PreparedStatementInfo prepare(String sql);
+
+    /**
+     * COM_STMT_EXECUTE with the decoded parameter values (see {@link io.strata.common.type.DataType}
+     * for the Java classes; the protocol sends strings for DECIMAL).
+     */
+    StatementResult executePrepared(int statementId, List<Object> parameters);
+
+    /** COM_STMT_CLOSE. Unknown ids are ignored, as MySQL does. */
+    void closePrepared(int statementId);
+
+    /** COM_FIELD_LIST: the columns of a table in the current database, with no rows. */
+    List<ResultColumn> fieldList(String table, String wildcard);
+
+    /** COM_RESET_CONNECTION: rolls back, drops prepared statements, resets variables. Keeps the user and database. */
+    void reset();
+
+    /** Whether a transaction is open (SERVER_STATUS_IN_TRANS). */
+    boolean inTransaction();
+
+    /** Whether autocommit is on (SERVER_STATUS_AUTOCOMMIT). */
+    boolean autocommit();
+
+    /** Warnings raised by the last statement. */
+    int warningCount();
+
+    /** Asks the running statement, if any, to stop with ER_QUERY_INTERRUPTED. May be called from any thread. */
+    void cancel();
+
+    /** Rolls back any open transaction and frees everything the session holds. */
+    @Override
+    void close();
+}

@@ -1,0 +1,108 @@
+package io.strata.compute.plan;
+
+import io.strata.compute.expression.Expr;
+import io.strata.txn.TableSnapshot;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable physical plan, made by the SQL frontend from Calcite's optimized plan and turned into
+ * operators by {@link io.strata.compute.operator.OperatorFactory}. Column references in expressions
+ * are indexes into the input's output columns (for a join: left columns, then right columns).
+ */
+public sealed interface PhysicalNode {
+    List<OutputColumn> output();
+
+    /** Reads {@code columns} (table column indexes) of a table snapshot; with {@code withRowId} the row id follows. */
+    record Scan(TableSnapshot table, int[] columns, boolean withRowId, List<OutputColumn> output) implements PhysicalNode {
+        public Scan {
+            Objects.requireNonNull(table, "table");
+            columns = columns.clone();
+            output = List.copyOf(output);
+        }
+    }
+
+    /** Literal rows; each value is an {@link Expr} that needs no input (literals, parameters, constant calls). */
+    record Values(List<List<Expr>> rows, List<OutputColumn> output) implements PhysicalNode {
+        public Values {
+            rows = rows.stream().map(List::copyOf).toList();
+            output = List.copyOf(output);
+        }
+    }
+
+    /** Keeps the rows where {@code condition} is TRUE (not FALSE, not NULL). */
+    record Filter(PhysicalNode input, Expr condition) implements PhysicalNode {
+        @Override
+        public List<OutputColumn> output() {
+            return input.output();
+        }
+    }
+
+    record Project(PhysicalNode input, List<Expr> expressions, List<OutputColumn> output) implements PhysicalNode {
+        public Project {
+            expressions = List.copyOf(expressions);
+            output = List.copyOf(output);
+            if (expressions.size() != output.size()) {
+                throw new IllegalArgumentException("expressions and output differ in size");
+            }
+        }
+    }
+
+    /**
+     * Groups by {@code groupKeys} (input column indexes) and computes {@code calls}; output is the group
+     * keys then one column per call. No group keys means one row, even over empty input.
+     */
+    record Aggregate(PhysicalNode input, int[] groupKeys, List<AggregateCall> calls, List<OutputColumn> output)
+            implements PhysicalNode {
+        public Aggregate {
+            groupKeys = groupKeys.clone();
+            calls = List.copyOf(calls);
+            output = List.copyOf(output);
+        }
+    }
+
+    /**
+     * A hash join on {@code leftKeys[i] = rightKeys[i]} (SQL equality: NULL keys never match), then
+     * {@code residual} (over left columns followed by right columns; null means none). SEMI and ANTI
+     * output only the left columns.
+     */
+    record Join(PhysicalNode left, PhysicalNode right, JoinType joinType, int[] leftKeys, int[] rightKeys,
+                Expr residual, List<OutputColumn> output) implements PhysicalNode {
+        public Join {
+            leftKeys = leftKeys.clone();
+            rightKeys = rightKeys.clone();
+            output = List.copyOf(output);
+            if (leftKeys.length != rightKeys.length) {
+                throw new IllegalArgumentException("join key counts differ");
+            }
+        }
+    }
+
+    record Sort(PhysicalNode input, List<SortKey> keys) implements PhysicalNode {
+        public Sort {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public List<OutputColumn> output() {
+            return input.output();
+        }
+    }
+
+    /** Skips {@code offset} rows then returns at most {@code fetch} rows ({@code fetch < 0}: all). */
+    record Limit(PhysicalNode input, long offset, long fetch) implements PhysicalNode {
+        @Override
+        public List<OutputColumn> output() {
+            return input.output();
+        }
+    }
+
+    /** Concatenates inputs of the same column types; without {@code all}, removes duplicate rows. */
+    record Union(List<PhysicalNode> inputs, boolean all, List<OutputColumn> output) implements PhysicalNode {
+        public Union {
+            inputs = List.copyOf(inputs);
+            output = List.copyOf(output);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.strata.txn;
+
+import io.strata.txn.catalog.CatalogSnapshot;
+import io.strata.txn.catalog.TableDefinition;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * A transaction under snapshot isolation. Reads see the snapshot taken at {@link #snapshotTs()} and the
+ * transaction's own writes; writes stay in the transaction's workspace until {@link #commit()}.
+ * Once committed or rolled back the transaction accepts no more calls. Not thread-safe.
+ */
+public interface Transaction extends AutoCloseable {
+    long snapshotTs();
+
+    /** The catalog as this transaction sees it. */
+    CatalogSnapshot catalog();
+
+    /** Throws ER_DB_CREATE_EXISTS unless {@code ifNotExists}. */
+    void createDatabase(String database, boolean ifNotExists);
+
+    /** Drops the database and its tables; throws ER_DB_DROP_EXISTS unless {@code ifExists}. */
+    void dropDatabase(String database, boolean ifExists);
+
+    /**
+     * Creates the table (its {@code tableId} is ignored; a new one is assigned). Throws
+     * ER_TABLE_EXISTS_ERROR unless {@code ifNotExists}, ER_BAD_DB_ERROR if the database is missing.
+     *
+     * @return the definition with its assigned id
+     */
+    TableDefinition createTable(TableDefinition definition, boolean ifNotExists);
+
+    /** Throws ER_BAD_TABLE_ERROR unless {@code ifExists}. */
+    void dropTable(String database, String table, boolean ifExists);
+
+    /** The table's snapshot view; throws ER_NO_SUCH_TABLE if it does not exist for this transaction. */
+    TableSnapshot table(String database, String table);
+
+    /**
+     * Adds rows to the workspace. {@code rows} has exactly the table's columns, in order, typed as
+     * {@link io.strata.common.type.ArrowTypes#field} makes them; the transaction copies what it keeps,
+     * so the caller still owns and closes {@code rows}. Checks NOT NULL (ER_BAD_NULL_ERROR) and primary
+     * key uniqueness against the snapshot and the workspace (ER_DUP_ENTRY); on error nothing of
+     * {@code rows} is kept.
+     */
+    void insert(long tableId, VectorSchemaRoot rows);
+
+    /** Deletes rows by the ids a scan returned. Ids not visible to this transaction are ignored. */
+    void delete(long tableId, long[] rowIds);
+
+    /**
+     * Reserves {@code count} consecutive AUTO_INCREMENT values and returns the first. Values are never
+     * handed out twice, across transactions and restarts; a rolled-back transaction leaves gaps.
+     */
+    long allocateAutoIncrement(long tableId, int count);
+
+    /** Makes sure later AUTO_INCREMENT values are above {@code usedValue} (an explicit value was inserted). */
+    void observeAutoIncrement(long tableId, long usedValue);
+
+    /**
+     * Commits: checks conflicts with transactions committed since the snapshot, makes the commit
+     * durable in the log, then publishes it. Returns the commit timestamp. On a conflict throws
+     * ER_DUP_ENTRY or ER_LOCK_DEADLOCK and the transaction is rolled back.
+     */
+    long commit();
+
+    /** Discards the workspace. Safe to call more than once. */
+    void rollback();
+
+    boolean isActive();
+
+    /** Rolls back if still active. */
+    @Override
+    void close();
+}
