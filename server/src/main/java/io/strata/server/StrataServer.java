@@ -1,0 +1,100 @@
+package io.strata.server;
+
+import io.strata.common.config.StrataConfig;
+import io.strata.protocol.MysqlServer;
+import io.strata.protocol.MysqlServerOptions;
+import io.strata.sql.SqlSessionFactory;
+import io.strata.storage.LocalDirObjectStore;
+import io.strata.storage.ObjectStore;
+import io.strata.txn.TransactionNode;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+
+/**
+ * Strata in embedded mode: every role in one JVM. The object store is a local directory
+ * ({@code data.dir/objects}), the log service local segment files ({@code data.dir/log}), the
+ * transaction node recovers from both, and compute (the SQL frontend and operators) serves MySQL
+ * clients on {@code server.host:server.port}.
+ */
+public final class StrataServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
+
+    private final Deque<AutoCloseable> parts;
+    private final MysqlServer mysql;
+    private final Path dataDirectory;
+
+    private StrataServer(Deque<AutoCloseable> parts, MysqlServer mysql, Path dataDirectory) {
+        this.parts = parts;
+        this.mysql = mysql;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts every role; returns once clients can connect. */
+    public static StrataServer start(StrataConfig config) {
+        Objects.requireNonNull(config, "config");
+        Path dataDirectory = config.getPath("data.dir").toAbsolutePath().normalize();
+        Deque<AutoCloseable> parts = new ArrayDeque<>();
+        try {
+            Files.createDirectories(dataDirectory);
+            BufferAllocator allocator = new RootAllocator(config.getLong("memory.query-limit-bytes") * 4);
+            parts.push(allocator);
+            ObjectStore store = new LocalDirObjectStore(dataDirectory.resolve("objects"));
+            parts.push(store);
+            LOG.info("object store: local directory {}", dataDirectory.resolve("objects"));
+            TransactionNode transactionNode = TransactionNode.open(store, dataDirectory.resolve("log"), config, allocator);
+            parts.push(transactionNode);
+            LOG.info("transaction node recovered; log in {}", dataDirectory.resolve("log"));
+            SqlSessionFactory sessions = new SqlSessionFactory(transactionNode, allocator, config);
+            MysqlServerOptions options = new MysqlServerOptions(config.get("server.host"), config.getInt("server.port"),
+                    dataDirectory.resolve("tls"), config.getInt("server.max-connections"));
+            MysqlServer mysql = MysqlServer.start(sessions, options);
+            parts.push(mysql);
+            LOG.info("MySQL protocol listening on {}:{}", config.get("server.host"), mysql.port());
+            return new StrataServer(parts, mysql, dataDirectory);
+        } catch (IOException e) {
+            closeAll(parts);
+            throw new UncheckedIOException("cannot prepare data directory " + dataDirectory, e);
+        } catch (RuntimeException | Error e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    /** The port clients connect to (the configured one, or the one picked for port 0). */
+    public int port() {
+        return mysql.port();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Stops accepting clients, then closes the transaction node (flushing what it holds) and the stores. */
+    @Override
+    public void close() {
+        LOG.info("stopping");
+        closeAll(parts);
+        LOG.info("stopped");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.error("failed to close {}", part.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}
