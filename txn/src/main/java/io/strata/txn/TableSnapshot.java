@@ -19,6 +19,17 @@ public interface TableSnapshot {
      */
     BatchReader scan(int[] columns, boolean withRowId);
 
+    /**
+     * The row this snapshot sees whose primary key equals {@code key} (values in primary key order, as the
+     * Java classes {@link io.strata.common.type.ArrowValues} uses), read like {@link #scan}: a reader of
+     * zero or one batch of one row. Uses the primary key index instead of scanning. Throws
+     * IllegalArgumentException if the table has no primary key or the key has the wrong arity.
+     */
+    default BatchReader lookup(int[] columns, boolean withRowId, java.util.List<Object> key) {
+        throw new io.strata.common.error.StrataException(io.strata.common.error.ErrorCode.ER_NOT_SUPPORTED_YET,
+                "primary key lookups are not supported by this table");
+    }
+
     /** Rows visible to this snapshot, estimated (exact is fine). */
     long estimatedRowCount();
 }

@@ -57,6 +57,22 @@ public interface Transaction extends AutoCloseable {
     void observeAutoIncrement(long tableId, long usedValue);
 
     /**
+     * Marks the workspace's current state; {@link #rollbackToSavepoint} later undoes the inserts and
+     * deletes made after the mark (a failed statement's partial writes: MySQL rolls back the statement,
+     * not the transaction). Catalog changes are not undone (in MySQL, DDL commits implicitly).
+     */
+    default long savepoint() {
+        throw new io.strata.common.error.StrataException(io.strata.common.error.ErrorCode.ER_NOT_SUPPORTED_YET,
+                "savepoints are not supported by this transaction");
+    }
+
+    /** Undoes the inserts and deletes made since {@code savepoint} (a value {@link #savepoint} returned). */
+    default void rollbackToSavepoint(long savepoint) {
+        throw new io.strata.common.error.StrataException(io.strata.common.error.ErrorCode.ER_NOT_SUPPORTED_YET,
+                "savepoints are not supported by this transaction");
+    }
+
+    /**
      * Commits: checks conflicts with transactions committed since the snapshot, makes the commit
      * durable in the log, then publishes it. Returns the commit timestamp. On a conflict throws
      * ER_DUP_ENTRY or ER_LOCK_DEADLOCK and the transaction is rolled back.

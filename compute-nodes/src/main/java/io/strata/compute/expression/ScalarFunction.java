@@ -13,16 +13,68 @@ public enum ScalarFunction {
     BETWEEN,
     /** args: value, then the list of candidates. */
     IN,
+    /** NULL-safe equality, MySQL's {@code <=>}: never NULL; two NULLs are equal. */
+    IS_NOT_DISTINCT_FROM,
+    /** NOT {@code <=>}. */
+    IS_DISTINCT_FROM,
     // logic (three-valued)
     AND, OR, NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE,
     // strings
     LIKE, NOT_LIKE, CONCAT, UPPER, LOWER, SUBSTRING, CHAR_LENGTH, LENGTH, TRIM,
+    /** args: separator, values...; NULL values are skipped, a NULL separator gives NULL. */
+    CONCAT_WS,
+    /** args: string, from, to; replaces every occurrence (case-sensitively, as MySQL does). */
+    REPLACE,
+    /** args: string, count: the leftmost / rightmost characters. */
+    LEFT, RIGHT,
+    /** args: string, length, padding: pads (or cuts) to the length. */
+    LPAD, RPAD,
+    REVERSE,
+    /** args: needle, haystack[, start]: 1-based position of the needle, 0 if absent (INSTR(s, n) is LOCATE(n, s)). */
+    LOCATE,
     // numbers
     ABS, ROUND, FLOOR, CEIL,
+    /** -1, 0 or 1. */
+    SIGN,
+    /** DOUBLE results; SQRT of a negative and LN/LOG10 of a non-positive number are NULL. */
+    POWER, SQRT, EXP, LN, LOG10,
+    /** The largest / smallest argument, compared as comparisons do; NULL if any argument is NULL. */
+    GREATEST, LEAST,
+    // vectors (MatrixOne's names); args are vectors or their text '[1, 2, 3]'; dimensions must agree
+    /** sqrt(sum((a - b)^2)), DOUBLE. */
+    L2_DISTANCE,
+    /** sum((a - b)^2), DOUBLE: orders like L2_DISTANCE without the square root. */
+    L2_DISTANCE_SQ,
+    /** 1 - cosine similarity, DOUBLE; NULL when either vector is all zeros. */
+    COSINE_DISTANCE,
+    COSINE_SIMILARITY,
+    /** sum(a * b), DOUBLE. */
+    INNER_PRODUCT,
+    /** args: one vector: sqrt(sum(a^2)), DOUBLE. */
+    L2_NORM,
+    /** args: one vector: its dimension, BIGINT. */
+    VECTOR_DIMS,
     // conditionals: CASE args are when1, then1, ..., [else]
     CASE, COALESCE, IF, IFNULL, NULLIF,
     // conversion to this call's type
     CAST,
     // date and time
-    YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP
+    YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP,
+    HOUR, MINUTE, SECOND,
+    /** 1 = Sunday ... 7 = Saturday. */
+    DAYOFWEEK,
+    /** args: a, b: the days from b to a, ignoring times. */
+    DATEDIFF,
+    /**
+     * args: a date or datetime (a string is read as one), a number of months (negative subtracts),
+     * as {@code d + INTERVAL n MONTH}; a day past the end of the month clamps to its last day.
+     * Calcite's year-month intervals are in months.
+     */
+    ADD_MONTHS,
+    /**
+     * args: a date or datetime, a number of milliseconds (negative subtracts), as
+     * {@code d + INTERVAL n DAY/HOUR/...}; Calcite's day-time intervals are in milliseconds.
+     * A DATE result drops the time of day.
+     */
+    ADD_MILLISECONDS
 }

@@ -2,11 +2,53 @@ package io.strata.compute.operator;
 
 import io.strata.compute.plan.PhysicalNode;
 
-/** Turns a physical plan into a tree of running operators. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a physical plan into a tree of running operators. The caller owns the returned root
+ * operator and closes it (which closes the whole tree); nothing runs until its first {@code next()}.
+ */
 public final class OperatorFactory {
     private OperatorFactory() {}
 
     public static Operator create(PhysicalNode plan, ExecutionContext context) {
-        throw new UnsupportedOperationException("compute-nodes: operators not built yet");
+        return switch (plan) {
+            case PhysicalNode.Scan scan -> new ScanOperator(scan, context);
+            case PhysicalNode.Values values -> new ValuesOperator(values, context);
+            case PhysicalNode.Filter filter -> new FilterOperator(filter, create(filter.input(), context), context);
+            case PhysicalNode.Project project -> new ProjectOperator(project, create(project.input(), context), context);
+            case PhysicalNode.Aggregate aggregate ->
+                    new HashAggregateOperator(aggregate, create(aggregate.input(), context), context);
+            case PhysicalNode.Join join -> {
+                Operator left = create(join.left(), context);
+                try {
+                    yield new HashJoinOperator(join, left, create(join.right(), context), context);
+                } catch (RuntimeException e) {
+                    left.close();
+                    throw e;
+                }
+            }
+            case PhysicalNode.Sort sort -> new SortOperator(sort, create(sort.input(), context), context, -1);
+            case PhysicalNode.Limit limit when limit.input() instanceof PhysicalNode.Sort sort && limit.fetch() >= 0 -> {
+                // ORDER BY ... LIMIT: the sort only needs to keep offset + fetch rows (top-N)
+                long keep = limit.fetch() + Math.max(0, limit.offset());
+                Operator sorted = new SortOperator(sort, create(sort.input(), context), context, keep < 0 ? -1 : keep);
+                yield new LimitOperator(limit, sorted, context);
+            }
+            case PhysicalNode.Limit limit -> new LimitOperator(limit, create(limit.input(), context), context);
+            case PhysicalNode.Union union -> {
+                List<Operator> inputs = new ArrayList<>();
+                try {
+                    for (PhysicalNode input : union.inputs()) {
+                        inputs.add(create(input, context));
+                    }
+                } catch (RuntimeException e) {
+                    inputs.forEach(Operator::close);
+                    throw e;
+                }
+                yield new UnionOperator(union, inputs, context);
+            }
+        };
     }
 }

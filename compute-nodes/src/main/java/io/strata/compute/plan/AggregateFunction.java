@@ -10,5 +10,12 @@ public enum AggregateFunction {
     MIN,
     MAX,
     /** Any value of the group (for columns functionally dependent on the group keys). */
-    ANY_VALUE
+    ANY_VALUE,
+    /** SUM that gives 0 instead of NULL when the group has no non-NULL value (Calcite's {@code $SUM0}). */
+    SUM0,
+    /**
+     * The group's only value, NULL for an empty group; more than one row is error 1242
+     * "Subquery returns more than 1 row" (Calcite's SINGLE_VALUE for scalar subqueries).
+     */
+    SINGLE_VALUE
 }

@@ -1,0 +1,332 @@
+package io.strata.compute.expression;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.common.type.ArrowTypes;
+import io.strata.common.type.ArrowValues;
+import io.strata.common.type.DataType;
+import io.strata.common.type.TypeKind;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Objects;
+
+/**
+ * The values of one column of a batch, decoded from Arrow into primitive arrays for computation
+ * (a batch at a time, never a row at a time). Integer kinds, BOOLEAN and temporal kinds live in
+ * {@link #longs()} (DATE: epoch days, TIME: microseconds of the day, DATETIME/TIMESTAMP: epoch
+ * microseconds), FLOAT/DOUBLE in {@link #doubles()}, everything else in {@link #objects()}
+ * (BigDecimal, String, byte[], float[], double[]). {@link #nulls()} marks SQL NULLs.
+ * A column is a scratch buffer owned by one evaluation: it is mutable and not shared.
+ */
+public final class Column {
+    /** How a type's values are held. */
+    public enum Representation { LONG, DOUBLE, OBJECT }
+
+    private final DataType type;
+    private final int size;
+    private final boolean[] nulls;
+    private final long[] longs;
+    private final double[] doubles;
+    private final Object[] objects;
+
+    private Column(DataType type, int size) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.size = size;
+        this.nulls = new boolean[size];
+        Representation representation = representation(type.kind());
+        this.longs = representation == Representation.LONG ? new long[size] : null;
+        this.doubles = representation == Representation.DOUBLE ? new double[size] : null;
+        this.objects = representation == Representation.OBJECT ? new Object[size] : null;
+        if (type.kind() == TypeKind.NULL) {
+            java.util.Arrays.fill(nulls, true);
+        }
+    }
+
+    private Column(DataType type, Column shared) {
+        this.type = type;
+        this.size = shared.size;
+        this.nulls = shared.nulls;
+        this.longs = shared.longs;
+        this.doubles = shared.doubles;
+        this.objects = shared.objects;
+    }
+
+    /**
+     * This column's values seen as {@code newType}, sharing the arrays: only for types whose values
+     * need no conversion (widening an integer, a string without a length limit). Neither may be
+     * modified afterwards.
+     */
+    Column viewAs(DataType newType) {
+        if (representation(newType.kind()) != representation()) {
+            throw new IllegalArgumentException("cannot view " + type + " as " + newType);
+        }
+        return new Column(newType, this);
+    }
+
+    public static Representation representation(TypeKind kind) {
+        return switch (kind) {
+            case BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, DATE, TIME, DATETIME, TIMESTAMP -> Representation.LONG;
+            case FLOAT, DOUBLE -> Representation.DOUBLE;
+            default -> Representation.OBJECT;
+        };
+    }
+
+    /** A column of {@code size} rows, all zero / null objects and not NULL (except for the NULL type). */
+    public static Column allocate(DataType type, int size) {
+        return new Column(type, size);
+    }
+
+    public DataType type() { return type; }
+
+    public int size() { return size; }
+
+    public boolean[] nulls() { return nulls; }
+
+    public long[] longs() { return longs; }
+
+    public double[] doubles() { return doubles; }
+
+    public Object[] objects() { return objects; }
+
+    public boolean isNull(int row) { return nulls[row]; }
+
+    public Representation representation() { return representation(type.kind()); }
+
+    /**
+     * Decodes the first {@code size} rows of a vector made by {@link ArrowTypes#field} (its SQL type
+     * is in its field); a vector without that metadata is read by the SQL type its Arrow type suggests.
+     */
+    public static Column read(FieldVector vector, int size) {
+        return read(vector, FieldTypes.sqlType(vector.getField()), size);
+    }
+
+    /** Decodes the first {@code size} rows of {@code vector}, whose values are of SQL type {@code type}. */
+    public static Column read(FieldVector vector, DataType type, int size) {
+        Column column = new Column(type, size);
+        if (type.kind() == TypeKind.NULL) {
+            return column;
+        }
+        boolean[] nulls = column.nulls;
+        for (int i = 0; i < size; i++) {
+            nulls[i] = vector.isNull(i);
+        }
+        switch (column.representation()) {
+            case LONG -> readLongs(vector, column.longs, nulls, size);
+            case DOUBLE -> readDoubles(vector, column.doubles, nulls, size);
+            case OBJECT -> readObjects(vector, type, column.objects, nulls, size);
+        }
+        return column;
+    }
+
+    private static void readLongs(FieldVector vector, long[] out, boolean[] nulls, int size) {
+        for (int i = 0; i < size; i++) {
+            if (nulls[i]) {
+                continue;
+            }
+            out[i] = switch (vector) {
+                case BigIntVector v -> v.get(i);
+                case IntVector v -> v.get(i);
+                case SmallIntVector v -> v.get(i);
+                case TinyIntVector v -> v.get(i);
+                case BitVector v -> v.get(i);
+                case DateDayVector v -> v.get(i);
+                case TimeStampMicroVector v -> v.get(i);
+                case TimeMicroVector v -> v.get(i);
+                default -> throw new IllegalStateException("not an integer vector: " + vector.getClass().getSimpleName());
+            };
+        }
+    }
+
+    private static void readDoubles(FieldVector vector, double[] out, boolean[] nulls, int size) {
+        if (vector instanceof Float8Vector v) {
+            for (int i = 0; i < size; i++) {
+                out[i] = nulls[i] ? 0 : v.get(i);
+            }
+        } else if (vector instanceof Float4Vector v) {
+            for (int i = 0; i < size; i++) {
+                out[i] = nulls[i] ? 0 : v.get(i);
+            }
+        } else {
+            throw new IllegalStateException("not a floating point vector: " + vector.getClass().getSimpleName());
+        }
+    }
+
+    private static void readObjects(FieldVector vector, DataType type, Object[] out, boolean[] nulls, int size) {
+        for (int i = 0; i < size; i++) {
+            if (nulls[i]) {
+                continue;
+            }
+            out[i] = switch (vector) {
+                case VarCharVector v -> new String(v.get(i), StandardCharsets.UTF_8);
+                case VarBinaryVector v -> v.get(i);
+                case DecimalVector v -> readDecimal(v, i);
+                default -> ArrowValues.get(vector, i);
+            };
+        }
+    }
+
+    /** Reads a 128-bit decimal without going through a byte array when it fits in a long (nearly always). */
+    private static BigDecimal readDecimal(DecimalVector vector, int row) {
+        long offset = (long) row * DecimalVector.TYPE_WIDTH;
+        long low = vector.getDataBuffer().getLong(offset);
+        long high = vector.getDataBuffer().getLong(offset + 8);
+        if (high == (low >> 63)) {
+            return BigDecimal.valueOf(low, vector.getScale());
+        }
+        return vector.getObject(row);
+    }
+
+    /** Encodes all rows into a new vector named {@code name} (the caller closes it). */
+    public FieldVector write(String name, BufferAllocator allocator) {
+        return write(name, allocator, 0, size);
+    }
+
+    /** Encodes rows {@code [from, to)} into a new vector named {@code name} (the caller closes it). */
+    public FieldVector write(String name, BufferAllocator allocator, int from, int to) {
+        return write(ArrowTypes.field(name, type, true), allocator, from, to);
+    }
+
+    /** Encodes rows {@code [from, to)} into a new vector of {@code field}, which must be of this column's type. */
+    public FieldVector write(org.apache.arrow.vector.types.pojo.Field field, BufferAllocator allocator, int from, int to) {
+        FieldVector vector = field.createVector(allocator);
+        try {
+            int count = to - from;
+            vector.setInitialCapacity(Math.max(count, 1));
+            vector.allocateNew();
+            for (int i = 0; i < count; i++) {
+                int row = from + i;
+                if (nulls[row]) {
+                    vector.setNull(i);
+                } else {
+                    writeValue(vector, i, row);
+                }
+            }
+            vector.setValueCount(count);
+            return vector;
+        } catch (RuntimeException e) {
+            vector.close();
+            throw e;
+        }
+    }
+
+    private void writeValue(FieldVector vector, int index, int row) {
+        switch (vector) {
+            case BigIntVector v -> v.setSafe(index, longs[row]);
+            case IntVector v -> v.setSafe(index, (int) longs[row]);
+            case SmallIntVector v -> v.setSafe(index, (short) longs[row]);
+            case TinyIntVector v -> v.setSafe(index, (byte) longs[row]);
+            case BitVector v -> v.setSafe(index, longs[row] != 0 ? 1 : 0);
+            case DateDayVector v -> v.setSafe(index, (int) longs[row]);
+            case TimeStampMicroVector v -> v.setSafe(index, longs[row]);
+            case TimeMicroVector v -> v.setSafe(index, longs[row]);
+            case Float8Vector v -> v.setSafe(index, doubles[row]);
+            case Float4Vector v -> v.setSafe(index, (float) doubles[row]);
+            case VarCharVector v -> v.setSafe(index, ((String) objects[row]).getBytes(StandardCharsets.UTF_8));
+            case VarBinaryVector v -> v.setSafe(index, (byte[]) objects[row]);
+            case DecimalVector v -> writeDecimal(v, index, fitDecimal((BigDecimal) objects[row], type));
+            default -> ArrowValues.set(vector, index, objects[row]);
+        }
+    }
+
+    private static void writeDecimal(DecimalVector vector, int index, BigDecimal scaled) {
+        if (scaled.precision() <= 18) {
+            vector.setSafe(index, scaled.unscaledValue().longValue());
+        } else {
+            vector.setSafe(index, scaled);
+        }
+    }
+
+    /** {@code value} at {@code type}'s scale; a value with more integer digits than the type allows is an error. */
+    static BigDecimal fitDecimal(BigDecimal value, DataType type) {
+        BigDecimal scaled = value.scale() == type.scale() ? value : value.setScale(type.scale(), RoundingMode.HALF_UP);
+        if (scaled.precision() - scaled.scale() > type.precision() - type.scale() && scaled.signum() != 0) {
+            throw new StrataException(ErrorCode.ER_DATA_OUT_OF_RANGE, "DECIMAL value is out of range for " + type.toSql());
+        }
+        return scaled;
+    }
+
+    /** The value at {@code row} as the Java class {@link DataType} names, or null. */
+    public Object get(int row) {
+        if (nulls[row]) {
+            return null;
+        }
+        return switch (representation()) {
+            case LONG -> toJava(longs[row], type.kind());
+            case DOUBLE -> doubles[row];
+            case OBJECT -> objects[row];
+        };
+    }
+
+    /** Sets {@code row} to a Java value of the class {@link DataType} names for this column's type. */
+    public void set(int row, Object value) {
+        if (value == null) {
+            nulls[row] = true;
+            return;
+        }
+        nulls[row] = false;
+        switch (representation()) {
+            case LONG -> longs[row] = toLong(value);
+            case DOUBLE -> doubles[row] = ((Number) value).doubleValue();
+            case OBJECT -> objects[row] = value;
+        }
+    }
+
+    /** A column of {@code size} copies of a Java value of the class {@link DataType} names. */
+    public static Column constant(Object value, DataType type, int size) {
+        Column column = new Column(type, size);
+        for (int i = 0; i < size; i++) {
+            column.set(i, value);
+        }
+        return column;
+    }
+
+    /** A column holding Java values of the classes {@link DataType} names. */
+    public static Column fromValues(DataType type, Object[] values) {
+        Column column = new Column(type, values.length);
+        for (int i = 0; i < values.length; i++) {
+            column.set(i, values[i]);
+        }
+        return column;
+    }
+
+    private static Object toJava(long value, TypeKind kind) {
+        return switch (kind) {
+            case BOOLEAN -> value != 0;
+            case DATE -> LocalDate.ofEpochDay(value);
+            case TIME -> LocalTime.ofNanoOfDay(value * 1000L);
+            case DATETIME, TIMESTAMP -> ArrowValues.microsToDateTime(value);
+            default -> value;
+        };
+    }
+
+    private static long toLong(Object value) {
+        return switch (value) {
+            case Boolean b -> b ? 1 : 0;
+            case LocalDate d -> d.toEpochDay();
+            case LocalTime t -> t.toNanoOfDay() / 1000L;
+            case LocalDateTime dt -> ArrowValues.dateTimeToMicros(dt);
+            case Number n -> n.longValue();
+            default -> throw new IllegalArgumentException("not an integer or temporal value: " + value.getClass());
+        };
+    }
+}

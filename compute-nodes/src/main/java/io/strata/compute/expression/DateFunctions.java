@@ -1,0 +1,104 @@
+package io.strata.compute.expression;
+
+import io.strata.common.type.DataType;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/** YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE and CURRENT_TIMESTAMP of the statement's start. */
+final class DateFunctions {
+    private DateFunctions() {}
+
+    static Column apply(ScalarFunction function, Column[] arguments, DataType type, int size, LocalDateTime statementTime) {
+        return switch (function) {
+            case CURRENT_DATE -> Column.constant(statementTime.toLocalDate(), DataType.DATE, size);
+            case CURRENT_TIMESTAMP -> Column.constant(statementTime, DataType.datetime(6), size);
+            case YEAR, MONTH, DAY, DAYOFWEEK -> part(function, arguments[0], size);
+            case HOUR, MINUTE, SECOND -> timePart(function, arguments[0], size);
+            case DATEDIFF -> dateDiff(arguments[0], arguments[1], size);
+            case ADD_MONTHS, ADD_MILLISECONDS -> addInterval(function == ScalarFunction.ADD_MONTHS, arguments[0], arguments[1], type, size);
+            default -> throw new IllegalArgumentException("not a date function: " + function);
+        };
+    }
+
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    /** Date arithmetic; a DATE call type gives a DATE, anything else a DATETIME the evaluator converts. */
+    private static Column addInterval(boolean months, Column temporal, Column amount, DataType type, int size) {
+        boolean dateResult = type.kind() == io.strata.common.type.TypeKind.DATE;
+        Column micros = ColumnCaster.cast(temporal, DataType.datetime(6));
+        Column counts = ColumnCaster.cast(amount, DataType.BIGINT);
+        Column out = Column.allocate(dateResult ? DataType.DATE : DataType.datetime(6), size);
+        for (int i = 0; i < size; i++) {
+            if (micros.isNull(i) || counts.isNull(i)) {
+                out.nulls()[i] = true;
+                continue;
+            }
+            long value = micros.longs()[i];
+            long count = counts.longs()[i];
+            long result;
+            try {
+                if (months) {
+                    LocalDateTime shifted = io.strata.common.type.ArrowValues.microsToDateTime(value).plusMonths(count);
+                    result = io.strata.common.type.ArrowValues.dateTimeToMicros(shifted);
+                } else {
+                    result = Math.addExact(value, Math.multiplyExact(count, 1000L));
+                }
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                out.nulls()[i] = true; // MySQL gives NULL for a date out of range
+                continue;
+            }
+            out.longs()[i] = dateResult ? Math.floorDiv(result, MICROS_PER_DAY) : result;
+        }
+        return out;
+    }
+
+    private static Column part(ScalarFunction function, Column argument, int size) {
+        Column dates = ColumnCaster.cast(argument, DataType.DATE);
+        Column out = Column.allocate(DataType.BIGINT, size);
+        for (int i = 0; i < size; i++) {
+            if (dates.isNull(i)) {
+                out.nulls()[i] = true;
+                continue;
+            }
+            LocalDate date = LocalDate.ofEpochDay(dates.longs()[i]);
+            out.longs()[i] = switch (function) {
+                case YEAR -> date.getYear();
+                case MONTH -> date.getMonthValue();
+                case DAYOFWEEK -> date.getDayOfWeek().getValue() % 7 + 1;
+                default -> date.getDayOfMonth();
+            };
+        }
+        return out;
+    }
+
+    /** HOUR, MINUTE, SECOND of a time, or of a datetime's time of day. */
+    private static Column timePart(ScalarFunction function, Column argument, int size) {
+        Column times = ColumnCaster.cast(argument, new DataType(io.strata.common.type.TypeKind.TIME, 6, 0));
+        Column out = Column.allocate(DataType.BIGINT, size);
+        for (int i = 0; i < size; i++) {
+            if (times.isNull(i)) {
+                out.nulls()[i] = true;
+                continue;
+            }
+            long seconds = Math.floorDiv(times.longs()[i], 1_000_000L);
+            out.longs()[i] = switch (function) {
+                case HOUR -> seconds / 3600;
+                case MINUTE -> (seconds / 60) % 60;
+                default -> seconds % 60;
+            };
+        }
+        return out;
+    }
+
+    private static Column dateDiff(Column left, Column right, int size) {
+        Column a = ColumnCaster.cast(left, DataType.DATE);
+        Column b = ColumnCaster.cast(right, DataType.DATE);
+        Column out = Column.allocate(DataType.BIGINT, size);
+        for (int i = 0; i < size; i++) {
+            out.nulls()[i] = a.isNull(i) || b.isNull(i);
+            out.longs()[i] = a.longs()[i] - b.longs()[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,210 @@
+package io.strata.compute.expression;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.common.type.ArrowTypes;
+import io.strata.common.type.DataType;
+import io.strata.compute.operator.ExecutionContext;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.util.TransferPair;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Evaluates {@link Expr}s over a batch a column at a time: every argument is evaluated for all rows
+ * of the batch into a {@link Column}, then the function runs as one loop over those arrays.
+ * Errors with MySQL codes (out of range, bad argument count) surface as {@link StrataException}.
+ */
+public final class ExpressionEvaluator {
+    private static final VectorSchemaRoot NO_COLUMNS_ONE_ROW = new VectorSchemaRoot(List.of(), List.of(), 1);
+
+    private final ExecutionContext context;
+    /** Input columns decoded during the current call, so an expression tree reads each column once. */
+    private Column[] decoded;
+
+    public ExpressionEvaluator(ExecutionContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /**
+     * Evaluates {@code expr} over all rows of {@code batch} into a new vector named {@code name} of
+     * type {@code expr.type()}, allocated from the context's allocator; the caller closes it. A plain
+     * column reference shares the input's buffers instead of copying them.
+     */
+    public FieldVector evaluate(Expr expr, VectorSchemaRoot batch, String name) {
+        return evaluateAll(List.of(expr), batch, List.of(name)).get(0);
+    }
+
+    /**
+     * Evaluates several expressions over the same batch (a projection), decoding each input column
+     * at most once; returns one new vector per expression, named after {@code names}.
+     */
+    public List<FieldVector> evaluateAll(List<Expr> exprs, VectorSchemaRoot batch, List<String> names) {
+        List<FieldVector> vectors = new java.util.ArrayList<>(exprs.size());
+        decoded = new Column[batch.getFieldVectors().size()];
+        try {
+            for (int i = 0; i < exprs.size(); i++) {
+                vectors.add(evaluateOne(exprs.get(i), batch, names.get(i)));
+            }
+            return vectors;
+        } catch (RuntimeException e) {
+            vectors.forEach(FieldVector::close);
+            throw e;
+        } finally {
+            decoded = null;
+        }
+    }
+
+    private FieldVector evaluateOne(Expr expr, VectorSchemaRoot batch, String name) {
+        int rows = batch.getRowCount();
+        if (expr instanceof Expr.ColumnRef ref) {
+            FieldVector source = batch.getVector(ref.index());
+            if (sqlType(source, ref.type()).equals(ref.type())) {
+                Field target = ArrowTypes.field(name, ref.type(), true);
+                TransferPair pair = source.getTransferPair(target, context.allocator());
+                pair.splitAndTransfer(0, rows);
+                return (FieldVector) pair.getTo();
+            }
+        }
+        return evaluateColumn(expr, batch).write(name, context.allocator());
+    }
+
+    /** Evaluates {@code expr} over all rows of {@code batch}, converted to {@code expr.type()}. */
+    public Column evaluateColumn(Expr expr, VectorSchemaRoot batch) {
+        boolean outermost = decoded == null;
+        if (outermost) {
+            decoded = new Column[batch.getFieldVectors().size()];
+        }
+        try {
+            return ColumnCaster.cast(eval(expr, batch, batch.getRowCount()), expr.type());
+        } finally {
+            if (outermost) {
+                decoded = null;
+            }
+        }
+    }
+
+    /**
+     * Evaluates a condition over all rows of {@code batch}: the indexes of the rows where it is TRUE
+     * (not FALSE, not NULL) fill the front of the returned array; returns their count in {@code count[0]}.
+     */
+    public int[] selectTrue(Expr condition, VectorSchemaRoot batch, int[] count) {
+        Column truth = Logic.truth(evaluateColumn(condition, batch));
+        int[] rows = new int[truth.size()];
+        int selected = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            if (!truth.isNull(i) && truth.longs()[i] != 0) {
+                rows[selected++] = i;
+            }
+        }
+        count[0] = selected;
+        return rows;
+    }
+
+    /** The value of an expression that reads no column, as the Java class {@link DataType} names. */
+    public Object evaluateConstant(Expr expr) {
+        return evaluateColumn(expr, NO_COLUMNS_ONE_ROW).get(0);
+    }
+
+    private Column eval(Expr expr, VectorSchemaRoot batch, int rows) {
+        return switch (expr) {
+            case Expr.ColumnRef ref -> {
+                if (decoded != null && decoded[ref.index()] != null) {
+                    yield decoded[ref.index()]; // columns are read-only once decoded: sharing is safe
+                }
+                FieldVector vector = batch.getVector(ref.index());
+                Column column = Column.read(vector, sqlType(vector, ref.type()), rows);
+                if (decoded != null) {
+                    decoded[ref.index()] = column;
+                }
+                yield column;
+            }
+            case Expr.Literal literal -> Column.constant(JavaValueConverter.convert(literal.value(), literal.type()),
+                    literal.type(), rows);
+            case Expr.Parameter parameter -> Column.constant(parameter(parameter), parameter.type(), rows);
+            case Expr.Call call -> call(call, batch, rows);
+        };
+    }
+
+    private Object parameter(Expr.Parameter parameter) {
+        List<Object> values = context.parameters();
+        if (parameter.index() < 0 || parameter.index() >= values.size()) {
+            throw StrataException.of(ErrorCode.ER_WRONG_ARGUMENTS, "Incorrect arguments to EXECUTE: parameter %d is not bound",
+                    parameter.index() + 1);
+        }
+        return JavaValueConverter.convert(values.get(parameter.index()), parameter.type());
+    }
+
+    private Column call(Expr.Call call, VectorSchemaRoot batch, int rows) {
+        List<Expr> argumentExprs = call.arguments();
+        Column[] arguments = new Column[argumentExprs.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = eval(argumentExprs.get(i), batch, rows);
+        }
+        checkArity(call.function(), arguments.length);
+        DataType type = call.type();
+        return switch (call.function()) {
+            case PLUS, MINUS, MULTIPLY, DIVIDE, INT_DIVIDE, MOD, NEGATE -> Arithmetic.apply(call.function(), arguments, type);
+            case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, BETWEEN, IN,
+                 IS_NOT_DISTINCT_FROM, IS_DISTINCT_FROM ->
+                    Comparisons.apply(call.function(), arguments, rows);
+            case AND -> Logic.and(arguments, rows);
+            case OR -> Logic.or(arguments, rows);
+            case NOT -> Logic.not(arguments[0]);
+            case IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE -> Logic.is(call.function(), arguments[0]);
+            case LIKE, NOT_LIKE, CONCAT, UPPER, LOWER, SUBSTRING, CHAR_LENGTH, LENGTH, TRIM ->
+                    StringFunctions.apply(call.function(), arguments, type, rows);
+            case ABS, ROUND, FLOOR, CEIL -> MathFunctions.apply(call.function(), arguments, type, rows);
+            case SIGN, POWER, SQRT, EXP, LN, LOG10 -> MathFunctions.applyDouble(call.function(), arguments, rows);
+            case GREATEST, LEAST -> Comparisons.extreme(call.function() == ScalarFunction.GREATEST, arguments, type, rows);
+            case CONCAT_WS, REPLACE, LEFT, RIGHT, LPAD, RPAD, REVERSE, LOCATE ->
+                    TextFunctions.apply(call.function(), arguments, type, rows);
+            case CASE, COALESCE, IF, IFNULL, NULLIF -> Conditionals.apply(call.function(), arguments, type, rows);
+            case CAST -> ColumnCaster.cast(arguments[0], type);
+            case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT, L2_NORM, VECTOR_DIMS ->
+                    VectorFunctions.apply(call.function(), arguments, rows);
+            case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, ADD_MONTHS, ADD_MILLISECONDS, HOUR, MINUTE, SECOND,
+                 DAYOFWEEK, DATEDIFF ->
+                    DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime());
+        };
+    }
+
+    private static void checkArity(ScalarFunction function, int count) {
+        boolean ok = switch (function) {
+            case NEGATE, NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE, UPPER, LOWER,
+                 CHAR_LENGTH, LENGTH, ABS, FLOOR, CEIL, CAST, YEAR, MONTH, DAY, REVERSE, SIGN, SQRT, EXP, LN, LOG10, HOUR,
+                 MINUTE, SECOND, DAYOFWEEK, L2_NORM, VECTOR_DIMS -> count == 1;
+            case PLUS, MINUS, MULTIPLY, DIVIDE, INT_DIVIDE, MOD, EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL,
+                 GREATER_THAN, GREATER_THAN_OR_EQUAL, LIKE, NOT_LIKE, IFNULL, NULLIF, IS_NOT_DISTINCT_FROM,
+                 IS_DISTINCT_FROM, ADD_MONTHS, ADD_MILLISECONDS, LEFT, RIGHT, POWER, DATEDIFF -> count == 2;
+            case REPLACE, LPAD, RPAD -> count == 3;
+            case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT -> count == 2;
+            case LOCATE -> count == 2 || count == 3;
+            case GREATEST, LEAST, CONCAT_WS -> count >= 2;
+            case BETWEEN, IF -> count == 3;
+            case IN, AND, OR -> count >= 2;
+            case SUBSTRING -> count == 2 || count == 3;
+            case ROUND -> count == 1 || count == 2;
+            case TRIM -> count == 1 || count == 3;
+            case CASE -> count >= 2;
+            case CONCAT, COALESCE -> count >= 1;
+            case CURRENT_DATE, CURRENT_TIMESTAMP -> count <= 1;
+        };
+        if (!ok) {
+            throw StrataException.of(ErrorCode.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT,
+                    "Incorrect parameter count in the call to native function '%s'", function.name());
+        }
+    }
+
+    /** The SQL type a vector carries in its metadata, or {@code declared} when it carries none. */
+    public static DataType sqlType(FieldVector vector, DataType declared) {
+        Field field = vector.getField();
+        if (field.getMetadata() == null || !field.getMetadata().containsKey(ArrowTypes.SQL_TYPE_KEY)) {
+            return declared;
+        }
+        return ArrowTypes.sqlType(field);
+    }
+}

@@ -1,0 +1,61 @@
+package io.strata.compute.expression;
+
+/**
+ * SQL LIKE with {@code %} (any run) and {@code _} (one character), backslash escaping the next
+ * character, matched under {@link StringCollation} (case- and accent-insensitive). Immutable; one
+ * instance per pattern.
+ */
+public final class LikeMatcher {
+    private static final int ANY_RUN = -1;
+    private static final int ANY_ONE = -2;
+
+    /** The pattern as folded code points, with wildcards as negative markers. */
+    private final int[] tokens;
+
+    public LikeMatcher(String pattern) {
+        String folded = StringCollation.fold(pattern);
+        int[] points = folded.codePoints().toArray();
+        int[] parsed = new int[points.length];
+        int count = 0;
+        for (int i = 0; i < points.length; i++) {
+            int c = points[i];
+            if (c == '\\' && i + 1 < points.length) {
+                parsed[count++] = points[++i];
+            } else if (c == '%') {
+                parsed[count++] = ANY_RUN;
+            } else if (c == '_') {
+                parsed[count++] = ANY_ONE;
+            } else {
+                parsed[count++] = c;
+            }
+        }
+        this.tokens = java.util.Arrays.copyOf(parsed, count);
+    }
+
+    public boolean matches(String text) {
+        int[] value = StringCollation.fold(text).codePoints().toArray();
+        // Greedy matching with one backtrack point for the latest %, linear in practice.
+        int v = 0;
+        int t = 0;
+        int starToken = -1;
+        int starValue = 0;
+        while (v < value.length) {
+            if (t < tokens.length && (tokens[t] == ANY_ONE || tokens[t] == value[v])) {
+                v++;
+                t++;
+            } else if (t < tokens.length && tokens[t] == ANY_RUN) {
+                starToken = t++;
+                starValue = v;
+            } else if (starToken >= 0) {
+                t = starToken + 1;
+                v = ++starValue;
+            } else {
+                return false;
+            }
+        }
+        while (t < tokens.length && tokens[t] == ANY_RUN) {
+            t++;
+        }
+        return t == tokens.length;
+    }
+}

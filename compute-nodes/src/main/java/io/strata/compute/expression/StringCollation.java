@@ -1,0 +1,89 @@
+package io.strata.compute.expression;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * String comparison like MySQL's default collation utf8mb4_0900_ai_ci: case- and accent-insensitive,
+ * no padding (trailing spaces count). Strings are folded to a key (accents stripped, lower case) and
+ * keys compare by code point, so equality, hashing and ordering agree.
+ */
+public final class StringCollation {
+    private StringCollation() {}
+
+    /** The key under which {@code text} compares; equal keys mean equal strings under the collation. */
+    public static String fold(String text) {
+        if (isAscii(text)) {
+            return asciiLower(text);
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder folded = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                folded.append(c);
+            }
+        }
+        return folded.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Orders strings as the collation does for the common cases: spaces and punctuation before
+     * digits, digits before letters, letters alphabetically whatever their case or accents.
+     * Returns 0 exactly when {@link #fold} gives equal keys.
+     */
+    public static int compare(String left, String right) {
+        String a = isAscii(left) ? left : fold(left);
+        String b = isAscii(right) ? right : fold(right);
+        int length = Math.min(a.length(), b.length());
+        for (int i = 0; i < length; i++) {
+            int x = weight(lower(a.charAt(i)));
+            int y = weight(lower(b.charAt(i)));
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    /** Digits sort after punctuation and letters after digits, as in the Unicode collation. */
+    private static int weight(char c) {
+        if (c >= '0' && c <= '9') {
+            return 0x10000 + c;
+        }
+        if (c >= 'a' && c <= 'z') {
+            return 0x20000 + c;
+        }
+        if (c < 0x80) {
+            return c;
+        }
+        return 0x30000 + c;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String asciiLower(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] chars = text.toCharArray();
+                for (int j = i; j < chars.length; j++) {
+                    chars[j] = lower(chars[j]);
+                }
+                return new String(chars);
+            }
+        }
+        return text;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+}

@@ -1,0 +1,308 @@
+package io.strata.compute.operator;
+
+import io.strata.common.type.ArrowTypes;
+import io.strata.compute.expression.ExpressionEvaluator;
+import io.strata.compute.plan.JoinType;
+import io.strata.compute.plan.OutputColumn;
+import io.strata.compute.plan.PhysicalNode;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Hash join: buffers the right input as the build side, then streams the left input through it.
+ * Candidate pairs (equal keys, or every pair when there are no keys) are produced in bounded chunks,
+ * filtered by the residual condition, and emitted; unmatched rows are added for outer joins (left
+ * rows after each probe batch, right rows at the end). SEMI and ANTI emit left rows only.
+ */
+final class HashJoinOperator implements Operator {
+    private static final int CHUNK_PAIRS = 4096;
+
+    private final PhysicalNode.Join plan;
+    private final Operator left;
+    private final Operator right;
+    private final ExecutionContext context;
+    private final ExpressionEvaluator evaluator;
+    private final OutputBatch output = new OutputBatch();
+    private final List<Field> pairFields;
+    private final List<Field> outputFields;
+
+    private VectorSchemaRoot build;
+    private JoinHashTable table;
+    private boolean[] buildMatched;
+    private boolean leftDone;
+    private int unmatchedBuildCursor;
+
+    private VectorSchemaRoot probe;
+    private boolean hasKeys;
+    private boolean[] probeMatched;
+    private int probeRow;
+    private int chainRow;
+
+    HashJoinOperator(PhysicalNode.Join plan, Operator left, Operator right, ExecutionContext context) {
+        this.plan = plan;
+        this.left = left;
+        this.right = right;
+        this.context = context;
+        this.evaluator = new ExpressionEvaluator(context);
+        List<OutputColumn> pairColumns = new ArrayList<>(left.output());
+        pairColumns.addAll(right.output());
+        if (!isSemiOrAnti()) {
+            pairColumns = plan.output();
+        }
+        this.pairFields = fields(pairColumns);
+        this.outputFields = fields(plan.output());
+    }
+
+    private static List<Field> fields(List<OutputColumn> columns) {
+        return columns.stream().map(c -> ArrowTypes.field(c.name(), c.type(), true)).toList();
+    }
+
+    private boolean isSemiOrAnti() {
+        return plan.joinType() == JoinType.SEMI || plan.joinType() == JoinType.ANTI;
+    }
+
+    @Override
+    public List<OutputColumn> output() {
+        return plan.output();
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+        output.close();
+        if (table == null) {
+            build = Buffering.drain(right, context);
+            boolean longKeys = plan.leftKeys().length == 1 && JoinHashTable.canUseLongKeys(
+                    left.output().get(plan.leftKeys()[0]).type(), right.output().get(plan.rightKeys()[0]).type());
+            table = new JoinHashTable(build, plan.rightKeys(), longKeys);
+            buildMatched = new boolean[build == null ? 0 : build.getRowCount()];
+        }
+        while (true) {
+            if (probe == null) {
+                if (leftDone) {
+                    return unmatchedBuildRows();
+                }
+                VectorSchemaRoot batch = left.next();
+                if (batch == null) {
+                    leftDone = true;
+                    continue;
+                }
+                startProbe(batch);
+            }
+            VectorSchemaRoot result = probeChunk();
+            if (result != null) {
+                return output.replace(result);
+            }
+        }
+    }
+
+    private void startProbe(VectorSchemaRoot batch) {
+        probe = batch;
+        hasKeys = plan.leftKeys().length > 0;
+        if (hasKeys) {
+            table.startProbe(batch, plan.leftKeys());
+        }
+        probeMatched = new boolean[batch.getRowCount()];
+        probeRow = 0;
+        chainRow = firstCandidate(0);
+    }
+
+    /** The first build row to pair with probe row {@code row}. */
+    private int firstCandidate(int row) {
+        if (row >= probe.getRowCount() || build == null) {
+            return JoinHashTable.END;
+        }
+        if (!hasKeys) {
+            return build.getRowCount() > 0 ? 0 : JoinHashTable.END;
+        }
+        return table.first(row);
+    }
+
+    private int nextCandidate(int buildRow) {
+        if (!hasKeys) {
+            return buildRow + 1 < build.getRowCount() ? buildRow + 1 : JoinHashTable.END;
+        }
+        return table.next(buildRow);
+    }
+
+    /**
+     * One step over the current probe batch: a chunk of candidate pairs, or once they are exhausted
+     * the rows the batch adds for outer, semi and anti joins. Returns the batch to emit, or null.
+     */
+    private VectorSchemaRoot probeChunk() {
+        Cancellation.check(context);
+        int probeCount = probe.getRowCount();
+        if (probeRow < probeCount) {
+            int[] leftRows = new int[CHUNK_PAIRS];
+            int[] rightRows = new int[CHUNK_PAIRS];
+            int count = 0;
+            boolean existenceOnly = isSemiOrAnti() && plan.residual() == null;
+            while (count < CHUNK_PAIRS && probeRow < probeCount) {
+                if (chainRow == JoinHashTable.END) {
+                    probeRow++;
+                    chainRow = firstCandidate(probeRow);
+                    continue;
+                }
+                if (existenceOnly) {
+                    // SEMI/ANTI without a residual: one candidate decides, no pair is built
+                    probeMatched[probeRow] = true;
+                    chainRow = JoinHashTable.END;
+                    continue;
+                }
+                leftRows[count] = probeRow;
+                rightRows[count] = chainRow;
+                count++;
+                chainRow = nextCandidate(chainRow);
+            }
+            return count == 0 ? null : matchedPairs(leftRows, rightRows, count);
+        }
+        VectorSchemaRoot tail = probeTail();
+        probe = null; // the left batch stays valid until the next left.next(), so the tail could read it
+        return tail;
+    }
+
+    /** Keeps the pairs whose residual is TRUE, records matches, and returns the pairs to emit (or null). */
+    private VectorSchemaRoot matchedPairs(int[] leftRows, int[] rightRows, int count) {
+        VectorSchemaRoot pairs = pairBatch(leftRows, rightRows, count);
+        int passing = count;
+        int[] selected = null;
+        if (plan.residual() != null) {
+            int[] passed = new int[1];
+            try {
+                selected = evaluator.selectTrue(plan.residual(), pairs, passed);
+            } catch (RuntimeException e) {
+                pairs.close();
+                throw e;
+            }
+            passing = passed[0];
+        }
+        for (int i = 0; i < passing; i++) {
+            int pair = selected == null ? i : selected[i];
+            probeMatched[leftRows[pair]] = true;
+            buildMatched[rightRows[pair]] = true;
+        }
+        if (isSemiOrAnti() || passing == 0) {
+            pairs.close();
+            return null;
+        }
+        if (passing == count) {
+            return pairs;
+        }
+        try (pairs) {
+            return RowCopier.select(pairs, selected, passing, context.allocator());
+        }
+    }
+
+    private VectorSchemaRoot pairBatch(int[] leftRows, int[] rightRows, int count) {
+        List<FieldVector> sources = new ArrayList<>(probe.getFieldVectors());
+        List<int[]> rows = new ArrayList<>();
+        int leftWidth = probe.getFieldVectors().size();
+        for (int c = 0; c < leftWidth; c++) {
+            rows.add(leftRows);
+        }
+        for (FieldVector vector : build.getFieldVectors()) {
+            sources.add(vector);
+            rows.add(rightRows);
+        }
+        return gather(pairFields, sources, rows, count);
+    }
+
+    private VectorSchemaRoot gather(List<Field> fields, List<FieldVector> sources, List<int[]> rows, int count) {
+        List<FieldVector> out = new ArrayList<>(fields.size());
+        try {
+            for (int c = 0; c < fields.size(); c++) {
+                FieldVector target = fields.get(c).createVector(context.allocator());
+                out.add(target);
+                RowCopier.copyRows(sources.get(c), rows.get(c), count, target);
+            }
+        } catch (RuntimeException e) {
+            out.forEach(FieldVector::close);
+            throw e;
+        }
+        return new VectorSchemaRoot(fields, out, count);
+    }
+
+    /** LEFT/FULL: unmatched left rows padded with NULLs; SEMI: matched left rows; ANTI: unmatched ones. */
+    private VectorSchemaRoot probeTail() {
+        JoinType type = plan.joinType();
+        if (type == JoinType.INNER || type == JoinType.RIGHT) {
+            return null;
+        }
+        boolean wantMatched = type == JoinType.SEMI;
+        int[] rows = new int[probeMatched.length];
+        int count = 0;
+        for (int row = 0; row < probeMatched.length; row++) {
+            if (probeMatched[row] == wantMatched) {
+                rows[count++] = row;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        List<FieldVector> sources = new ArrayList<>(probe.getFieldVectors());
+        List<int[]> rowLists = new ArrayList<>();
+        for (int c = 0; c < sources.size(); c++) {
+            rowLists.add(rows);
+        }
+        if (!isSemiOrAnti()) {
+            int[] none = new int[count];
+            Arrays.fill(none, -1);
+            for (int c = sources.size(); c < outputFields.size(); c++) {
+                rowLists.add(none);
+            }
+            while (sources.size() < outputFields.size()) {
+                sources.add(null);
+            }
+        }
+        return gather(outputFields, sources, rowLists, count);
+    }
+
+    /** RIGHT/FULL, after the left input ends: unmatched build rows padded with NULLs, a chunk at a time. */
+    private VectorSchemaRoot unmatchedBuildRows() {
+        JoinType type = plan.joinType();
+        if ((type != JoinType.RIGHT && type != JoinType.FULL) || build == null) {
+            return null;
+        }
+        int buildCount = build.getRowCount();
+        int[] rows = new int[Math.min(CHUNK_PAIRS, buildCount)];
+        int count = 0;
+        while (count < rows.length && unmatchedBuildCursor < buildCount) {
+            if (!buildMatched[unmatchedBuildCursor]) {
+                rows[count++] = unmatchedBuildCursor;
+            }
+            unmatchedBuildCursor++;
+        }
+        if (count == 0) {
+            return null;
+        }
+        int leftWidth = outputFields.size() - build.getFieldVectors().size();
+        int[] none = new int[count];
+        Arrays.fill(none, -1);
+        List<FieldVector> sources = new ArrayList<>();
+        List<int[]> rowLists = new ArrayList<>();
+        for (int c = 0; c < leftWidth; c++) {
+            sources.add(null);
+            rowLists.add(none);
+        }
+        for (FieldVector vector : build.getFieldVectors()) {
+            sources.add(vector);
+            rowLists.add(rows);
+        }
+        return output.replace(gather(outputFields, sources, rowLists, count));
+    }
+
+    @Override
+    public void close() {
+        output.close();
+        if (build != null) {
+            build.close();
+            build = null;
+        }
+        left.close();
+        right.close();
+    }
+}

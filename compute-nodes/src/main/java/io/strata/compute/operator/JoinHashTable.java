@@ -1,0 +1,115 @@
+package io.strata.compute.operator;
+
+import io.strata.common.type.DataType;
+import io.strata.compute.expression.Column;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The build side of a hash join: rows of one buffered batch chained by key. Rows whose key has a
+ * NULL part are left out, as SQL equality never matches NULL. A single integer-like key on both
+ * sides is hashed as a primitive long; other keys as {@link RowKey}s.
+ */
+final class JoinHashTable {
+    static final int END = -1;
+
+    private final boolean longKeys;
+    private final Map<RowKey, Integer> heads = new HashMap<>();
+    private final LongIntHashMap longHeads;
+    /** {@code next[row]}: the next build row with the same key, or {@link #END}. */
+    private final int[] next;
+
+    private RowKey[] probeKeys;
+    private long[] probeLongs;
+    private boolean[] probeNulls;
+
+    JoinHashTable(VectorSchemaRoot build, int[] keyColumns, boolean longKeys) {
+        this.longKeys = longKeys;
+        int rowCount = build == null ? 0 : build.getRowCount();
+        this.longHeads = longKeys ? new LongIntHashMap(rowCount) : null;
+        next = new int[rowCount];
+        Arrays.fill(next, END);
+        if (rowCount == 0) {
+            return;
+        }
+        // insert in reverse so that each chain lists rows in input order
+        if (longKeys) {
+            Column key = Column.read(build.getVector(keyColumns[0]), rowCount);
+            long[] values = RowKey.normalizedLongs(key);
+            for (int row = rowCount - 1; row >= 0; row--) {
+                if (!key.isNull(row)) {
+                    int head = longHeads.put(values[row], row);
+                    next[row] = head == LongIntHashMap.MISSING ? END : head;
+                }
+            }
+            return;
+        }
+        RowKey[] keys = keys(build, keyColumns);
+        for (int row = rowCount - 1; row >= 0; row--) {
+            if (keys[row] != null) {
+                Integer head = heads.put(keys[row], row);
+                next[row] = head == null ? END : head;
+            }
+        }
+    }
+
+    /** Whether a single key of these types on the two sides can be hashed as a long. */
+    static boolean canUseLongKeys(DataType left, DataType right) {
+        return RowKey.isLongKey(left) && RowKey.isLongKey(right);
+    }
+
+    /** Computes the keys of the probe batch that {@link #first} looks up. */
+    void startProbe(VectorSchemaRoot probe, int[] keyColumns) {
+        if (longKeys) {
+            Column key = Column.read(probe.getVector(keyColumns[0]), probe.getRowCount());
+            probeLongs = RowKey.normalizedLongs(key);
+            probeNulls = key.nulls();
+        } else {
+            probeKeys = keys(probe, keyColumns);
+        }
+    }
+
+    /** The first build row whose key equals probe row {@code row}'s, or {@link #END}. */
+    int first(int row) {
+        if (longKeys) {
+            if (probeNulls[row]) {
+                return END;
+            }
+            int head = longHeads.get(probeLongs[row]);
+            return head == LongIntHashMap.MISSING ? END : head;
+        }
+        RowKey key = probeKeys[row];
+        if (key == null) {
+            return END;
+        }
+        Integer head = heads.get(key);
+        return head == null ? END : head;
+    }
+
+    int next(int row) {
+        return next[row];
+    }
+
+    /** The key of every row of {@code batch} (null where a key part is NULL). */
+    private static RowKey[] keys(VectorSchemaRoot batch, int[] keyColumns) {
+        int rowCount = batch.getRowCount();
+        Object[][] normalized = new Object[keyColumns.length][];
+        for (int k = 0; k < keyColumns.length; k++) {
+            normalized[k] = RowKey.normalize(Column.read(batch.getVector(keyColumns[k]), rowCount));
+        }
+        RowKey[] keys = new RowKey[rowCount];
+        for (int row = 0; row < rowCount; row++) {
+            Object[] parts = new Object[keyColumns.length];
+            boolean hasNull = false;
+            for (int k = 0; k < keyColumns.length; k++) {
+                parts[k] = normalized[k][row];
+                hasNull |= parts[k] == null;
+            }
+            keys[row] = hasNull ? null : new RowKey(parts);
+        }
+        return keys;
+    }
+}

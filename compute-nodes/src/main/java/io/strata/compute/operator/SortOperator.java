@@ -1,0 +1,126 @@
+package io.strata.compute.operator;
+
+import io.strata.compute.expression.Column;
+import io.strata.compute.plan.OutputColumn;
+import io.strata.compute.plan.PhysicalNode;
+import io.strata.compute.plan.SortKey;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Buffers its whole input, orders it by the sort keys (stable), and returns it in batches. Under a
+ * LIMIT it is a top-N: it keeps only the first {@code keepRows} rows, sorting and trimming its
+ * buffer whenever the buffer reaches twice that, so memory stays bounded by the limit.
+ */
+final class SortOperator implements Operator {
+    static final int BATCH_ROWS = 4096;
+
+    private final PhysicalNode.Sort plan;
+    private final Operator input;
+    private final ExecutionContext context;
+    private final OutputBatch output = new OutputBatch();
+    private final long keepRows;
+    private VectorSchemaRoot buffer;
+    private int[] order;
+    private int emitted;
+
+    /** {@code keepRows}: how many leading rows the consumer can use at most, or negative for all. */
+    SortOperator(PhysicalNode.Sort plan, Operator input, ExecutionContext context, long keepRows) {
+        this.plan = plan;
+        this.input = input;
+        this.context = context;
+        this.keepRows = keepRows > Integer.MAX_VALUE / 4 ? -1 : keepRows;
+    }
+
+    @Override
+    public List<OutputColumn> output() {
+        return plan.output();
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+        output.close();
+        if (order == null) {
+            buffer = bufferInput();
+            order = sortedOrder(buffer, plan.keys());
+            if (keepRows >= 0 && order.length > keepRows) {
+                order = Arrays.copyOf(order, (int) keepRows);
+            }
+        }
+        if (buffer == null || emitted >= order.length) {
+            return null;
+        }
+        int count = Math.min(BATCH_ROWS, order.length - emitted);
+        int[] rows = Arrays.copyOfRange(order, emitted, emitted + count);
+        emitted += count;
+        return output.replace(RowCopier.select(buffer, rows, count, context.allocator()));
+    }
+
+    private VectorSchemaRoot bufferInput() {
+        if (keepRows < 0) {
+            return Buffering.drain(input, context);
+        }
+        int compactAt = (int) Math.max(2 * keepRows, BATCH_ROWS);
+        VectorSchemaRoot buffered = null;
+        try {
+            VectorSchemaRoot batch;
+            while ((batch = input.next()) != null) {
+                Cancellation.check(context);
+                if (buffered == null) {
+                    buffered = VectorSchemaRoot.create(batch.getSchema(), context.allocator());
+                    buffered.allocateNew();
+                }
+                RowCopier.append(buffered, batch);
+                if (buffered.getRowCount() >= compactAt) {
+                    VectorSchemaRoot full = buffered;
+                    buffered = null;
+                    try (full) {
+                        int[] sorted = sortedOrder(full, plan.keys());
+                        buffered = RowCopier.select(full, sorted, (int) Math.min(keepRows, sorted.length), context.allocator());
+                    }
+                }
+            }
+            return buffered;
+        } catch (RuntimeException e) {
+            if (buffered != null) {
+                buffered.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The row indexes of {@code batch} in sorted order. */
+    static int[] sortedOrder(VectorSchemaRoot batch, List<SortKey> keys) {
+        if (batch == null) {
+            return new int[0];
+        }
+        int rowCount = batch.getRowCount();
+        Column[] columns = new Column[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            columns[k] = Column.read(batch.getVector(keys.get(k).column()), rowCount);
+        }
+        RowComparator comparator = new RowComparator(columns, keys);
+        Integer[] boxed = new Integer[rowCount];
+        for (int i = 0; i < rowCount; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, comparator::compare);
+        int[] order = new int[rowCount];
+        for (int i = 0; i < rowCount; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
+    }
+
+    @Override
+    public void close() {
+        output.close();
+        if (buffer != null) {
+            buffer.close();
+            buffer = null;
+        }
+        input.close();
+    }
+}

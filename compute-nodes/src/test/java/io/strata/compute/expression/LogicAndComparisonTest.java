@@ -1,0 +1,103 @@
+package io.strata.compute.expression;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.common.type.ArrowTypes;
+import io.strata.common.type.ArrowValues;
+import io.strata.common.type.DataType;
+import io.strata.compute.batch.BatchBuilder;
+import io.strata.compute.testing.OperatorTestBase;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class LogicAndComparisonTest extends EvaluatorTestBase {
+    @Test
+    void andOrNotFollowThreeValuedLogic() {
+        Expr x = col(0, B);
+        assertEquals(list(false, null, null), eval(call(ScalarFunction.AND, B, x, lit(null, B)), B, false, true, null));
+        assertEquals(list(null, true, null), eval(call(ScalarFunction.OR, B, x, lit(null, B)), B, false, true, null));
+        assertEquals(list(true, false, null), eval(call(ScalarFunction.NOT, B, x), B, false, true, null));
+        assertEquals(list(false, true, false), eval(call(ScalarFunction.IS_TRUE, B, x), B, false, true, null));
+        assertEquals(list(true, false, true), eval(call(ScalarFunction.IS_NOT_TRUE, B, x), B, false, true, null));
+        assertEquals(list(false, false, true), eval(call(ScalarFunction.IS_NULL, B, x), B, false, true, null));
+    }
+
+    @Test
+    void stringsCompareCaseAndAccentInsensitively() {
+        Expr equalsAbc = call(ScalarFunction.EQUALS, B, col(0, S), lit("abc", S));
+        assertEquals(list(true, true, false, null), eval(equalsAbc, S, "ABC", "àbc", "abc ", null));
+        Expr less = call(ScalarFunction.LESS_THAN, B, col(0, S), lit("b", S));
+        assertEquals(list(true, true, false), eval(less, S, "A", "apple", "B"));
+    }
+
+    @Test
+    void stringAgainstNumberComparesAsNumbers() {
+        Expr greater = call(ScalarFunction.GREATER_THAN, B, col(0, S), lit(9L, DataType.INT));
+        assertEquals(list(true, false, false), eval(greater, S, "10", "9", "abc"));
+        assertEquals(list(true), eval(call(ScalarFunction.EQUALS, B, col(0, S), lit(0L, DataType.INT)), S, "abc"));
+        assertEquals(list(true), eval(call(ScalarFunction.EQUALS, B, col(0, DataType.INT), lit(new BigDecimal("1.0"), DataType.decimal(2, 1))),
+                DataType.INT, 1L));
+    }
+
+    @Test
+    void datesCompareWithDatetimesAndStrings() {
+        Expr equalsText = call(ScalarFunction.EQUALS, B, col(0, DataType.DATE), lit("2024-01-05", S));
+        assertEquals(list(true, false), eval(equalsText, DataType.DATE, LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 6)));
+        Expr before = call(ScalarFunction.LESS_THAN, B, col(0, DataType.DATE), lit(LocalDateTime.of(2024, 1, 5, 0, 0, 1), DataType.DATETIME));
+        assertEquals(list(true, false), eval(before, DataType.DATE, LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 6)));
+    }
+
+    @Test
+    void betweenAndInFollowNullRules() {
+        Expr between = call(ScalarFunction.BETWEEN, B, col(0, DataType.INT), lit(2L, DataType.INT), lit(4L, DataType.INT));
+        assertEquals(list(false, true, true, false, null), eval(between, DataType.INT, 1L, 2L, 4L, 5L, null));
+        Expr in = call(ScalarFunction.IN, B, col(0, DataType.INT), lit(2L, DataType.INT), lit(null, DataType.INT));
+        assertEquals(list(true, null, null), eval(in, DataType.INT, 2L, 3L, null));
+        Expr inStrings = call(ScalarFunction.IN, B, col(0, S), lit("x", S), lit("Y", S));
+        assertEquals(list(true, false), eval(inStrings, S, "y", "z"));
+    }
+
+    @Test
+    void nullSafeEqualityIsNeverNull() {
+        DataType i = DataType.INT;
+        Expr same = call(ScalarFunction.IS_NOT_DISTINCT_FROM, B, col(0, i), lit(null, i));
+        assertEquals(list(false, true), eval(same, i, 1L, null));
+        Expr different = call(ScalarFunction.IS_DISTINCT_FROM, B, col(0, i), lit(1L, i));
+        assertEquals(list(false, true, true), eval(different, i, 1L, 2L, null));
+    }
+
+    @Test
+    void collationOrdersPunctuationThenDigitsThenLetters() {
+        assertEquals(true, StringCollation.compare("_x", "1") < 0);
+        assertEquals(true, StringCollation.compare("9", "a") < 0);
+        assertEquals(true, StringCollation.compare("Zebra", "apple") > 0);
+        assertEquals(0, StringCollation.compare("Éclair", "eclair"));
+        assertEquals(true, StringCollation.compare("abc", "abc ") < 0);
+    }
+
+    @Test
+    void vectorsWithoutSqlTypeMetadataAreReadByTheirArrowType() {
+        try (org.apache.arrow.vector.IntVector plain = new org.apache.arrow.vector.IntVector("p", allocator)) {
+            plain.allocateNew(2);
+            plain.set(0, 41);
+            plain.setNull(1);
+            plain.setValueCount(2);
+            try (VectorSchemaRoot batch = VectorSchemaRoot.of(plain);
+                 FieldVector result = new ExpressionEvaluator(context).evaluate(
+                         call(ScalarFunction.PLUS, DataType.BIGINT, col(0, DataType.INT), lit(1L, DataType.INT)), batch, "r")) {
+                assertEquals(42L, ArrowValues.get(result, 0));
+                assertEquals(null, ArrowValues.get(result, 1));
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.strata.protocol.connection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs one connection's tasks in submission order, one at a time, on a shared pool: the commands
+ * of a connection stay ordered while different connections run in parallel.
+ */
+final class SerialExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+
+    private final Executor pool;
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private boolean running;
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    void execute(Runnable task) {
+        synchronized (queue) {
+            queue.add(task);
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        try {
+            pool.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // Only after MysqlServer.close() has stopped the pool: the connection is going away anyway.
+            synchronized (queue) {
+                LOG.debug("server closed; dropping {} connection tasks", queue.size());
+                queue.clear();
+                running = false;
+            }
+        }
+    }
+
+    /** Tasks waiting, not counting the one running. */
+    int pending() {
+        synchronized (queue) {
+            return queue.size();
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable task;
+            synchronized (queue) {
+                task = queue.poll();
+                if (task == null) {
+                    running = false;
+                    return;
+                }
+            }
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                // Tasks handle their own errors; reaching here is a bug, but later tasks must still run.
+                LOG.error("connection task failed", e);
+            }
+        }
+    }
+}

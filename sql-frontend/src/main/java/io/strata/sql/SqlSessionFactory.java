@@ -1,0 +1,56 @@
+package io.strata.sql;
+
+import io.strata.common.config.StrataConfig;
+import io.strata.common.session.Session;
+import io.strata.common.session.SessionFactory;
+import io.strata.sql.session.ServerContext;
+import io.strata.sql.session.SqlSession;
+import io.strata.sql.session.SystemVariables;
+import io.strata.txn.TxnService;
+import org.apache.arrow.memory.BufferAllocator;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The SQL frontend behind the MySQL protocol: opens {@link SqlSession}s over a transaction service.
+ * The user, password and announced version come from {@code server.user}, {@code server.password}
+ * and {@code server.version}.
+ */
+public final class SqlSessionFactory implements SessionFactory {
+    static {
+        io.strata.sql.parser.CalciteDefaults.install();
+    }
+
+    private final StrataConfig config;
+    private final ServerContext server;
+
+    public SqlSessionFactory(TxnService txn, BufferAllocator allocator, StrataConfig config) {
+        Objects.requireNonNull(txn, "txn");
+        Objects.requireNonNull(allocator, "allocator");
+        this.config = Objects.requireNonNull(config, "config");
+        SystemVariables globals = SystemVariables.globals(serverVersion(),
+                Long.parseLong(config.get("server.max-connections", "1024")),
+                Long.parseLong(config.get("server.port", "6001")));
+        this.server = new ServerContext(txn, allocator, globals, new AtomicLong());
+    }
+
+    @Override
+    public String serverVersion() {
+        return config.get("server.version", "8.0.30-Strata-0.1");
+    }
+
+    @Override
+    public Optional<String> passwordOf(String user) {
+        if (user != null && user.equals(config.get("server.user", "root"))) {
+            return Optional.of(config.get("server.password", ""));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Session open(String user, String database, long connectionId) {
+        return new SqlSession(server, user, database, connectionId);
+    }
+}

@@ -1,0 +1,111 @@
+package io.strata.sql.catalog;
+
+import io.strata.common.type.DataType;
+import io.strata.txn.catalog.CatalogSnapshot;
+import io.strata.txn.catalog.ColumnDefinition;
+import io.strata.txn.catalog.TableDefinition;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The information_schema tables tools query: SCHEMATA, TABLES and COLUMNS, computed from the catalog. */
+final class InformationSchema extends AbstractSchema {
+    static final String NAME = "information_schema";
+    private static final DataType NAME_TYPE = DataType.varchar(64);
+
+    private final CatalogSnapshot catalog;
+
+    InformationSchema(CatalogSnapshot catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    protected Map<String, Table> getTableMap() {
+        return Map.of(
+                "SCHEMATA", schemata(),
+                "TABLES", tablesTable(),
+                "COLUMNS", columns());
+    }
+
+    private MemoryTable schemata() {
+        return new MemoryTable(
+                List.of("CATALOG_NAME", "SCHEMA_NAME", "DEFAULT_CHARACTER_SET_NAME", "DEFAULT_COLLATION_NAME", "SQL_PATH"),
+                List.of(NAME_TYPE, NAME_TYPE, NAME_TYPE, NAME_TYPE, NAME_TYPE),
+                () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (String database : allDatabases()) {
+                        rows.add(new Object[] {"def", database, "utf8mb4", "utf8mb4_0900_ai_ci", null});
+                    }
+                    return rows;
+                });
+    }
+
+    private MemoryTable tablesTable() {
+        return new MemoryTable(
+                List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE", "ENGINE", "VERSION", "ROW_FORMAT",
+                        "TABLE_ROWS", "TABLE_COLLATION", "TABLE_COMMENT"),
+                List.of(NAME_TYPE, NAME_TYPE, NAME_TYPE, NAME_TYPE, NAME_TYPE, DataType.BIGINT, NAME_TYPE,
+                        DataType.BIGINT, NAME_TYPE, DataType.varchar(2048)),
+                () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (String database : catalog.databases()) {
+                        for (TableDefinition table : catalog.tables(database)) {
+                            rows.add(new Object[] {"def", database, table.name(), "BASE TABLE", "Strata", 10L, "Dynamic",
+                                    null, "utf8mb4_0900_ai_ci", table.comment()});
+                        }
+                    }
+                    for (String name : List.of("SCHEMATA", "TABLES", "COLUMNS")) {
+                        rows.add(new Object[] {"def", NAME, name, "SYSTEM VIEW", null, 10L, null, null, null, ""});
+                    }
+                    return rows;
+                });
+    }
+
+    private MemoryTable columns() {
+        return new MemoryTable(
+                List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "ORDINAL_POSITION",
+                        "COLUMN_DEFAULT", "IS_NULLABLE", "DATA_TYPE", "CHARACTER_MAXIMUM_LENGTH", "NUMERIC_PRECISION",
+                        "NUMERIC_SCALE", "DATETIME_PRECISION", "CHARACTER_SET_NAME", "COLLATION_NAME", "COLUMN_TYPE",
+                        "COLUMN_KEY", "EXTRA", "COLUMN_COMMENT"),
+                List.of(NAME_TYPE, NAME_TYPE, NAME_TYPE, NAME_TYPE, DataType.BIGINT, DataType.TEXT, DataType.varchar(3),
+                        NAME_TYPE, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, NAME_TYPE,
+                        NAME_TYPE, DataType.TEXT, DataType.varchar(3), NAME_TYPE, DataType.varchar(1024)),
+                () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (String database : catalog.databases()) {
+                        for (TableDefinition table : catalog.tables(database)) {
+                            addColumnRows(rows, database, table);
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    private static void addColumnRows(List<Object[]> rows, String database, TableDefinition table) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            ColumnDefinition column = table.columns().get(i);
+            DataType type = column.type();
+            String sqlType = type.toSql();
+            int paren = sqlType.indexOf('(');
+            boolean text = type.kind().isString();
+            rows.add(new Object[] {"def", database, table.name(), column.name(), (long) (i + 1),
+                    ColumnDescriptions.defaultText(column), column.nullable() ? "YES" : "NO",
+                    paren < 0 ? sqlType : sqlType.substring(0, paren),
+                    text && type.precision() > 0 ? (long) type.precision() : null,
+                    type.kind().isNumeric() ? (long) ColumnDescriptions.numericPrecision(type) : null,
+                    type.kind().isNumeric() ? (long) type.scale() : null,
+                    type.kind().isTemporal() ? (long) type.precision() : null,
+                    text ? "utf8mb4" : null, text ? "utf8mb4_0900_ai_ci" : null,
+                    sqlType, table.primaryKey().contains(i) ? "PRI" : "", ColumnDescriptions.extra(column), ""});
+        }
+    }
+
+    private List<String> allDatabases() {
+        List<String> databases = new ArrayList<>(catalog.databases());
+        databases.add(NAME);
+        return databases;
+    }
+}

@@ -1,0 +1,68 @@
+package io.strata.sql.catalog;
+
+import io.strata.common.type.DataType;
+import io.strata.txn.TableSnapshot;
+import io.strata.txn.Transaction;
+import io.strata.txn.catalog.ColumnDefinition;
+import io.strata.txn.catalog.TableDefinition;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A user table as Calcite sees it: the columns of its definition, and, when {@code withRowId}, a
+ * trailing BIGINT {@value TableSnapshot#ROW_ID_COLUMN} column that UPDATE and DELETE select.
+ */
+public final class StrataTable extends AbstractTable {
+    private final Transaction transaction;
+    private final TableDefinition definition;
+    private final boolean withRowId;
+    private TableSnapshot snapshot;
+
+    public StrataTable(Transaction transaction, TableDefinition definition, boolean withRowId) {
+        this.transaction = Objects.requireNonNull(transaction, "transaction");
+        this.definition = Objects.requireNonNull(definition, "definition");
+        this.withRowId = withRowId;
+    }
+
+    public TableDefinition definition() {
+        return definition;
+    }
+
+    public boolean withRowId() {
+        return withRowId;
+    }
+
+    /** The transaction's view of the table, opened once. */
+    public TableSnapshot snapshot() {
+        if (snapshot == null) {
+            snapshot = transaction.table(definition.database(), definition.name());
+        }
+        return snapshot;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        RelDataTypeFactory.Builder builder = typeFactory.builder();
+        for (ColumnDefinition column : definition.columns()) {
+            builder.add(column.name(), TypeMapping.toRelType(typeFactory, column.type(), column.nullable()));
+        }
+        if (withRowId) {
+            builder.add(TableSnapshot.ROW_ID_COLUMN, TypeMapping.toRelType(typeFactory, DataType.BIGINT, false));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public Statistic getStatistic() {
+        List<ImmutableBitSet> keys = definition.primaryKey().isEmpty()
+                ? List.of() : List.of(ImmutableBitSet.of(definition.primaryKey()));
+        return Statistics.of(snapshot().estimatedRowCount(), keys);
+    }
+}

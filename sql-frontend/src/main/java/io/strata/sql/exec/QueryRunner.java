@@ -1,0 +1,75 @@
+package io.strata.sql.exec;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.common.session.ResultColumn;
+import io.strata.common.session.RowCursor;
+import io.strata.compute.operator.Operator;
+import io.strata.compute.operator.OperatorFactory;
+import io.strata.compute.operator.OperatorRowCursor;
+import io.strata.compute.plan.PhysicalNode;
+import io.strata.sql.catalog.CatalogSchemas;
+import io.strata.sql.plan.PlannedQuery;
+import io.strata.sql.plan.QueryPlanner;
+import io.strata.sql.plan.RelToPhysical;
+import io.strata.sql.plan.ValidationErrors;
+import io.strata.sql.session.SessionBinder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plans and runs queries: bind session values, validate, optimize, translate, and start the operators. */
+public final class QueryRunner {
+    private QueryRunner() {}
+
+    /** A running query: its result columns and its rows (the caller closes the cursor). */
+    public record OpenQuery(List<ResultColumn> columns, RowCursor rows) {}
+
+    /**
+     * Binds, validates and optimizes {@code query}.
+     *
+     * @param rowIdTable the table whose row ids the query may select (UPDATE/DELETE), or null
+     */
+    public static PlannedQuery plan(SqlNode query, StatementContext context, TableNames.QualifiedName rowIdTable) {
+        SessionBinder binder = new SessionBinder(context.session(), context.text());
+        SqlNode bound = binder.bind(query);
+        QueryPlanner planner = new QueryPlanner(CatalogSchemas.build(context.transaction(),
+                rowIdTable == null ? null : rowIdTable.database(), rowIdTable == null ? null : rowIdTable.table()),
+                context.database());
+        try {
+            return planner.plan(bound).withSessionDependent(binder.sessionValuesUsed());
+        } catch (CalciteContextException e) {
+            throw ValidationErrors.translate(e, context.database());
+        } catch (CalciteException e) {
+            throw new StrataException(ErrorCode.ER_WRONG_ARGUMENTS, e.getMessage(), e);
+        }
+    }
+
+    /** Translates a planned query in the context's transaction and starts it. */
+    public static OpenQuery start(PlannedQuery planned, StatementContext context) {
+        PhysicalNode plan = new RelToPhysical(planned.rel().getCluster().getRexBuilder(), context.transaction(),
+                context.parameters()).translate(planned.rel());
+        List<ResultColumn> columns = ResultColumns.of(planned, plan, context.transaction().catalog());
+        Operator operator = OperatorFactory.create(plan, context.executionContext());
+        return new OpenQuery(columns, new OperatorRowCursor(operator));
+    }
+
+    public static OpenQuery open(SqlNode query, StatementContext context) {
+        return start(plan(query, context, null), context);
+    }
+
+    /** Runs a query to the end and returns its rows (for DML and SET, whose results are small or must be complete). */
+    public static List<Object[]> collect(SqlNode query, StatementContext context, TableNames.QualifiedName rowIdTable) {
+        OpenQuery open = start(plan(query, context, rowIdTable), context);
+        List<Object[]> rows = new ArrayList<>();
+        try (RowCursor cursor = open.rows()) {
+            while (cursor.hasNext()) {
+                rows.add(cursor.next().clone());
+            }
+        }
+        return rows;
+    }
+}

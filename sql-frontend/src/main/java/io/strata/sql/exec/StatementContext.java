@@ -1,0 +1,40 @@
+package io.strata.sql.exec;
+
+import io.strata.compute.operator.ExecutionContext;
+import io.strata.sql.session.SessionState;
+import io.strata.sql.session.SqlText;
+import io.strata.txn.Transaction;
+import org.apache.arrow.memory.BufferAllocator;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What one statement runs with: its transaction, the session, the allocator, bound parameter values,
+ * the statement's start time (NOW() is constant within it) and the session's cancel flag.
+ */
+public record StatementContext(Transaction transaction, SessionState session, BufferAllocator allocator,
+                               List<Object> parameters, LocalDateTime now, AtomicBoolean cancelled, SqlText text) {
+    public StatementContext {
+        Objects.requireNonNull(transaction, "transaction");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(allocator, "allocator");
+        parameters = Collections.unmodifiableList(new ArrayList<>(parameters)); // values may be null
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(cancelled, "cancelled");
+        Objects.requireNonNull(text, "text");
+    }
+
+    public ExecutionContext executionContext() {
+        return new ExecutionContext(allocator, parameters, now, cancelled);
+    }
+
+    /** The current database, or null. */
+    public String database() {
+        return session.database();
+    }
+}

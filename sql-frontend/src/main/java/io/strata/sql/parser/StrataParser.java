@@ -1,0 +1,87 @@
+package io.strata.sql.parser;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.sql.parser.impl.StrataSqlParserImpl;
+import org.apache.calcite.config.Lex;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+import java.util.List;
+
+/**
+ * Parses MySQL text with Strata's grammar (Calcite's Parser.jj plus the MySQL statements of
+ * {@code src/main/codegen}). Syntax errors become ER_PARSE_ERROR with MySQL's message.
+ */
+public final class StrataParser {
+    static {
+        io.strata.sql.parser.CalciteDefaults.install();
+    }
+
+    /** MySQL quotes the rest of the statement from the error on, cut to this many characters. */
+    private static final int NEAR_TEXT_LIMIT = 80;
+
+    public static final SqlParser.Config CONFIG = SqlParser.config()
+            .withParserFactory(StrataSqlParserImpl.FACTORY)
+            .withLex(Lex.MYSQL)
+            .withConformance(SqlConformanceEnum.MYSQL_5)
+            .withIdentifierMaxLength(256);
+
+    private StrataParser() {}
+
+    /**
+     * Parses every statement of {@code sql} (separated by {@code ;}).
+     *
+     * @throws StrataException ER_EMPTY_QUERY for no statement, ER_PARSE_ERROR for a syntax error
+     */
+    public static List<SqlNode> parseStatements(String sql) {
+        if (sql.isBlank()) {
+            throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");
+        }
+        List<SqlNode> statements;
+        try {
+            statements = SqlParser.create(ExecutableComments.open(sql), CONFIG).parseStmtList().getList();
+        } catch (SqlParseException e) {
+            throw syntaxError(sql, e.getPos(), e);
+        }
+        if (statements.isEmpty()) {
+            throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");
+        }
+        return statements;
+    }
+
+    /** Parses exactly one statement. */
+    public static SqlNode parseOne(String sql) {
+        List<SqlNode> statements = parseStatements(sql);
+        if (statements.size() != 1) {
+            throw syntaxError(sql, statements.get(1).getParserPosition(), null);
+        }
+        return statements.get(0);
+    }
+
+    /** MySQL's 1064 message, quoting the text from {@code pos} on. */
+    public static StrataException syntaxError(String sql, SqlParserPos pos, Throwable cause) {
+        int line = pos == null ? 1 : Math.max(pos.getLineNum(), 1);
+        int offset = pos == null ? sql.length() : offsetOf(sql, line, pos.getColumnNum());
+        String near = sql.substring(Math.min(offset, sql.length()));
+        if (near.length() > NEAR_TEXT_LIMIT) {
+            near = near.substring(0, NEAR_TEXT_LIMIT);
+        }
+        String message = "You have an error in your SQL syntax; check the manual that corresponds to your MySQL "
+                + "server version for the right syntax to use near '" + near + "' at line " + line;
+        return new StrataException(ErrorCode.ER_PARSE_ERROR, message, cause);
+    }
+
+    private static int offsetOf(String sql, int line, int column) {
+        int offset = 0;
+        for (int current = 1; current < line && offset < sql.length(); offset++) {
+            if (sql.charAt(offset) == '\n') {
+                current++;
+            }
+        }
+        return Math.max(0, offset + Math.max(column, 1) - 1);
+    }
+}

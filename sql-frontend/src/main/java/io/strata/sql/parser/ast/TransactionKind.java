@@ -1,0 +1,3 @@
+package io.strata.sql.parser.ast;
+
+public enum TransactionKind { BEGIN, COMMIT, ROLLBACK }

@@ -1,0 +1,127 @@
+package io.strata.sql.plan;
+
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Validates a query against one transaction's schema tree and turns it into an optimized logical
+ * plan: SqlToRelConverter, sub-query removal and decorrelation, field trimming, then heuristic
+ * pushdown rules. Not thread-safe; one planner serves one statement.
+ */
+public final class QueryPlanner {
+    static {
+        io.strata.sql.parser.CalciteDefaults.install();
+    }
+
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+            SqlOperatorTables.of(MysqlOperators.DIVIDE),
+            SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL));
+
+    private static final HepProgram SUB_QUERY_REMOVAL = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
+            .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
+            .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+            .build();
+
+    private static final HepProgram LOGICAL_REWRITES = new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+            .addRuleInstance(CoreRules.JOIN_CONDITION_PUSH)
+            .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
+            .addRuleInstance(CoreRules.FILTER_AGGREGATE_TRANSPOSE)
+            .addRuleInstance(CoreRules.FILTER_MERGE)
+            .addRuleInstance(CoreRules.PROJECT_MERGE)
+            .addRuleInstance(CoreRules.PROJECT_REMOVE)
+            .addRuleInstance(CoreRules.AGGREGATE_PROJECT_MERGE)
+            .build();
+
+    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(StrataTypeSystem.INSTANCE);
+    private final CalciteCatalogReader catalogReader;
+    private final SqlValidator validator;
+
+    /** @param defaultDatabase the session's current database, or null */
+    public QueryPlanner(CalciteSchema root, String defaultDatabase) {
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        properties.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), SqlConformanceEnum.MYSQL_5.name());
+        List<String> defaultPath = defaultDatabase == null ? List.of() : List.of(defaultDatabase);
+        this.catalogReader = new CalciteCatalogReader(root, defaultPath, typeFactory,
+                new CalciteConnectionConfigImpl(properties));
+        this.validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
+                typeFactory, SqlValidator.Config.DEFAULT
+                        .withConformance(SqlConformanceEnum.MYSQL_5)
+                        .withIdentifierExpansion(true)
+                        .withDefaultNullCollation(NullCollation.LOW));
+    }
+
+    public JavaTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
+    /** Validates and plans a query (SELECT, VALUES, UNION...). Calcite's validation errors propagate. */
+    public PlannedQuery plan(SqlNode query) {
+        SqlNode validated = validator.validate(query);
+        RelOptCluster cluster = newCluster();
+        SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
+            throw new UnsupportedOperationException("views are not supported");
+        }, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        RelRoot root = converter.convertQuery(validated, false, true);
+        RelNode rel = root.project();
+        rel = run(SUB_QUERY_REMOVAL, rel);
+        RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, catalogReader);
+        rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        rel = converter.trimUnusedFields(true, rel);
+        rel = run(LOGICAL_REWRITES, rel);
+        // Trim again: the rewrites move filters below the projections that pruned the scans' columns.
+        rel = converter.trimUnusedFields(true, rel);
+        List<List<String>> origins = new ArrayList<>(validator.getFieldOrigins(validated));
+        return new PlannedQuery(rel, root.validatedRowType, origins, validator.getParameterRowType(validated), false);
+    }
+
+    private RelOptCluster newCluster() {
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        return RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    }
+
+    private static RelNode run(HepProgram program, RelNode rel) {
+        HepPlanner planner = new HepPlanner(program);
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+}

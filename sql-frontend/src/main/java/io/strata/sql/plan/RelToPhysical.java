@@ -1,0 +1,313 @@
+package io.strata.sql.plan;
+
+import io.strata.common.type.DataType;
+import io.strata.compute.expression.Expr;
+import io.strata.compute.plan.AggregateCall;
+import io.strata.compute.plan.AggregateFunction;
+import io.strata.compute.plan.JoinType;
+import io.strata.compute.plan.OutputColumn;
+import io.strata.compute.plan.PhysicalNode;
+import io.strata.compute.plan.SortKey;
+import io.strata.sql.catalog.MemoryTable;
+import io.strata.sql.catalog.StrataTable;
+import io.strata.sql.catalog.TypeMapping;
+import io.strata.txn.TableSnapshot;
+import io.strata.txn.Transaction;
+import io.strata.txn.catalog.ColumnDefinition;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates an optimized logical plan into compute-nodes' {@link PhysicalNode} tree. LIMIT/OFFSET
+ * parameters are bound from {@code parameters} here (they size the plan, not the data).
+ */
+public final class RelToPhysical {
+    private final RexBuilder rexBuilder;
+    private final Transaction transaction;
+    private final List<Object> parameters;
+
+    /**
+     * @param transaction the transaction whose snapshots the scans read (a cached plan is translated
+     *                    again for each execution, in that execution's transaction)
+     */
+    public RelToPhysical(RexBuilder rexBuilder, Transaction transaction, List<Object> parameters) {
+        this.rexBuilder = rexBuilder;
+        this.transaction = transaction;
+        this.parameters = parameters;
+    }
+
+    public PhysicalNode translate(RelNode rel) {
+        if (rel instanceof TableScan scan) {
+            return scan(scan, null);
+        }
+        if (rel instanceof Project project) {
+            return project(project);
+        }
+        if (rel instanceof Filter filter) {
+            PhysicalNode input = translate(filter.getInput());
+            return new PhysicalNode.Filter(input, expressions(input).translate(filter.getCondition()));
+        }
+        if (rel instanceof Aggregate aggregate) {
+            return aggregate(aggregate);
+        }
+        if (rel instanceof Join join) {
+            return join(join);
+        }
+        if (rel instanceof Sort sort) {
+            return sort(sort);
+        }
+        if (rel instanceof Values values) {
+            return values(values);
+        }
+        if (rel instanceof Union union) {
+            List<PhysicalNode> inputs = new ArrayList<>();
+            for (RelNode input : union.getInputs()) {
+                inputs.add(translate(input));
+            }
+            return new PhysicalNode.Union(inputs, union.all, outputOf(rel));
+        }
+        throw UnsupportedFeature.of(rel.getRelTypeName());
+    }
+
+    private RexToExpr expressions(PhysicalNode input) {
+        return new RexToExpr(rexBuilder, input.output());
+    }
+
+    /** A scan of {@code columns} (all columns when null); the row id column is requested as withRowId. */
+    private PhysicalNode scan(TableScan scan, int[] columns) {
+        MemoryTable memory = scan.getTable().unwrap(MemoryTable.class);
+        if (memory != null) {
+            return memoryScan(memory, columns);
+        }
+        StrataTable table = scan.getTable().unwrap(StrataTable.class);
+        if (table == null) {
+            throw new IllegalStateException("unknown table kind: " + scan.getTable().getQualifiedName());
+        }
+        List<ColumnDefinition> definitions = table.definition().columns();
+        if (columns == null) {
+            int count = definitions.size() + (table.withRowId() ? 1 : 0);
+            columns = java.util.stream.IntStream.range(0, count).toArray();
+        }
+        List<Integer> tableColumns = new ArrayList<>();
+        List<OutputColumn> output = new ArrayList<>();
+        boolean withRowId = false;
+        for (int column : columns) {
+            if (column == definitions.size()) {
+                withRowId = true;
+                continue;
+            }
+            if (withRowId) {
+                return null; // the row id must come last; the caller falls back to a projection
+            }
+            ColumnDefinition definition = definitions.get(column);
+            tableColumns.add(column);
+            output.add(new OutputColumn(definition.name(), definition.type(), definition.nullable()));
+        }
+        if (withRowId) {
+            output.add(new OutputColumn(TableSnapshot.ROW_ID_COLUMN, DataType.BIGINT, false));
+        }
+        int[] indexes = tableColumns.stream().mapToInt(Integer::intValue).toArray();
+        TableSnapshot snapshot = transaction.table(table.definition().database(), table.definition().name());
+        return new PhysicalNode.Scan(snapshot, indexes, withRowId, output);
+    }
+
+    private PhysicalNode memoryScan(MemoryTable table, int[] columns) {
+        int width = table.columnNames().size();
+        int[] picked = columns == null ? java.util.stream.IntStream.range(0, width).toArray() : columns;
+        List<OutputColumn> output = new ArrayList<>();
+        for (int column : picked) {
+            output.add(new OutputColumn(table.columnNames().get(column), table.columnTypes().get(column), true));
+        }
+        List<List<Expr>> rows = new ArrayList<>();
+        for (Object[] row : table.rows()) {
+            List<Expr> values = new ArrayList<>(picked.length);
+            for (int column : picked) {
+                values.add(new Expr.Literal(row[column], table.columnTypes().get(column)));
+            }
+            rows.add(values);
+        }
+        return new PhysicalNode.Values(rows, output);
+    }
+
+    private PhysicalNode project(Project project) {
+        if (project.getInput() instanceof TableScan scan && allInputRefs(project.getProjects())) {
+            int[] columns = project.getProjects().stream().mapToInt(p -> ((RexInputRef) p).getIndex()).toArray();
+            PhysicalNode pruned = scan(scan, columns);
+            if (pruned != null) {
+                return renamed(pruned, project);
+            }
+        }
+        PhysicalNode input = translate(project.getInput());
+        RexToExpr translator = expressions(input);
+        List<Expr> expressions = new ArrayList<>();
+        List<OutputColumn> output = new ArrayList<>();
+        List<RelDataTypeField> fields = project.getRowType().getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            Expr expr = translator.translate(project.getProjects().get(i));
+            expressions.add(expr);
+            output.add(new OutputColumn(fields.get(i).getName(), expr.type(), fields.get(i).getType().isNullable()));
+        }
+        return new PhysicalNode.Project(input, expressions, output);
+    }
+
+    /** A scan whose columns carry the projection's names (a projection that only renames is dropped). */
+    private static PhysicalNode renamed(PhysicalNode scanned, Project project) {
+        List<RelDataTypeField> fields = project.getRowType().getFieldList();
+        boolean same = true;
+        for (int i = 0; i < fields.size(); i++) {
+            same &= fields.get(i).getName().equals(scanned.output().get(i).name());
+        }
+        if (same) {
+            return scanned;
+        }
+        List<Expr> expressions = new ArrayList<>();
+        List<OutputColumn> output = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            OutputColumn column = scanned.output().get(i);
+            expressions.add(new Expr.ColumnRef(i, column.type()));
+            output.add(new OutputColumn(fields.get(i).getName(), column.type(), column.nullable()));
+        }
+        return new PhysicalNode.Project(scanned, expressions, output);
+    }
+
+    private static boolean allInputRefs(List<RexNode> projects) {
+        return projects.stream().allMatch(p -> p instanceof RexInputRef);
+    }
+
+    private PhysicalNode aggregate(Aggregate aggregate) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw UnsupportedFeature.of("GROUPING SETS, ROLLUP or CUBE");
+        }
+        PhysicalNode input = translate(aggregate.getInput());
+        int[] groupKeys = aggregate.getGroupSet().toArray();
+        List<AggregateCall> calls = new ArrayList<>();
+        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+            if (call.filterArg >= 0) {
+                throw UnsupportedFeature.of("aggregate FILTER");
+            }
+            int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+            AggregateFunction function = aggregateFunction(call, arguments.length);
+            calls.add(new AggregateCall(function, arguments, call.isDistinct(), TypeMapping.toDataType(call.getType())));
+        }
+        List<OutputColumn> output = new ArrayList<>();
+        List<RelDataTypeField> fields = aggregate.getRowType().getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            DataType type = i < groupKeys.length
+                    ? input.output().get(groupKeys[i]).type() : calls.get(i - groupKeys.length).type();
+            output.add(new OutputColumn(fields.get(i).getName(), type, fields.get(i).getType().isNullable()));
+        }
+        return new PhysicalNode.Aggregate(input, groupKeys, calls, output);
+    }
+
+    private static AggregateFunction aggregateFunction(org.apache.calcite.rel.core.AggregateCall call, int argumentCount) {
+        return switch (call.getAggregation().getKind()) {
+            case COUNT -> argumentCount == 0 ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+            case SUM, SUM0 -> AggregateFunction.SUM;
+            case AVG -> AggregateFunction.AVG;
+            case MIN -> AggregateFunction.MIN;
+            case MAX -> AggregateFunction.MAX;
+            case ANY_VALUE, SINGLE_VALUE -> AggregateFunction.ANY_VALUE;
+            default -> throw UnsupportedFeature.of("aggregate " + call.getAggregation().getName());
+        };
+    }
+
+    private PhysicalNode join(Join join) {
+        PhysicalNode left = translate(join.getLeft());
+        PhysicalNode right = translate(join.getRight());
+        JoinInfo info = join.analyzeCondition();
+        List<OutputColumn> combined = new ArrayList<>(left.output());
+        combined.addAll(right.output());
+        Expr residual = null;
+        if (!info.nonEquiConditions.isEmpty()) {
+            RexNode condition = RexUtil.composeConjunction(rexBuilder, info.nonEquiConditions);
+            residual = new RexToExpr(rexBuilder, combined).translate(condition);
+        }
+        JoinType type = switch (join.getJoinType()) {
+            case INNER -> JoinType.INNER;
+            case LEFT -> JoinType.LEFT;
+            case RIGHT -> JoinType.RIGHT;
+            case FULL -> JoinType.FULL;
+            case SEMI -> JoinType.SEMI;
+            case ANTI -> JoinType.ANTI;
+            default -> throw UnsupportedFeature.of(join.getJoinType() + " join");
+        };
+        List<OutputColumn> output = new ArrayList<>();
+        List<RelDataTypeField> fields = join.getRowType().getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            output.add(new OutputColumn(fields.get(i).getName(), combined.get(i).type(), fields.get(i).getType().isNullable()));
+        }
+        return new PhysicalNode.Join(left, right, type, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), residual,
+                output);
+    }
+
+    private PhysicalNode sort(Sort sort) {
+        PhysicalNode result = translate(sort.getInput());
+        List<SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation collation : sort.getCollation().getFieldCollations()) {
+            keys.add(new SortKey(collation.getFieldIndex(), collation.getDirection().isDescending(),
+                    collation.nullDirection == RelFieldCollation.NullDirection.FIRST));
+        }
+        if (!keys.isEmpty()) {
+            result = new PhysicalNode.Sort(result, keys);
+        }
+        if (sort.offset != null || sort.fetch != null) {
+            long offset = sort.offset == null ? 0 : bound(sort.offset);
+            long fetch = sort.fetch == null ? -1 : bound(sort.fetch);
+            result = new PhysicalNode.Limit(result, offset, fetch);
+        }
+        return result;
+    }
+
+    private long bound(RexNode node) {
+        if (node instanceof RexLiteral literal) {
+            return literal.getValueAs(BigDecimal.class).longValueExact();
+        }
+        if (node instanceof RexDynamicParam param && param.getIndex() < parameters.size()
+                && parameters.get(param.getIndex()) instanceof Number number) {
+            return number.longValue();
+        }
+        throw UnsupportedFeature.of("LIMIT with " + node);
+    }
+
+    private PhysicalNode values(Values values) {
+        List<OutputColumn> output = outputOf(values);
+        List<List<Expr>> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            List<Expr> row = new ArrayList<>();
+            for (int i = 0; i < tuple.size(); i++) {
+                DataType type = output.get(i).type();
+                row.add(new Expr.Literal(LiteralValues.value(tuple.get(i), type), type));
+            }
+            rows.add(row);
+        }
+        return new PhysicalNode.Values(rows, output);
+    }
+
+    private static List<OutputColumn> outputOf(RelNode rel) {
+        List<OutputColumn> output = new ArrayList<>();
+        for (RelDataTypeField field : rel.getRowType().getFieldList()) {
+            output.add(new OutputColumn(field.getName(), TypeMapping.toDataType(field.getType()), field.getType().isNullable()));
+        }
+        return output;
+    }
+}

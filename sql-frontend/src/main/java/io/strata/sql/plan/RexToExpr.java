@@ -1,0 +1,155 @@
+package io.strata.sql.plan;
+
+import io.strata.common.type.DataType;
+import io.strata.compute.expression.Expr;
+import io.strata.compute.expression.ScalarFunction;
+import io.strata.compute.plan.OutputColumn;
+import io.strata.sql.catalog.TypeMapping;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Translates Calcite row expressions over an input into compute-nodes' {@link Expr}. Column
+ * references take the input column's exact type; SEARCH (Sarg) is expanded into comparisons.
+ */
+final class RexToExpr {
+    private static final Map<String, ScalarFunction> FUNCTIONS_BY_NAME = Map.ofEntries(
+            Map.entry("UPPER", ScalarFunction.UPPER), Map.entry("UCASE", ScalarFunction.UPPER),
+            Map.entry("LOWER", ScalarFunction.LOWER), Map.entry("LCASE", ScalarFunction.LOWER),
+            Map.entry("SUBSTRING", ScalarFunction.SUBSTRING), Map.entry("SUBSTR", ScalarFunction.SUBSTRING),
+            Map.entry("CHAR_LENGTH", ScalarFunction.CHAR_LENGTH), Map.entry("CHARACTER_LENGTH", ScalarFunction.CHAR_LENGTH),
+            Map.entry("LENGTH", ScalarFunction.LENGTH), Map.entry("OCTET_LENGTH", ScalarFunction.LENGTH),
+            Map.entry("ABS", ScalarFunction.ABS), Map.entry("ROUND", ScalarFunction.ROUND),
+            Map.entry("FLOOR", ScalarFunction.FLOOR), Map.entry("CEIL", ScalarFunction.CEIL),
+            Map.entry("CEILING", ScalarFunction.CEIL), Map.entry("CONCAT", ScalarFunction.CONCAT),
+            Map.entry("||", ScalarFunction.CONCAT), Map.entry("IF", ScalarFunction.IF),
+            Map.entry("IFNULL", ScalarFunction.IFNULL), Map.entry("NVL", ScalarFunction.IFNULL),
+            Map.entry("COALESCE", ScalarFunction.COALESCE), Map.entry("NULLIF", ScalarFunction.NULLIF),
+            Map.entry("CURRENT_DATE", ScalarFunction.CURRENT_DATE),
+            Map.entry("CURRENT_TIMESTAMP", ScalarFunction.CURRENT_TIMESTAMP),
+            Map.entry("LOCALTIMESTAMP", ScalarFunction.CURRENT_TIMESTAMP),
+            Map.entry("YEAR", ScalarFunction.YEAR), Map.entry("MONTH", ScalarFunction.MONTH),
+            Map.entry("DAYOFMONTH", ScalarFunction.DAY), Map.entry("DAY", ScalarFunction.DAY),
+            Map.entry("MOD", ScalarFunction.MOD), Map.entry("TRIM", ScalarFunction.TRIM));
+
+    private static final Map<SqlKind, ScalarFunction> FUNCTIONS_BY_KIND = Map.ofEntries(
+            Map.entry(SqlKind.PLUS, ScalarFunction.PLUS), Map.entry(SqlKind.MINUS, ScalarFunction.MINUS),
+            Map.entry(SqlKind.TIMES, ScalarFunction.MULTIPLY), Map.entry(SqlKind.DIVIDE, ScalarFunction.DIVIDE),
+            Map.entry(SqlKind.MOD, ScalarFunction.MOD), Map.entry(SqlKind.MINUS_PREFIX, ScalarFunction.NEGATE),
+            Map.entry(SqlKind.EQUALS, ScalarFunction.EQUALS), Map.entry(SqlKind.NOT_EQUALS, ScalarFunction.NOT_EQUALS),
+            Map.entry(SqlKind.LESS_THAN, ScalarFunction.LESS_THAN),
+            Map.entry(SqlKind.LESS_THAN_OR_EQUAL, ScalarFunction.LESS_THAN_OR_EQUAL),
+            Map.entry(SqlKind.GREATER_THAN, ScalarFunction.GREATER_THAN),
+            Map.entry(SqlKind.GREATER_THAN_OR_EQUAL, ScalarFunction.GREATER_THAN_OR_EQUAL),
+            Map.entry(SqlKind.AND, ScalarFunction.AND), Map.entry(SqlKind.OR, ScalarFunction.OR),
+            Map.entry(SqlKind.NOT, ScalarFunction.NOT), Map.entry(SqlKind.IS_NULL, ScalarFunction.IS_NULL),
+            Map.entry(SqlKind.IS_NOT_NULL, ScalarFunction.IS_NOT_NULL), Map.entry(SqlKind.IS_TRUE, ScalarFunction.IS_TRUE),
+            Map.entry(SqlKind.IS_FALSE, ScalarFunction.IS_FALSE),
+            Map.entry(SqlKind.IS_NOT_TRUE, ScalarFunction.IS_NOT_TRUE),
+            Map.entry(SqlKind.IS_NOT_FALSE, ScalarFunction.IS_NOT_FALSE),
+            Map.entry(SqlKind.CASE, ScalarFunction.CASE), Map.entry(SqlKind.COALESCE, ScalarFunction.COALESCE),
+            Map.entry(SqlKind.NULLIF, ScalarFunction.NULLIF), Map.entry(SqlKind.CAST, ScalarFunction.CAST),
+            Map.entry(SqlKind.FLOOR, ScalarFunction.FLOOR), Map.entry(SqlKind.CEIL, ScalarFunction.CEIL),
+            Map.entry(SqlKind.BETWEEN, ScalarFunction.BETWEEN), Map.entry(SqlKind.IN, ScalarFunction.IN));
+
+    private final RexBuilder rexBuilder;
+    private final List<OutputColumn> input;
+
+    RexToExpr(RexBuilder rexBuilder, List<OutputColumn> input) {
+        this.rexBuilder = rexBuilder;
+        this.input = input;
+    }
+
+    Expr translate(RexNode node) {
+        if (node instanceof RexInputRef ref) {
+            return new Expr.ColumnRef(ref.getIndex(), input.get(ref.getIndex()).type());
+        }
+        if (node instanceof RexLiteral literal) {
+            DataType type = TypeMapping.toDataType(literal.getType());
+            return new Expr.Literal(LiteralValues.value(literal, type), type);
+        }
+        if (node instanceof RexDynamicParam param) {
+            return new Expr.Parameter(param.getIndex(), TypeMapping.toDataType(param.getType()));
+        }
+        if (node instanceof RexCall call) {
+            return translateCall(call);
+        }
+        throw UnsupportedFeature.of("expression " + node);
+    }
+
+    private Expr translateCall(RexCall call) {
+        DataType type = TypeMapping.toDataType(call.getType());
+        switch (call.getKind()) {
+            case SEARCH:
+                return translate(RexUtil.expandSearch(rexBuilder, null, call));
+            case PLUS_PREFIX:
+                return translate(call.getOperands().get(0));
+            case LIKE:
+                if (call.getOperands().size() > 2) {
+                    throw UnsupportedFeature.of("LIKE ... ESCAPE");
+                }
+                boolean negated = call.getOperator() instanceof SqlLikeOperator like && like.isNegated();
+                return call(negated ? ScalarFunction.NOT_LIKE : ScalarFunction.LIKE, call.getOperands(), type);
+            case EXTRACT:
+                return extract(call, type);
+            case TRIM:
+                return trim(call, type);
+            default:
+                break;
+        }
+        if (call.getOperator() == MysqlOperators.DIVIDE) {
+            return call(ScalarFunction.DIVIDE, call.getOperands(), type);
+        }
+        ScalarFunction function = FUNCTIONS_BY_KIND.get(call.getKind());
+        if (function == null) {
+            function = FUNCTIONS_BY_NAME.get(call.getOperator().getName().toUpperCase(Locale.ROOT));
+        }
+        if (function == null) {
+            throw UnsupportedFeature.of("function " + call.getOperator().getName());
+        }
+        return call(function, call.getOperands(), type);
+    }
+
+    private Expr extract(RexCall call, DataType type) {
+        TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
+        ScalarFunction function = switch (unit) {
+            case YEAR -> ScalarFunction.YEAR;
+            case MONTH -> ScalarFunction.MONTH;
+            case DAY -> ScalarFunction.DAY;
+            default -> throw UnsupportedFeature.of("EXTRACT(" + unit + ")");
+        };
+        return call(function, call.getOperands().subList(1, 2), type);
+    }
+
+    private Expr trim(RexCall call, DataType type) {
+        SqlTrimFunction.Flag flag = ((RexLiteral) call.getOperands().get(0)).getValueAs(SqlTrimFunction.Flag.class);
+        RexNode characters = call.getOperands().get(1);
+        boolean spaces = characters instanceof RexLiteral literal && " ".equals(literal.getValueAs(String.class));
+        if (flag != SqlTrimFunction.Flag.BOTH || !spaces) {
+            throw UnsupportedFeature.of("TRIM with " + flag + " or characters other than space");
+        }
+        return call(ScalarFunction.TRIM, call.getOperands().subList(2, 3), type);
+    }
+
+    private Expr call(ScalarFunction function, List<RexNode> operands, DataType type) {
+        List<Expr> arguments = new ArrayList<>(operands.size());
+        for (RexNode operand : operands) {
+            arguments.add(translate(operand));
+        }
+        return new Expr.Call(function, arguments, type);
+    }
+}

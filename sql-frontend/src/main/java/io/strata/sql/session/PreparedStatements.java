@@ -1,0 +1,55 @@
+package io.strata.sql.session;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.common.session.ResultColumn;
+import io.strata.sql.plan.PlannedQuery;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A session's prepared statements by id, each with its cached plan when it is a cacheable query. */
+final class PreparedStatements {
+    /** Statements beyond this are refused, as MySQL's max_prepared_stmt_count does. */
+    private static final int MAX_STATEMENTS = 16_382;
+
+    /**
+     * A prepared statement. {@code plan} is the cached plan of a query (null otherwise) and is valid
+     * while the server's DDL counter still equals {@code ddlEpoch}.
+     */
+    record Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
+                    PlannedQuery plan, long ddlEpoch) {}
+
+    private final Map<Integer, Prepared> byId = new HashMap<>();
+    private int nextId = 1;
+
+    int nextId() {
+        if (byId.size() >= MAX_STATEMENTS) {
+            throw StrataException.of(ErrorCode.ER_OUT_OF_RESOURCES,
+                    "Can't create more than max_prepared_stmt_count statements (current value: %d)", MAX_STATEMENTS);
+        }
+        return nextId++;
+    }
+
+    void put(Prepared prepared) {
+        byId.put(prepared.id(), prepared);
+    }
+
+    Prepared get(int id, String command) {
+        Prepared prepared = byId.get(id);
+        if (prepared == null) {
+            throw StrataException.of(ErrorCode.ER_UNKNOWN_STMT_HANDLER,
+                    "Unknown prepared statement handler (%d) given to %s", id, command);
+        }
+        return prepared;
+    }
+
+    void remove(int id) {
+        byId.remove(id);
+    }
+
+    void clear() {
+        byId.clear();
+    }
+}

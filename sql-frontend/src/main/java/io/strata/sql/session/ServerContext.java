@@ -1,0 +1,20 @@
+package io.strata.sql.session;
+
+import io.strata.txn.TxnService;
+import org.apache.arrow.memory.BufferAllocator;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What all sessions of a server share: the transaction service, the allocator, the GLOBAL variables
+ * and a counter bumped by every DDL (cached prepared plans older than it are planned again).
+ */
+public record ServerContext(TxnService txnService, BufferAllocator allocator, SystemVariables globals, AtomicLong ddlEpoch) {
+    public ServerContext {
+        Objects.requireNonNull(txnService, "txnService");
+        Objects.requireNonNull(allocator, "allocator");
+        Objects.requireNonNull(globals, "globals");
+        Objects.requireNonNull(ddlEpoch, "ddlEpoch");
+    }
+}

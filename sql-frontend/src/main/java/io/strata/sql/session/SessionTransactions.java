@@ -1,0 +1,101 @@
+package io.strata.sql.session;
+
+import io.strata.common.error.ErrorCategory;
+import io.strata.common.error.StrataException;
+import io.strata.txn.Transaction;
+import io.strata.txn.TxnService;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A session's transaction: the one opened by BEGIN (or implicitly with autocommit off), else one
+ * transaction per statement, committed when the statement succeeds and rolled back when it fails.
+ * A conflict (ER_LOCK_DEADLOCK...) rolls the open transaction back, as MySQL does.
+ */
+final class SessionTransactions {
+    private final TxnService service;
+    private Transaction open;
+
+    SessionTransactions(TxnService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    boolean inTransaction() {
+        return open != null;
+    }
+
+    /** BEGIN: commits the open transaction (MySQL's implicit commit) and opens a new one. */
+    void begin() {
+        commit();
+        open = service.begin();
+    }
+
+    void commit() {
+        Transaction transaction = open;
+        open = null;
+        if (transaction != null) {
+            transaction.commit();
+        }
+    }
+
+    void rollback() {
+        Transaction transaction = open;
+        open = null;
+        if (transaction != null) {
+            transaction.rollback();
+        }
+    }
+
+    /**
+     * Runs one statement's {@code work}: in the open transaction; or, with autocommit off, in a newly
+     * opened one that stays open; or in a transaction of its own committed at the end.
+     */
+    <T> T run(boolean autocommit, Function<Transaction, T> work) {
+        if (open == null && !autocommit) {
+            open = service.begin();
+        }
+        if (open != null) {
+            try {
+                return work.apply(open);
+            } catch (StrataException e) {
+                if (e.code().category() == ErrorCategory.CONFLICT) {
+                    rollback();
+                }
+                throw e;
+            }
+        }
+        Transaction transaction = service.begin();
+        try {
+            T result = work.apply(transaction);
+            transaction.commit();
+            return result;
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * The transaction a query reads in. With {@code owned} true the caller must close it when the
+     * rows are read (the statement's own autocommitted transaction).
+     */
+    Lease lease(boolean autocommit) {
+        if (open == null && !autocommit) {
+            open = service.begin();
+        }
+        if (open != null) {
+            return new Lease(open, false);
+        }
+        return new Lease(service.begin(), true);
+    }
+
+    record Lease(Transaction transaction, boolean owned) {
+        /** Ends an owned (read-only, autocommitted) transaction; its rollback discards nothing. */
+        void release() {
+            if (owned) {
+                transaction.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.strata.sql.session;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.common.session.PreparedStatementInfo;
+import io.strata.common.session.ResultColumn;
+import io.strata.common.session.Session;
+import io.strata.common.session.StatementResult;
+import io.strata.common.session.StatementResults;
+import io.strata.common.type.DataType;
+import io.strata.sql.catalog.TypeMapping;
+import io.strata.sql.exec.QueryRunner;
+import io.strata.sql.exec.StatementContext;
+import io.strata.sql.exec.TableNames;
+import io.strata.sql.parser.StrataParser;
+import io.strata.sql.plan.PlannedQuery;
+import io.strata.txn.catalog.ColumnDefinition;
+import io.strata.txn.catalog.TableDefinition;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A client connection's session over Calcite and the transaction service (see {@link Session}). */
+public final class SqlSession implements Session {
+    private final ServerContext server;
+    private final SessionState state;
+    private final SessionTransactions transactions;
+    private final PreparedStatements prepared = new PreparedStatements();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final StatementRunner runner;
+
+    public SqlSession(ServerContext server, String user, String database, long connectionId) {
+        this.server = server;
+        this.state = new SessionState(connectionId, user, null, server.globals());
+        this.transactions = new SessionTransactions(server.txnService());
+        this.runner = new StatementRunner(server, state, transactions, cancelled);
+        if (database != null && !database.isEmpty()) {
+            runner.useDatabase(database);
+        }
+    }
+
+    @Override
+    public long connectionId() { return state.connectionId(); }
+
+    @Override
+    public String user() { return state.user(); }
+
+    @Override
+    public Optional<String> currentDatabase() { return Optional.ofNullable(state.database()); }
+
+    @Override
+    public void useDatabase(String database) {
+        runner.useDatabase(database);
+    }
+
+    @Override
+    public StatementResults execute(String sql, boolean allowMultiple) {
+        SqlText text = new SqlText(sql);
+        return new LazyStatementResults(() -> {
+            List<SqlNode> statements = StrataParser.parseStatements(sql);
+            if (!allowMultiple && statements.size() > 1) {
+                throw StrataParser.syntaxError(sql, statements.get(1).getParserPosition(), null);
+            }
+            return statements;
+        }, node -> runner.run(node, text, List.of()));
+    }
+
+    @Override
+    public PreparedStatementInfo prepare(String sql) {
+        SqlNode node = StrataParser.parseOne(sql);
+        int id = prepared.nextId();
+        if (!node.getKind().belongsTo(SqlKind.QUERY)) {
+            int count = ParameterCounter.count(node);
+            List<ResultColumn> parameters = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                parameters.add(ResultColumn.computed("?", DataType.varchar(255), true));
+            }
+            prepared.put(new PreparedStatements.Prepared(id, sql, count, parameters, List.of(), null, -1));
+            return new PreparedStatementInfo(id, parameters, List.of());
+        }
+        long epoch = server.ddlEpoch().get();
+        SqlText text = new SqlText(sql);
+        PreparedStatements.Prepared entry = runner.read(transaction -> {
+            StatementContext context = new StatementContext(transaction, state, server.allocator(), List.of(),
+                    LocalDateTime.now(), cancelled, text);
+            PlannedQuery plan = QueryRunner.plan(node, context, null);
+            List<ResultColumn> parameters = new ArrayList<>();
+            for (RelDataTypeField field : plan.parameterRowType().getFieldList()) {
+                parameters.add(ResultColumn.computed("?", TypeMapping.toDataType(field.getType()), true));
+            }
+            List<ResultColumn> columns = new ArrayList<>();
+            for (RelDataTypeField field : plan.rowType().getFieldList()) {
+                columns.add(ResultColumn.computed(field.getName(), TypeMapping.toDataType(field.getType()),
+                        field.getType().isNullable()));
+            }
+            return new PreparedStatements.Prepared(id, sql, parameters.size(), parameters, columns,
+                    plan.sessionDependent() ? null : plan, epoch);
+        });
+        prepared.put(entry);
+        return new PreparedStatementInfo(id, entry.parameters(), entry.columns());
+    }
+
+    @Override
+    public StatementResult executePrepared(int statementId, List<Object> parameters) {
+        PreparedStatements.Prepared entry = prepared.get(statementId, "mysqld_stmt_execute");
+        if (parameters.size() != entry.parameterCount()) {
+            throw new StrataException(ErrorCode.ER_WRONG_ARGUMENTS, "Incorrect arguments to mysqld_stmt_execute");
+        }
+        SqlText text = new SqlText(entry.sql());
+        if (entry.plan() != null && entry.ddlEpoch() == server.ddlEpoch().get()) {
+            cancelled.set(false);
+            state.warnings().clear();
+            LocalDateTime now = LocalDateTime.now();
+            return runner.query(null, entry.plan(), transaction -> new StatementContext(transaction, state,
+                    server.allocator(), parameters, now, cancelled, text));
+        }
+        // SqlNodes are changed by validation, so each execution parses the text again.
+        return runner.run(StrataParser.parseOne(entry.sql()), text, parameters);
+    }
+
+    @Override
+    public void closePrepared(int statementId) {
+        prepared.remove(statementId);
+    }
+
+    @Override
+    public List<ResultColumn> fieldList(String table, String wildcard) {
+        SqlIdentifier name = new SqlIdentifier(table, SqlParserPos.ZERO);
+        return runner.read(transaction -> {
+            StatementContext context = new StatementContext(transaction, state, server.allocator(), List.of(),
+                    LocalDateTime.now(), cancelled, new SqlText(""));
+            TableDefinition definition = TableNames.definition(context, name);
+            List<ResultColumn> columns = new ArrayList<>();
+            for (int i = 0; i < definition.columns().size(); i++) {
+                ColumnDefinition column = definition.columns().get(i);
+                columns.add(new ResultColumn(definition.database(), definition.name(), definition.name(), column.name(),
+                        column.name(), column.type(), column.nullable(), definition.primaryKey().contains(i),
+                        column.autoIncrement()));
+            }
+            return columns;
+        });
+    }
+
+    @Override
+    public void reset() {
+        transactions.rollback();
+        prepared.clear();
+        state.reset();
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return transactions.inTransaction();
+    }
+
+    @Override
+    public boolean autocommit() {
+        return state.variables().flag("autocommit");
+    }
+
+    @Override
+    public int warningCount() {
+        return state.warnings().size();
+    }
+
+    @Override
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    @Override
+    public void close() {
+        prepared.clear();
+        transactions.rollback();
+    }
+}

@@ -1,0 +1,165 @@
+package io.strata.sql.session;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.common.session.ResultColumn;
+import io.strata.common.session.RowCursor;
+import io.strata.common.session.StatementResult;
+import io.strata.common.type.DataType;
+import io.strata.sql.exec.DdlExecutor;
+import io.strata.sql.exec.DeleteExecutor;
+import io.strata.sql.exec.InsertExecutor;
+import io.strata.sql.exec.QueryRunner;
+import io.strata.sql.exec.ShowExecutor;
+import io.strata.sql.exec.StatementContext;
+import io.strata.sql.exec.UpdateExecutor;
+import io.strata.sql.parser.ast.ShowKind;
+import io.strata.sql.parser.ast.SqlSetVariables;
+import io.strata.sql.parser.ast.SqlShow;
+import io.strata.sql.parser.ast.SqlTransactionControl;
+import io.strata.sql.parser.ast.SqlUseDatabase;
+import io.strata.sql.plan.PlannedQuery;
+import io.strata.sql.plan.UnsupportedFeature;
+import io.strata.txn.Transaction;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDescribeTable;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/** Runs one parsed statement of a session in the right transaction and returns its result. */
+final class StatementRunner {
+    private final ServerContext server;
+    private final SessionState state;
+    private final SessionTransactions transactions;
+    private final AtomicBoolean cancelled;
+
+    StatementRunner(ServerContext server, SessionState state, SessionTransactions transactions, AtomicBoolean cancelled) {
+        this.server = server;
+        this.state = state;
+        this.transactions = transactions;
+        this.cancelled = cancelled;
+    }
+
+    StatementResult run(SqlNode node, SqlText text, List<Object> parameters) {
+        cancelled.set(false);
+        if (!(node instanceof SqlShow show && (show.kind() == ShowKind.WARNINGS || show.kind() == ShowKind.ERRORS))) {
+            state.warnings().clear();
+        }
+        LocalDateTime now = LocalDateTime.now();
+        Function<Transaction, StatementContext> context =
+                transaction -> new StatementContext(transaction, state, server.allocator(), parameters, now, cancelled, text);
+        return switch (node) {
+            case SqlSetVariables set -> set(set, context);
+            case SqlUseDatabase use -> {
+                useDatabase(use.database());
+                yield StatementResult.Ok.of(0);
+            }
+            case SqlTransactionControl control -> transactionControl(control);
+            case SqlShow show -> read(transaction -> ShowExecutor.execute(show, context.apply(transaction)));
+            case SqlDescribeTable describe -> read(transaction -> ShowExecutor.execute(new SqlShow(describe.getParserPosition(),
+                    ShowKind.COLUMNS, false, null, describe.getTable(), null, null, null), context.apply(transaction)));
+            case SqlInsert insert -> write(transaction -> InsertExecutor.execute(insert, context.apply(transaction)));
+            case SqlUpdate update -> write(transaction -> UpdateExecutor.execute(update, context.apply(transaction)));
+            case SqlDelete delete -> write(transaction -> DeleteExecutor.execute(delete, context.apply(transaction)));
+            case SqlExplain explain -> read(transaction -> explain(explain, context.apply(transaction)));
+            default -> {
+                if (DdlExecutor.handles(node)) {
+                    yield ddl(node, context);
+                }
+                if (node.getKind().belongsTo(SqlKind.QUERY)) {
+                    yield query(node, null, context);
+                }
+                throw UnsupportedFeature.of(node.getKind().toString());
+            }
+        };
+    }
+
+    /** Runs a query, or starts {@code cached} (a prepared plan) in this statement's transaction. */
+    StatementResult query(SqlNode node, PlannedQuery cached, Function<Transaction, StatementContext> context) {
+        SessionTransactions.Lease lease = transactions.lease(state.variables().flag("autocommit"));
+        try {
+            StatementContext statement = context.apply(lease.transaction());
+            QueryRunner.OpenQuery query = cached != null ? QueryRunner.start(cached, statement) : QueryRunner.open(node, statement);
+            RowCursor rows = lease.owned() ? new ClosingRowCursor(query.rows(), lease::release) : query.rows();
+            return new StatementResult.Rows(query.columns(), rows);
+        } catch (RuntimeException e) {
+            lease.release();
+            throw e;
+        }
+    }
+
+    <T> T read(Function<Transaction, T> work) {
+        SessionTransactions.Lease lease = transactions.lease(state.variables().flag("autocommit"));
+        try {
+            return work.apply(lease.transaction());
+        } finally {
+            lease.release();
+        }
+    }
+
+    void useDatabase(String database) {
+        String name = database.toLowerCase(Locale.ROOT);
+        boolean exists = name.equals("information_schema") || read(t -> t.catalog().databaseExists(name));
+        if (!exists) {
+            throw StrataException.of(ErrorCode.ER_BAD_DB_ERROR, "Unknown database '%s'", database);
+        }
+        state.database(name);
+    }
+
+    private <T> T write(Function<Transaction, T> work) {
+        return transactions.run(state.variables().flag("autocommit"), work);
+    }
+
+    private StatementResult ddl(SqlNode node, Function<Transaction, StatementContext> context) {
+        transactions.commit(); // DDL commits the open transaction first, as in MySQL
+        server.ddlEpoch().incrementAndGet();
+        return transactions.run(true, transaction -> DdlExecutor.execute(node, context.apply(transaction)));
+    }
+
+    private StatementResult transactionControl(SqlTransactionControl control) {
+        switch (control.kind()) {
+            case BEGIN -> transactions.begin();
+            case COMMIT -> transactions.commit();
+            case ROLLBACK -> transactions.rollback();
+        }
+        return StatementResult.Ok.of(0);
+    }
+
+    private StatementResult set(SqlSetVariables set, Function<Transaction, StatementContext> context) {
+        boolean autocommitBefore = state.variables().flag("autocommit");
+        SetStatement.execute(set, state, expression -> read(transaction -> evaluate(expression, context.apply(transaction))));
+        if (!autocommitBefore && state.variables().flag("autocommit")) {
+            transactions.commit(); // turning autocommit on commits the open transaction
+        }
+        return StatementResult.Ok.of(0);
+    }
+
+    private static Object evaluate(SqlNode expression, StatementContext context) {
+        SqlSelect select = new SqlSelect(SqlParserPos.ZERO, null, SqlNodeList.of(expression), null, null, null, null, null,
+                null, null, null, null, null);
+        return QueryRunner.collect(select, context, null).get(0)[0];
+    }
+
+    private static StatementResult explain(SqlExplain explain, StatementContext context) {
+        PlannedQuery planned = QueryRunner.plan(explain.getExplicandum(), context, null);
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : RelOptUtil.toString(planned.rel()).split("\n")) {
+            rows.add(new Object[] {line});
+        }
+        return new StatementResult.Rows(List.of(ResultColumn.computed("plan", DataType.TEXT, false)), RowCursor.of(rows));
+    }
+}

@@ -1,0 +1,181 @@
+package io.strata.sql.plan;
+
+import io.strata.common.config.StrataConfig;
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.common.type.DataType;
+import io.strata.common.type.TypeKind;
+import io.strata.compute.expression.Expr;
+import io.strata.compute.expression.ScalarFunction;
+import io.strata.compute.plan.AggregateFunction;
+import io.strata.compute.plan.JoinType;
+import io.strata.compute.plan.PhysicalNode;
+import io.strata.sql.exec.QueryRunner;
+import io.strata.sql.exec.StatementContext;
+import io.strata.sql.parser.StrataParser;
+import io.strata.sql.session.SessionState;
+import io.strata.sql.session.SqlText;
+import io.strata.sql.session.SystemVariables;
+import io.strata.storage.LocalDirObjectStore;
+import io.strata.txn.Transaction;
+import io.strata.txn.TransactionNode;
+import io.strata.txn.catalog.ColumnDefinition;
+import io.strata.txn.catalog.TableDefinition;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Validation, planning and translation into compute-nodes' physical plan, without running operators. */
+class PlanTranslationTest {
+    @TempDir
+    Path dir;
+
+    private BufferAllocator allocator;
+    private TransactionNode node;
+    private Transaction transaction;
+    private SessionState session;
+
+    @BeforeEach
+    void createTables() {
+        allocator = new RootAllocator();
+        node = TransactionNode.open(new LocalDirObjectStore(dir.resolve("objects")), dir.resolve("log"),
+                StrataConfig.defaults(), allocator);
+        Transaction ddl = node.begin();
+        ddl.createDatabase("d", false);
+        ddl.createTable(new TableDefinition(0, "d", "emp", List.of(
+                new ColumnDefinition("id", DataType.INT, false, null, false),
+                new ColumnDefinition("name", DataType.varchar(20), true, null, false),
+                new ColumnDefinition("dept", DataType.INT, true, null, false),
+                new ColumnDefinition("salary", DataType.decimal(10, 2), true, null, false)), List.of(0), ""), false);
+        ddl.createTable(new TableDefinition(0, "d", "dept", List.of(
+                new ColumnDefinition("id", DataType.INT, false, null, false),
+                new ColumnDefinition("title", DataType.varchar(20), true, null, false)), List.of(0), ""), false);
+        ddl.commit();
+        transaction = node.begin();
+        session = new SessionState(1, "root", "d", SystemVariables.globals("8.0.30", 10, 6001));
+    }
+
+    @AfterEach
+    void close() {
+        transaction.close();
+        node.close();
+        allocator.close();
+    }
+
+    private PhysicalNode plan(String sql) {
+        StatementContext context = new StatementContext(transaction, session, allocator, List.of(), LocalDateTime.now(),
+                new AtomicBoolean(), new SqlText(sql));
+        PlannedQuery planned = QueryRunner.plan(StrataParser.parseOne(sql), context, null);
+        return new RelToPhysical(planned.rel().getCluster().getRexBuilder(), transaction, List.of()).translate(planned.rel());
+    }
+
+    private static <T extends PhysicalNode> List<T> find(PhysicalNode root, Class<T> kind) {
+        List<T> found = new ArrayList<>();
+        collect(root, kind, found);
+        return found;
+    }
+
+    private static <T extends PhysicalNode> void collect(PhysicalNode node, Class<T> kind, List<T> found) {
+        if (kind.isInstance(node)) {
+            found.add(kind.cast(node));
+        }
+        switch (node) {
+            case PhysicalNode.Filter f -> collect(f.input(), kind, found);
+            case PhysicalNode.Project p -> collect(p.input(), kind, found);
+            case PhysicalNode.Aggregate a -> collect(a.input(), kind, found);
+            case PhysicalNode.Sort s -> collect(s.input(), kind, found);
+            case PhysicalNode.Limit l -> collect(l.input(), kind, found);
+            case PhysicalNode.Join j -> {
+                collect(j.left(), kind, found);
+                collect(j.right(), kind, found);
+            }
+            case PhysicalNode.Union u -> u.inputs().forEach(i -> collect(i, kind, found));
+            default -> { }
+        }
+    }
+
+    @Test
+    void whereOrderByLimitPrunesScanColumns() {
+        PhysicalNode plan = plan("SELECT name FROM emp WHERE dept = 10 ORDER BY name LIMIT 2, 5");
+        PhysicalNode.Limit limit = assertInstanceOf(PhysicalNode.Limit.class, plan);
+        assertEquals(2, limit.offset());
+        assertEquals(5, limit.fetch());
+        PhysicalNode.Sort sort = find(plan, PhysicalNode.Sort.class).get(0);
+        assertTrue(!sort.keys().get(0).descending() && sort.keys().get(0).nullsFirst(), "MySQL sorts NULLs first ascending");
+        PhysicalNode.Scan scan = find(plan, PhysicalNode.Scan.class).get(0);
+        assertArrayEquals(new int[] {1, 2}, scan.columns());
+        PhysicalNode.Filter filter = find(plan, PhysicalNode.Filter.class).get(0);
+        Expr.Call condition = assertInstanceOf(Expr.Call.class, filter.condition());
+        assertEquals(ScalarFunction.EQUALS, condition.function());
+        assertEquals(List.of("name"), plan.output().stream().map(c -> c.name()).toList());
+    }
+
+    @Test
+    void groupByGivesMysqlAggregateTypes() {
+        PhysicalNode plan = plan("SELECT dept, COUNT(*), SUM(id), AVG(salary) FROM emp GROUP BY dept");
+        PhysicalNode.Aggregate aggregate = find(plan, PhysicalNode.Aggregate.class).get(0);
+        assertEquals(1, aggregate.groupKeys().length);
+        assertEquals(AggregateFunction.COUNT_STAR, aggregate.calls().get(0).function());
+        assertEquals(DataType.BIGINT, aggregate.calls().get(0).type());
+        assertEquals(TypeKind.DECIMAL, aggregate.calls().get(1).type().kind());
+        assertEquals(AggregateFunction.AVG, aggregate.calls().get(2).function());
+        assertEquals(6, aggregate.calls().get(2).type().scale());
+    }
+
+    @Test
+    void joinUsesEquiKeysAndPushesFilters() {
+        PhysicalNode plan = plan("SELECT e.name, d.title FROM emp e, dept d WHERE e.dept = d.id AND d.title = 'eng'");
+        PhysicalNode.Join join = find(plan, PhysicalNode.Join.class).get(0);
+        assertEquals(JoinType.INNER, join.joinType());
+        assertEquals(1, join.leftKeys().length);
+        assertEquals(null, join.residual());
+        assertEquals(1, find(join.right(), PhysicalNode.Filter.class).size(), "the title filter is below the join");
+    }
+
+    @Test
+    void divisionIsDecimalAndInListIsExpanded() {
+        PhysicalNode plan = plan("SELECT id / 3 FROM emp WHERE id IN (1, 2, 5)");
+        PhysicalNode.Project project = find(plan, PhysicalNode.Project.class).get(0);
+        Expr.Call divide = assertInstanceOf(Expr.Call.class, project.expressions().get(0));
+        assertEquals(ScalarFunction.DIVIDE, divide.function());
+        assertEquals(TypeKind.DECIMAL, divide.type().kind());
+        assertEquals("id / 3", plan.output().get(0).name(), "MySQL names the column after its text");
+        PhysicalNode.Filter filter = find(plan, PhysicalNode.Filter.class).get(0);
+        assertEquals(ScalarFunction.OR, ((Expr.Call) filter.condition()).function());
+    }
+
+    @Test
+    void validationErrorsHaveMysqlCodes() {
+        assertEquals(ErrorCode.ER_BAD_FIELD_ERROR, assertThrows(StrataException.class, () -> plan("SELECT nope FROM emp")).code());
+        StrataException noTable = assertThrows(StrataException.class, () -> plan("SELECT * FROM nothing"));
+        assertEquals(ErrorCode.ER_NO_SUCH_TABLE, noTable.code());
+        assertEquals("Table 'd.nothing' doesn't exist", noTable.getMessage());
+        assertEquals(ErrorCode.ER_NON_UNIQ_ERROR,
+                assertThrows(StrataException.class, () -> plan("SELECT id FROM emp, dept")).code());
+        assertEquals(ErrorCode.ER_SP_DOES_NOT_EXIST,
+                assertThrows(StrataException.class, () -> plan("SELECT no_such_function(id) FROM emp")).code());
+        session.database(null);
+        assertEquals(ErrorCode.ER_NO_DB_ERROR, assertThrows(StrataException.class, () -> plan("SELECT * FROM emp")).code());
+    }
+
+    @Test
+    void unknownColumnMessageNamesTheColumn() {
+        StrataException e = assertThrows(StrataException.class, () -> plan("SELECT id FROM emp WHERE bogus = 1"));
+        assertEquals("Unknown column 'bogus' in 'field list'", e.getMessage());
+    }
+}

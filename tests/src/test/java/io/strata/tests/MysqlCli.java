@@ -1,0 +1,46 @@
+package io.strata.tests;
+
+import io.strata.tests.target.ServerTarget;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the {@code mysql} command-line client (Debian's mariadb-client) against a target, bounded in time. */
+final class MysqlCli {
+    static final Path BINARY = Path.of("/usr/bin/mysql");
+    private static final long TIMEOUT_SECONDS = 60;
+
+    record Outcome(int exitCode, String stdout, String stderr) {}
+
+    private MysqlCli() {}
+
+    /** {@code mysql --no-defaults -h -P -u -p ARGS...} with {@code stdin} (may be null) as its input. */
+    static Outcome run(ServerTarget target, String password, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--no-defaults", "--protocol=TCP",
+                "-h" + target.host(), "-P" + target.port(), "-u" + target.user(), "-p" + password,
+                "--connect-timeout=10"));
+        command.addAll(List.of(args));
+        Path scratch = Files.createTempDirectory("strata-cli-");
+        try {
+            Path in = scratch.resolve("stdin");
+            Files.writeString(in, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
+            Path out = scratch.resolve("stdout");
+            Path err = scratch.resolve("stderr");
+            Process process = new ProcessBuilder(command).redirectInput(in.toFile()).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("mysql did not finish in " + TIMEOUT_SECONDS + " s: " + command);
+            }
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            io.strata.tests.target.TempDirectories.deleteRecursively(scratch);
+        }
+    }
+}

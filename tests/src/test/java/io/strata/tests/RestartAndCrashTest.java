@@ -1,0 +1,180 @@
+package io.strata.tests;
+
+import io.strata.tests.target.RestartableServer;
+import io.strata.tests.target.Targets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The server as its own process on a data directory: a clean stop (SIGTERM) and start keeps data
+ * and DDL; a SIGKILL under write load loses no acknowledged commit and shows nothing that was not
+ * committed (see {@link CrashLoad}).
+ */
+class RestartAndCrashTest {
+    @TempDir
+    java.nio.file.Path directory;
+    private RestartableServer server;
+
+    @BeforeEach
+    void startServer() {
+        server = Targets.restartableOn(directory);
+        assumeTrue(server != null, "an external server cannot be restarted by the tests");
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.kill();
+        }
+    }
+
+    @Test
+    void everyConnectionAfterStartIsAnswered() {
+        assertEquals(0, server.unansweredStartProbes(),
+                "connections the server accepted right after start but never answered (no greeting within 5 s)");
+    }
+
+    @Test
+    void cleanRestartKeepsDataAndDdl() throws SQLException {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE jt_restart");
+            statement.execute("USE jt_restart");
+            statement.execute("CREATE TABLE kept (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, big BIGINT, "
+                    + "price DECIMAL(10,2), ratio DOUBLE, name VARCHAR(20) NOT NULL DEFAULT 'n', body TEXT, "
+                    + "born DATE, seen DATETIME, stamp TIMESTAMP NULL, active BOOLEAN)");
+            statement.execute("CREATE TABLE dropped (id INT PRIMARY KEY)");
+            statement.execute("INSERT INTO kept (big, price, ratio, name, body, born, seen, stamp, active) VALUES "
+                    + "(1, 1.25, 0.5, 'a', 'text a', '2024-01-01', '2024-01-01 01:02:03', '2024-01-01 04:05:06', TRUE), "
+                    + "(2, 2.50, 1.5, 'b', NULL, NULL, NULL, NULL, FALSE), (3, 3.75, 2.5, 'c', 'text c', NULL, NULL, NULL, NULL)");
+            statement.execute("UPDATE kept SET name = 'bb' WHERE id = 2");
+            statement.execute("DELETE FROM kept WHERE id = 3");
+            statement.execute("DROP TABLE dropped");
+            statement.execute("CREATE TABLE added (id INT PRIMARY KEY, v VARCHAR(5))");
+            statement.execute("INSERT INTO added VALUES (7, 'seven')");
+        }
+        List<String> before = snapshot();
+        server.stop();
+        server.start();
+        assertEquals(before, snapshot(), "the same tables, columns and rows after a clean restart");
+        try (Connection connection = server.connect("jt_restart", ""); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO kept (big, name) VALUES (4, 'd')");
+            try (ResultSet row = statement.executeQuery("SELECT id FROM kept WHERE big = 4")) {
+                assertTrue(row.next());
+                assertEquals(4, row.getInt(1), "AUTO_INCREMENT continues after the highest id ever used (3)");
+            }
+        }
+        List<String> afterWrite = snapshot();
+        server.stop();
+        server.start();
+        assertEquals(afterWrite, snapshot(), "a second restart keeps what was written after the first");
+    }
+
+    /** Tables, their column names and types, and every row, as text. */
+    private List<String> snapshot() throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = server.connect("jt_restart", ""); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery("SHOW TABLES")) {
+                while (result.next()) {
+                    tables.add(result.getString(1));
+                }
+            }
+            tables.sort(null);
+            assertEquals(List.of("added", "kept"), tables, "SHOW TABLES");
+            for (String table : tables) {
+                try (ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
+                    ResultSetMetaData metaData = result.getMetaData();
+                    StringBuilder columns = new StringBuilder(table + ":");
+                    for (int column = 1; column <= metaData.getColumnCount(); column++) {
+                        columns.append(' ').append(metaData.getColumnName(column)).append(' ')
+                                .append(metaData.getColumnTypeName(column)).append(metaData.isNullable(column) == 0 ? " NOT NULL" : "");
+                    }
+                    lines.add(columns.toString());
+                    while (result.next()) {
+                        StringBuilder row = new StringBuilder(table);
+                        for (int column = 1; column <= metaData.getColumnCount(); column++) {
+                            row.append(" | ").append(result.getString(column));
+                        }
+                        lines.add(row.toString());
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void killNineLosesNoAcknowledgedCommit() throws Exception {
+        createCrashTable();
+        crashUnderLoadAndCheck(3_000, 0);
+    }
+
+    /** Several crash cycles on the same data: recovery must also survive being interrupted by the next crash. */
+    @Test
+    @Tag("slow")
+    void repeatedKillNineUnderLoadLosesNothing() throws Exception {
+        createCrashTable();
+        for (int cycle = 1; cycle <= 4; cycle++) {
+            crashUnderLoadAndCheck(8_000, cycle * 100_000_000L);
+        }
+    }
+
+    private void createCrashTable() throws SQLException {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE jt_crash");
+            statement.execute("CREATE TABLE jt_crash.t (id BIGINT PRIMARY KEY, writer INT NOT NULL, v VARCHAR(40))");
+        }
+    }
+
+    private void crashUnderLoadAndCheck(long loadMs, long idBase) throws Exception {
+        CrashLoad load = new CrashLoad(server, "jt_crash.t", loadMs, idBase);
+        load.runThenKill();
+        assertTrue(load.acknowledged().size() > 10, "the load was acknowledged at least a few times: " + load.acknowledged().size());
+        assertFalse(server.isRunning());
+
+        server.start();
+        Set<Long> present = new HashSet<>();
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM jt_crash.t WHERE id >= " + idBase)) {
+            while (rows.next()) {
+                present.add(rows.getLong(1));
+            }
+        }
+        Set<Long> lost = new HashSet<>(load.acknowledged());
+        lost.removeAll(present);
+        assertTrue(lost.isEmpty(), lost.size() + " of " + load.acknowledged().size()
+                + " acknowledged rows lost after kill -9, e.g. " + lost.stream().limit(10).toList());
+        Set<Long> invented = new HashSet<>(present);
+        invented.removeAll(load.sent());
+        invented.removeIf(id -> id < 0);
+        assertTrue(invented.isEmpty(), "rows never sent appeared: " + invented.stream().limit(10).toList());
+        Set<Long> uncommitted = new HashSet<>(present);
+        uncommitted.retainAll(load.neverCommitted());
+        assertTrue(uncommitted.isEmpty(), "rows of a transaction that never committed appeared: " + uncommitted);
+        load.checkTransactionsAllOrNothing(present);
+
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            assertEquals(1, statement.executeUpdate("INSERT INTO jt_crash.t VALUES (" + (-1 - idBase) + ", -1, 'after restart')"),
+                    "the recovered server takes new writes");
+        }
+    }
+}

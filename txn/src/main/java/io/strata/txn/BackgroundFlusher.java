@@ -1,0 +1,44 @@
+package io.strata.txn;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the node's flush every {@code txn.flush-interval-ms}, so a quiet node still checkpoints and trims its log. */
+final class BackgroundFlusher {
+    private static final System.Logger LOG = System.getLogger(BackgroundFlusher.class.getName());
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final Runnable flush;
+    private final long intervalMillis;
+    private ScheduledExecutorService executor; // null until started, or when the interval is <= 0
+
+    BackgroundFlusher(Runnable flush, long intervalMillis) {
+        this.flush = flush;
+        this.intervalMillis = intervalMillis;
+    }
+
+    void start() {
+        if (intervalMillis <= 0) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("strata-txn-flush").daemon(true).factory());
+        executor.scheduleWithFixedDelay(flush, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for a running flush instead of interrupting it: an interrupt would close its file channels. */
+    void stop() {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "background flush still running after " + STOP_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.strata.txn;
+
+import io.strata.common.type.DataType;
+import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.mvcc.PointLookup;
+import io.strata.txn.mvcc.PrimaryKey;
+import io.strata.txn.mvcc.TableData;
+import io.strata.txn.mvcc.TableScan;
+import io.strata.txn.mvcc.TableVersion;
+import io.strata.txn.mvcc.TableWrites;
+
+import java.util.List;
+
+/** A table as one {@link TnTransaction} sees it. */
+final class TnTableSnapshot implements TableSnapshot {
+    private final TnTransaction transaction;
+    private final TableDefinition definition;
+
+    TnTableSnapshot(TnTransaction transaction, TableDefinition definition) {
+        this.transaction = transaction;
+        this.definition = definition;
+    }
+
+    @Override
+    public TableDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public BatchReader scan(int[] columns, boolean withRowId) {
+        transaction.checkActive();
+        checkColumns(columns);
+        TransactionNode node = transaction.node();
+        return new TableScan(definition, columns, withRowId, transaction.snapshotTs(),
+                node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
+                node::objectReader, node.allocator());
+    }
+
+    @Override
+    public BatchReader lookup(int[] columns, boolean withRowId, List<Object> key) {
+        transaction.checkActive();
+        checkColumns(columns);
+        if (definition.primaryKey().isEmpty()) {
+            throw new IllegalArgumentException("table " + definition.name() + " has no primary key");
+        }
+        if (key.stream().anyMatch(java.util.Objects::isNull)) {
+            return new SingleBatchReader(null); // a key column is never NULL: `pk = NULL` matches nothing
+        }
+        List<DataType> keyTypes = definition.primaryKey().stream().map(i -> definition.columns().get(i).type()).toList();
+        PrimaryKey primaryKey = PrimaryKey.ofValues(keyTypes, key);
+        TransactionNode node = transaction.node();
+        PointLookup lookup = new PointLookup(definition, columns, withRowId, transaction.snapshotTs(),
+                node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
+                node::objectReader, node.allocator());
+        return new SingleBatchReader(lookup.find(primaryKey));
+    }
+
+    private void checkColumns(int[] columns) {
+        for (int column : columns) {
+            if (column < 0 || column >= definition.columns().size()) {
+                throw new IllegalArgumentException("column index out of range: " + column);
+            }
+        }
+    }
+
+    @Override
+    public long estimatedRowCount() {
+        long rows = 0;
+        TableData committed = transaction.node().tableData(definition.tableId());
+        if (committed != null) {
+            TableVersion version = committed.version();
+            rows += version.objects().stream().mapToLong(object -> object.rowCount()).sum();
+            rows += version.logtail().stream().mapToLong(segment -> segment.rowCount()).sum();
+            rows -= committed.tombstoneCount();
+        }
+        TableWrites own = transaction.writes(definition.tableId());
+        if (own != null) {
+            rows += own.liveInsertedRows() - own.deletedCommittedRows().size();
+        }
+        return Math.max(0, rows);
+    }
+}

@@ -1,0 +1,434 @@
+package io.strata.txn;
+
+import io.strata.common.config.StrataConfig;
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.storage.CachingObjectStore;
+import io.strata.storage.ObjectStore;
+import io.strata.storage.format.ArrowIpc;
+import io.strata.storage.format.DataObjectReader;
+import io.strata.txn.catalog.CatalogState;
+import io.strata.txn.catalog.DdlOp;
+import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.checkpoint.Checkpoint;
+import io.strata.txn.checkpoint.CheckpointCodec;
+import io.strata.txn.checkpoint.Flusher;
+import io.strata.txn.checkpoint.TableFiles;
+import io.strata.txn.commit.LogEntry;
+import io.strata.txn.commit.LogEntryCodec;
+import io.strata.txn.log.LocalLogService;
+import io.strata.txn.log.LogFutures;
+import io.strata.txn.log.LogService;
+import io.strata.txn.mvcc.AutoIncrementCounters;
+import io.strata.txn.mvcc.HybridClock;
+import io.strata.txn.mvcc.PreparedInsert;
+import io.strata.txn.mvcc.PrimaryKey;
+import io.strata.txn.mvcc.TableData;
+import io.strata.txn.mvcc.TableVersion;
+import io.strata.txn.mvcc.TableWrites;
+import org.apache.arrow.memory.BufferAllocator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The transaction node, embedded: orders commits, checks conflicts on primary keys and deleted rows,
+ * logs each commit as one record (group commit shares the fsync), keeps committed rows in memory
+ * (the logtail) and flushes them into objects with a checkpoint. Commits hold {@link #commitLock} from
+ * the conflict check until their record is queued, so log order is commit-timestamp order; a snapshot
+ * ({@link #visibleTs}) only moves past a commit once its record is durable.
+ */
+public final class TransactionNode implements TxnService {
+    private static final System.Logger LOG = System.getLogger(TransactionNode.class.getName());
+    /** Bytes of object ranges kept in memory (a config key not in StrataConfig's defaults yet). */
+    public static final String CACHE_BYTES_KEY = "storage.cache-bytes";
+    private static final String DEFAULT_CACHE_BYTES = "134217728";
+    private final ObjectStore store;
+    private final LogService log;
+    private final BufferAllocator allocator;
+    private final long flushThresholdRows;
+    private final HybridClock clock = new HybridClock();
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private final ConcurrentSkipListMap<Long, CatalogState> catalogVersions = new ConcurrentSkipListMap<>();
+    private final Map<Long, TableData> tables = new ConcurrentHashMap<>();
+    private final Map<String, DataObjectReader> objectReaders = new ConcurrentHashMap<>();
+    private final Set<TnTransaction> activeTransactions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong visibleTs = new AtomicLong();
+    private final AtomicLong nextRowId = new AtomicLong(1);
+    private final AtomicLong nextTableId = new AtomicLong(1);
+    private final AtomicLong logtailRows = new AtomicLong();
+    private final AutoIncrementCounters autoIncrement;
+    private long lastAppliedTs;     // under commitLock
+    private long checkpointLsn;     // under commitLock
+    private volatile StrataException failure;
+    private volatile boolean closed;
+    private final BackgroundFlusher backgroundFlusher;
+
+    private TransactionNode(ObjectStore store, LogService log, StrataConfig config, BufferAllocator allocator) {
+        // Reads of object chunks (point lookups, repeated scans) hit memory; the caller still owns `store`.
+        this.store = new CachingObjectStore(store, Long.parseLong(config.get(CACHE_BYTES_KEY, DEFAULT_CACHE_BYTES)));
+        this.log = log;
+        this.allocator = allocator.newChildAllocator("txn-node", 0, Long.MAX_VALUE);
+        this.flushThresholdRows = config.getLong("txn.flush-threshold-rows");
+        this.backgroundFlusher = new BackgroundFlusher(this::backgroundFlush, config.getLong("txn.flush-interval-ms"));
+        this.autoIncrement = new AutoIncrementCounters(log);
+    }
+
+    /** Recovers (last checkpoint from the store + replay of the log in logDirectory), then serves. */
+    public static TransactionNode open(ObjectStore store, Path logDirectory, StrataConfig config,
+                                       BufferAllocator allocator) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(allocator, "allocator");
+        LogService log = LocalLogService.open(logDirectory, config);
+        TransactionNode node = new TransactionNode(store, log, config, allocator);
+        try {
+            node.recover();
+        } catch (RuntimeException e) {
+            node.releaseMemory();
+            log.close();
+            throw e;
+        }
+        node.backgroundFlusher.start();
+        return node;
+    }
+
+    @Override
+    public Transaction begin() {
+        checkHealthy();
+        while (true) {
+            long snapshot = visibleTs.get();
+            Map.Entry<Long, CatalogState> catalog = catalogVersions.floorEntry(snapshot);
+            if (catalog != null) {
+                TnTransaction transaction = new TnTransaction(this, snapshot, catalog.getValue());
+                activeTransactions.add(transaction);
+                return transaction;
+            }
+            // A flush pruned the version of this (already old) snapshot; the current one is always kept.
+        }
+    }
+
+    /** Flushes everything committed into objects with a checkpoint, now (also done past the threshold and on close). */
+    public void flush() {
+        checkHealthy();
+        commitLock.lock();
+        try {
+            flushLocked();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown(true);
+    }
+
+    /**
+     * Stops without flushing, as a crash would (but releasing memory): committed data stays durable in
+     * the log and is replayed by the next {@link #open}. For fast shutdowns and recovery tests.
+     */
+    public void closeWithoutFlush() {
+        shutdown(false);
+    }
+
+    private void shutdown(boolean flushFirst) {
+        if (closed) {
+            return;
+        }
+        backgroundFlusher.stop();
+        List.copyOf(activeTransactions).forEach(TnTransaction::rollback);
+        try {
+            if (flushFirst && failure == null) {
+                flush();
+            }
+        } finally {
+            closed = true;
+            log.close();
+            releaseMemory();
+        }
+    }
+
+    // ---- services for transactions ----
+
+    BufferAllocator allocator() {
+        return allocator;
+    }
+
+    AutoIncrementCounters autoIncrement() {
+        return autoIncrement;
+    }
+
+    TableData tableData(long tableId) {
+        return tables.get(tableId);
+    }
+
+    DataObjectReader objectReader(String key) {
+        return objectReaders.computeIfAbsent(key, k -> DataObjectReader.open(store, k));
+    }
+
+    long allocateTableId() {
+        return nextTableId.getAndIncrement();
+    }
+
+    long allocateRowIds(int count) {
+        return nextRowId.getAndAdd(count);
+    }
+
+    void finished(TnTransaction transaction) {
+        activeTransactions.remove(transaction);
+    }
+
+    static StrataException duplicateKey(TableDefinition table, PrimaryKey key) {
+        return StrataException.of(ErrorCode.ER_DUP_ENTRY, "Duplicate entry '%s' for key '%s.PRIMARY'",
+                key.display(), table.name());
+    }
+
+    // ---- commit ----
+
+    long commit(TnTransaction transaction) {
+        checkHealthy();
+        if (transaction.isReadOnly()) {
+            return transaction.snapshotTs();
+        }
+        Set<Long> writtenTables = new HashSet<>();
+        transaction.allWrites().forEach((tableId, writes) -> {
+            if (!writes.isEmpty()) {
+                writtenTables.add(tableId);
+            }
+        });
+        List<PreparedInsert> inserts = new ArrayList<>();
+        for (TableWrites writes : transaction.allWrites().values()) {
+            inserts.addAll(writes.prepareInserts(allocator));
+        }
+        long commitTs;
+        CompletableFuture<Long> durable;
+        boolean handedOver = false;
+        try {
+            // Serialized outside the lock: the bytes do not depend on the commit timestamp.
+            Map<PreparedInsert, byte[]> serialized = new IdentityHashMap<>();
+            inserts.forEach(insert -> serialized.put(insert, ArrowIpc.write(insert.rows())));
+            commitLock.lock();
+            try {
+                checkHealthy();
+                CatalogState catalog = catalogVersions.lastEntry().getValue();
+                for (DdlOp op : transaction.ddl()) {
+                    catalog = op.apply(catalog);
+                }
+                CommitChecks.checkTablesStillExist(transaction, writtenTables, catalog);
+                List<LogEntry.TableDelete> deletes = CommitChecks.checkDeletes(transaction, catalog, tables);
+                List<PreparedInsert> kept = CommitChecks.keepLiveTables(inserts, catalog);
+                CommitChecks.checkInsertConflicts(transaction, kept, tables);
+                commitTs = clock.next();
+                List<LogEntry.TableInsert> loggedInserts = new ArrayList<>(kept.size());
+                for (PreparedInsert insert : kept) {
+                    loggedInserts.add(new LogEntry.TableInsert(insert.tableId(), insert.rowIds(), serialized.get(insert)));
+                }
+                LogEntry.Commit entry = new LogEntry.Commit(commitTs, transaction.ddl(), loggedInserts, deletes,
+                        transaction.autoIncrementUsed());
+                durable = log.appendAsync(LogEntryCodec.encode(entry));
+                handedOver = true;
+                Set<PreparedInsert> keptSet = Collections.newSetFromMap(new IdentityHashMap<>());
+                keptSet.addAll(kept);
+                inserts.stream().filter(insert -> !keptSet.contains(insert)).forEach(insert -> insert.rows().close());
+                apply(commitTs, transaction.ddl().isEmpty() ? null : catalog, kept, deletes, entry.autoIncrementUsed());
+            } finally {
+                commitLock.unlock();
+            }
+        } finally {
+            if (!handedOver) {
+                inserts.forEach(insert -> insert.rows().close());
+            }
+        }
+        awaitDurable(durable);
+        visibleTs.accumulateAndGet(commitTs, Math::max);
+        if (logtailRows.get() >= flushThresholdRows) {
+            flush();
+        }
+        return commitTs;
+    }
+
+    private void awaitDurable(CompletableFuture<Long> durable) {
+        try {
+            LogFutures.await(durable);
+        } catch (StrataException e) {
+            // The commit is applied in memory but may not be durable: stop serving rather than lie.
+            failure = e;
+            throw e;
+        }
+    }
+
+    /**
+     * Publishes a commit into the in-memory state (under the commit lock, or during recovery). Takes
+     * ownership of the inserted rows.
+     */
+    void apply(long commitTs, CatalogState newCatalog, List<PreparedInsert> inserts, List<LogEntry.TableDelete> deletes,
+               Map<Long, Long> autoIncrementUsed) {
+        if (newCatalog != null) {
+            applyCatalog(commitTs, newCatalog);
+        }
+        for (PreparedInsert insert : inserts) {
+            TableData table = tables.get(insert.tableId());
+            table.appendLogtail(new io.strata.txn.mvcc.LogtailSegment(commitTs, insert.rowIds(), insert.rows()));
+            for (int i = 0; i < insert.keys().size(); i++) {
+                table.indexKey(insert.keys().get(i), insert.rowIds()[i]);
+            }
+            logtailRows.addAndGet(insert.rowIds().length);
+        }
+        for (LogEntry.TableDelete delete : deletes) {
+            TableData table = tables.get(delete.tableId());
+            for (long rowId : delete.rowIds()) {
+                table.addTombstone(rowId, commitTs, false);
+            }
+            logtailRows.addAndGet(delete.rowIds().length);
+        }
+        autoIncrementUsed.forEach(autoIncrement::observe);
+        lastAppliedTs = Math.max(lastAppliedTs, commitTs);
+    }
+
+    void applyCatalog(long commitTs, CatalogState catalog) {
+        catalogVersions.put(commitTs, catalog);
+        for (TableDefinition table : catalog.allTables()) {
+            tables.computeIfAbsent(table.tableId(), id -> new TableData(table));
+        }
+    }
+
+    // ---- flush and checkpoint ----
+
+    private void flushLocked() {
+        long lsn = log.sync();
+        if (lsn <= checkpointLsn) {
+            return;
+        }
+        visibleTs.accumulateAndGet(lastAppliedTs, Math::max); // everything applied is durable now
+        CatalogState catalog = catalogVersions.lastEntry().getValue();
+        Map<Long, TableFiles> files = new HashMap<>();
+        Map<TableData, TableVersion> flushed = new HashMap<>();
+        for (TableDefinition definition : catalog.allTables()) {
+            TableData table = tables.get(definition.tableId());
+            TableVersion next = Flusher.flush(table, lsn, store, allocator);
+            files.put(definition.tableId(), new TableFiles(next.objects(), next.tombstoneObjects()));
+            flushed.put(table, next);
+        }
+        Checkpoint checkpoint = new Checkpoint(lsn, lastAppliedTs, catalog, files, nextRowId.get(), nextTableId.get(),
+                autoIncrement.durableNextValues());
+        store.put(CheckpointCodec.key(lsn), CheckpointCodec.encode(checkpoint));
+        flushed.forEach((table, next) -> {
+            TableVersion old = table.version();
+            table.replaceVersion(next);
+            TableData.releaseVersion(old);
+            table.clearUnflushedTombstones();
+        });
+        Set<Long> live = new HashSet<>(files.keySet());
+        for (Long tableId : List.copyOf(tables.keySet())) {
+            if (!live.contains(tableId)) {
+                tables.remove(tableId).releaseAll();
+            }
+        }
+        checkpointLsn = lsn;
+        logtailRows.set(0);
+        log.truncate(lsn);
+        pruneCheckpoints();
+        pruneCatalogVersions();
+    }
+
+    /**
+     * Forgets catalog versions no snapshot can ask for: those older than the version current at the
+     * oldest active snapshot. A transaction beginning meanwhile takes a snapshot at or after {@link #visibleTs}.
+     */
+    private void pruneCatalogVersions() {
+        long oldest = visibleTs.get();
+        for (TnTransaction transaction : activeTransactions) {
+            oldest = Math.min(oldest, transaction.snapshotTs());
+        }
+        Long keep = catalogVersions.floorKey(oldest);
+        if (keep != null) {
+            catalogVersions.headMap(keep, false).clear();
+        }
+    }
+
+    /**
+     * Keeps the newest two checkpoints. Objects are not deleted yet: every data object stays listed by
+     * the newest checkpoint (flush never rewrites objects), so nothing referenced can go.
+     */
+    private void pruneCheckpoints() {
+        List<String> keys = store.list(CheckpointCodec.PREFIX);
+        for (int i = 0; i < keys.size() - 2; i++) {
+            store.delete(keys.get(i));
+        }
+    }
+
+    // ---- recovery ----
+
+    private void recover() {
+        Recovery recovery = new Recovery(this, store);
+        CheckpointCodec.latest(store).ifPresentOrElse(recovery::loadCheckpoint,
+                () -> catalogVersions.put(0L, CatalogState.EMPTY));
+        log.read(checkpointLsn + 1, (lsn, record) -> recovery.replay(LogEntryCodec.decode(record)));
+        visibleTs.set(lastAppliedTs);
+    }
+
+    void restoreCheckpoint(Checkpoint checkpoint, Map<Long, TableData> restored) {
+        catalogVersions.put(checkpoint.commitTs(), checkpoint.catalog());
+        tables.putAll(restored);
+        checkpointLsn = checkpoint.lsn();
+        lastAppliedTs = checkpoint.commitTs();
+        clock.observe(checkpoint.commitTs());
+        nextRowId.set(Math.max(nextRowId.get(), checkpoint.nextRowId()));
+        nextTableId.set(Math.max(nextTableId.get(), checkpoint.nextTableId()));
+        checkpoint.autoIncrementNext().forEach(autoIncrement::restore);
+    }
+
+    void observeReplayed(long commitTs, long maxRowId, long maxTableId) {
+        clock.observe(commitTs);
+        nextRowId.accumulateAndGet(maxRowId + 1, Math::max);
+        nextTableId.accumulateAndGet(maxTableId + 1, Math::max);
+    }
+
+    CatalogState latestCatalog() {
+        return catalogVersions.lastEntry().getValue();
+    }
+
+    // ---- lifecycle ----
+
+    private void backgroundFlush() {
+        if (closed || failure != null) {
+            return;
+        }
+        try {
+            flush();
+        } catch (StrataException e) {
+            // Nothing is lost: the log still holds every commit; the next flush (or restart) retries.
+            LOG.log(System.Logger.Level.WARNING, "background flush failed", e);
+        }
+    }
+
+    private void checkHealthy() {
+        if (failure != null) {
+            throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "the transaction node stopped after a log failure: "
+                    + failure.getMessage(), failure);
+        }
+        if (closed) {
+            throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "the transaction node is closed");
+        }
+    }
+
+    private void releaseMemory() {
+        tables.values().forEach(TableData::releaseAll);
+        tables.clear();
+        allocator.close();
+    }
+}

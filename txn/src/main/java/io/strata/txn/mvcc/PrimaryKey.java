@@ -1,0 +1,83 @@
+package io.strata.txn.mvcc;
+
+import io.strata.common.type.ArrowValues;
+import io.strata.common.type.DataType;
+import org.apache.arrow.vector.FieldVector;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The primary key value of one row, comparable by value (binary arrays are wrapped so that equal
+ * bytes are equal keys). Strings compare exactly (binary collation).
+ */
+public record PrimaryKey(List<Object> values) {
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    public PrimaryKey {
+        values = List.copyOf(values);
+    }
+
+    /** The key of {@code row}, reading the key columns from {@code keyVectors} (in key order). */
+    public static PrimaryKey of(List<FieldVector> keyVectors, int row) {
+        List<Object> values = new ArrayList<>(keyVectors.size());
+        for (FieldVector vector : keyVectors) {
+            Object value = ArrowValues.get(vector, row);
+            values.add(value instanceof byte[] bytes ? ByteBuffer.wrap(bytes.clone()) : value);
+        }
+        return new PrimaryKey(values);
+    }
+
+    /**
+     * The key made of Java values given by a caller (in primary key order), normalized the way
+     * {@link #of} reads them from vectors: integers as Long, floats as Double, decimals at the column's scale.
+     */
+    public static PrimaryKey ofValues(List<DataType> keyTypes, List<Object> values) {
+        if (keyTypes.size() != values.size()) {
+            throw new IllegalArgumentException("a key of " + keyTypes.size() + " columns, got " + values.size() + " values");
+        }
+        List<Object> normalized = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            normalized.add(normalize(keyTypes.get(i), values.get(i)));
+        }
+        return new PrimaryKey(normalized);
+    }
+
+    private static Object normalize(DataType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case TINYINT, SMALLINT, INT, BIGINT -> value instanceof Boolean b ? (b ? 1L : 0L) : ((Number) value).longValue();
+            case BOOLEAN -> value instanceof Boolean b ? b : ((Number) value).longValue() != 0;
+            case FLOAT -> (double) ((Number) value).floatValue();
+            case DOUBLE -> ((Number) value).doubleValue();
+            case DECIMAL -> (value instanceof BigDecimal d ? d : new BigDecimal(value.toString()))
+                    .setScale(type.scale(), java.math.RoundingMode.HALF_UP);
+            case VARBINARY, BLOB -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes.clone()) : value;
+            case VARCHAR, CHAR, TEXT, JSON -> value.toString();
+            default -> value;
+        };
+    }
+
+    /** The key as MySQL prints it in ER_DUP_ENTRY: the parts joined by '-'. */
+    public String display() {
+        return values.stream().map(PrimaryKey::displayOne).collect(Collectors.joining("-"));
+    }
+
+    private static String displayOne(Object value) {
+        return switch (value) {
+            case ByteBuffer bytes -> new String(bytes.array(), StandardCharsets.UTF_8);
+            case BigDecimal decimal -> decimal.toPlainString();
+            case LocalDateTime dateTime -> dateTime.getNano() == 0 ? DATETIME.format(dateTime) : dateTime.toString().replace('T', ' ');
+            case Boolean bool -> bool ? "1" : "0";
+            default -> String.valueOf(value);
+        };
+    }
+}

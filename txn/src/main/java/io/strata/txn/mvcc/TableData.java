@@ -1,0 +1,133 @@
+package io.strata.txn.mvcc;
+
+import io.strata.txn.catalog.TableDefinition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The committed state of one table on the transaction node: its current {@link TableVersion}, every
+ * tombstone (row id -> delete commit ts), and the primary key index (key -> id of the latest row
+ * inserted with it; that row is live unless tombstoned). Changes are made under the node's commit
+ * lock; readers take consistent versions through {@link #acquire()}.
+ */
+public final class TableData {
+    private final TableDefinition definition;
+    private final Map<Long, Long> tombstones = new ConcurrentHashMap<>();
+    private final Map<PrimaryKey, Long> keyIndex = new ConcurrentHashMap<>();
+    private final List<long[]> unflushedTombstones = new ArrayList<>(); // {rowId, ts}; under the commit lock
+    private TableVersion version = TableVersion.EMPTY;                  // guarded by this
+    /** The logtail segments of {@link #version} by their first row id (a segment's ids lie in one range). */
+    private final NavigableMap<Long, LogtailSegment> segmentsByRowId = new TreeMap<>(); // guarded by this
+
+    public TableData(TableDefinition definition) {
+        this.definition = definition;
+    }
+
+    public TableDefinition definition() {
+        return definition;
+    }
+
+    public boolean hasPrimaryKey() {
+        return !definition.primaryKey().isEmpty();
+    }
+
+    /** The current version with its logtail segments retained; give it back with {@link #releaseVersion}. */
+    public synchronized TableVersion acquire() {
+        version.logtail().forEach(LogtailSegment::retain);
+        return version;
+    }
+
+    public static void releaseVersion(TableVersion acquired) {
+        acquired.logtail().forEach(LogtailSegment::release);
+    }
+
+    public synchronized TableVersion version() {
+        return version;
+    }
+
+    public synchronized void appendLogtail(LogtailSegment segment) {
+        List<LogtailSegment> logtail = new ArrayList<>(version.logtail());
+        logtail.add(segment);
+        version = new TableVersion(version.objects(), version.tombstoneObjects(), logtail);
+        if (segment.rowCount() > 0) {
+            segmentsByRowId.put(segment.rowIds()[0], segment);
+        }
+    }
+
+    /** The logtail segment holding {@code rowId}, retained (the caller releases it), or null. */
+    public synchronized LogtailSegment retainSegmentHolding(long rowId) {
+        Map.Entry<Long, LogtailSegment> floor = segmentsByRowId.floorEntry(rowId);
+        if (floor == null) {
+            return null;
+        }
+        long[] rowIds = floor.getValue().rowIds();
+        if (rowId > rowIds[rowIds.length - 1]) {
+            return null;
+        }
+        floor.getValue().retain();
+        return floor.getValue();
+    }
+
+    /** The id of the latest row inserted with {@code key}, live or not, or null if none ever was. */
+    public Long latestRow(PrimaryKey key) {
+        return keyIndex.get(key);
+    }
+
+    /** Replaces the version (after a flush); the caller releases the segments the old one held. */
+    public synchronized void replaceVersion(TableVersion next) {
+        version = next;
+        segmentsByRowId.clear();
+        for (LogtailSegment segment : next.logtail()) {
+            if (segment.rowCount() > 0) {
+                segmentsByRowId.put(segment.rowIds()[0], segment);
+            }
+        }
+    }
+
+    /** The delete commit ts of {@code rowId}, or null if the row was never deleted. */
+    public Long tombstone(long rowId) {
+        return tombstones.get(rowId);
+    }
+
+    public int tombstoneCount() {
+        return tombstones.size();
+    }
+
+    public void addTombstone(long rowId, long commitTs, boolean flushed) {
+        tombstones.put(rowId, commitTs);
+        if (!flushed) {
+            unflushedTombstones.add(new long[] {rowId, commitTs});
+        }
+    }
+
+    /** Tombstones committed since the last flush, in commit order; cleared by {@link #clearUnflushedTombstones}. */
+    public List<long[]> unflushedTombstones() {
+        return List.copyOf(unflushedTombstones);
+    }
+
+    public void clearUnflushedTombstones() {
+        unflushedTombstones.clear();
+    }
+
+    /** The id of the live committed row holding {@code key}, or -1. */
+    public long liveRow(PrimaryKey key) {
+        Long rowId = keyIndex.get(key);
+        return rowId == null || tombstones.containsKey(rowId) ? -1 : rowId;
+    }
+
+    public void indexKey(PrimaryKey key, long rowId) {
+        keyIndex.put(key, rowId);
+    }
+
+    /** Frees the logtail held by the current version (when the table is dropped or the node closes). */
+    public synchronized void releaseAll() {
+        releaseVersion(version);
+        version = TableVersion.EMPTY;
+        segmentsByRowId.clear();
+    }
+}

@@ -1,0 +1,239 @@
+package io.strata.txn.mvcc;
+
+import io.strata.common.type.ArrowTypes;
+import io.strata.common.type.DataType;
+import io.strata.storage.format.DataObjectReader;
+import io.strata.txn.BatchReader;
+import io.strata.txn.TableSnapshot;
+import io.strata.txn.catalog.ColumnDefinition;
+import io.strata.txn.catalog.TableDefinition;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.util.TransferPair;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A snapshot scan of one table: flushed objects, then logtail segments, then the transaction's own
+ * inserts; each row kept if committed at or before the snapshot, not tombstoned at the snapshot and not
+ * deleted by the transaction. Emits batches of at most {@value #BATCH_ROWS} rows.
+ */
+public final class TableScan implements BatchReader {
+    public static final int BATCH_ROWS = 8192;
+
+    private final int[] columns;
+    private final boolean withRowId;
+    private final long snapshotTs;
+    private final TableData committed;   // null if the table has no committed state yet
+    private final TableVersion version;  // acquired; null with committed
+    private final TableWrites own;       // null if the transaction did not write the table
+    private final int ownBatchLimit;     // batches inserted after the scan began are not read (INSERT ... SELECT)
+    private final Function<String, DataObjectReader> objects;
+    private final BufferAllocator allocator;
+    private final List<Field> outputFields;
+    private int objectIndex;
+    private int blockIndex;
+    private int segmentIndex;
+    private int ownIndex;
+    private int offset;
+    private VectorSchemaRoot current;
+    private boolean closed;
+
+    public TableScan(TableDefinition definition, int[] columns, boolean withRowId, long snapshotTs, TableData committed,
+                     TableWrites own, Function<String, DataObjectReader> objects, BufferAllocator allocator) {
+        this.columns = columns.clone();
+        this.withRowId = withRowId;
+        this.snapshotTs = snapshotTs;
+        this.committed = committed;
+        this.version = committed == null ? null : committed.acquire();
+        this.own = own;
+        this.ownBatchLimit = own == null ? 0 : own.batches().size();
+        this.objects = objects;
+        this.allocator = allocator;
+        this.outputFields = outputFields(definition, columns, withRowId);
+    }
+
+    /** The fields a scan of {@code columns} returns: the columns' fields, then the row id if asked. */
+    static List<Field> outputFields(TableDefinition definition, int[] columns, boolean withRowId) {
+        List<Field> fields = new ArrayList<>();
+        for (int column : columns) {
+            ColumnDefinition col = definition.columns().get(column);
+            fields.add(ArrowTypes.field(col.name(), col.type(), col.nullable()));
+        }
+        if (withRowId) {
+            fields.add(ArrowTypes.field(TableSnapshot.ROW_ID_COLUMN, DataType.BIGINT, false));
+        }
+        return List.copyOf(fields);
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+        if (closed) {
+            throw new IllegalStateException("scan is closed");
+        }
+        closeCurrent();
+        while (version != null && objectIndex < version.objects().size()) {
+            VectorSchemaRoot batch = nextFromObject();
+            if (batch != null) {
+                current = batch;
+                return batch;
+            }
+        }
+        current = nextFromMemory();
+        return current;
+    }
+
+    /** Up to {@value #BATCH_ROWS} visible rows gathered from logtail segments, then the workspace; null at the end. */
+    private VectorSchemaRoot nextFromMemory() {
+        OutputBatch out = new OutputBatch(outputFields, withRowId, allocator);
+        try {
+            while (out.count() < BATCH_ROWS) {
+                if (version != null && segmentIndex < version.logtail().size()) {
+                    fillFromLogtail(out, version.logtail().get(segmentIndex));
+                } else if (ownIndex < ownBatchLimit) {
+                    fillFromWorkspace(out, own.batches().get(ownIndex));
+                } else {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+        if (out.count() == 0) {
+            out.close();
+            return null;
+        }
+        return out.finish();
+    }
+
+    private void fillFromLogtail(OutputBatch out, LogtailSegment segment) {
+        if (segment.commitTs() <= snapshotTs) {
+            List<TransferPair> copiers = null;
+            long[] rowIds = segment.rowIds();
+            while (offset < segment.rowCount() && out.count() < BATCH_ROWS) {
+                if (visible(rowIds[offset])) {
+                    if (copiers == null) {
+                        copiers = out.copiersFrom(selectColumns(segment.rows()));
+                    }
+                    out.append(copiers, offset, rowIds[offset]);
+                }
+                offset++;
+            }
+            if (offset < segment.rowCount()) {
+                return; // the batch is full; continue this segment next time
+            }
+        }
+        segmentIndex++;
+        offset = 0;
+    }
+
+    private void fillFromWorkspace(OutputBatch out, WorkspaceBatch batch) {
+        List<TransferPair> copiers = null;
+        int rows = batch.rows().getRowCount();
+        while (offset < rows && out.count() < BATCH_ROWS) {
+            if (!batch.deleted().get(offset)) {
+                if (copiers == null) {
+                    copiers = out.copiersFrom(selectColumns(batch.rows()));
+                }
+                out.append(copiers, offset, batch.firstRowId() + offset);
+            }
+            offset++;
+        }
+        if (offset >= rows) {
+            ownIndex++;
+            offset = 0;
+        }
+    }
+
+    private VectorSchemaRoot nextFromObject() {
+        DataObjectReader reader = objects.apply(version.objects().get(objectIndex).key());
+        if (blockIndex >= reader.footer().blocks().size()) {
+            objectIndex++;
+            blockIndex = 0;
+            return null;
+        }
+        int tableColumns = reader.footer().schema().size() - 2; // then __rowid, __commit_ts
+        int[] wanted = new int[columns.length + 2];
+        System.arraycopy(columns, 0, wanted, 0, columns.length);
+        wanted[columns.length] = tableColumns;
+        wanted[columns.length + 1] = tableColumns + 1;
+        try (VectorSchemaRoot block = reader.readBlock(blockIndex++, wanted, allocator)) {
+            BigIntVector rowIds = (BigIntVector) block.getVector(columns.length);
+            BigIntVector commitTs = (BigIntVector) block.getVector(columns.length + 1);
+            int rows = block.getRowCount();
+            int[] positions = new int[rows];
+            long[] ids = new long[rows];
+            int count = 0;
+            for (int i = 0; i < rows; i++) {
+                long rowId = rowIds.get(i);
+                if (commitTs.get(i) <= snapshotTs && visible(rowId)) {
+                    positions[count] = i;
+                    ids[count++] = rowId;
+                }
+            }
+            if (count == rows && rows > 0) {
+                return transferWhole(block);
+            }
+            return emit(block.getFieldVectors().subList(0, columns.length), positions, ids, count);
+        }
+    }
+
+    /** Every row of the block is visible: hand its vectors over instead of copying them. */
+    private VectorSchemaRoot transferWhole(VectorSchemaRoot block) {
+        List<FieldVector> targets = new ArrayList<>(outputFields.size());
+        for (int i = 0; i < outputFields.size(); i++) {
+            FieldVector target = outputFields.get(i).createVector(allocator);
+            targets.add(target);
+            block.getVector(i).makeTransferPair(target).transfer(); // i == columns.length is the row id
+        }
+        return new VectorSchemaRoot(outputFields, targets, block.getRowCount());
+    }
+
+    private boolean visible(long rowId) {
+        if (own != null && own.deletedCommitted(rowId)) {
+            return false;
+        }
+        Long deletedAt = committed.tombstone(rowId);
+        return deletedAt == null || deletedAt > snapshotTs;
+    }
+
+    private List<FieldVector> selectColumns(VectorSchemaRoot rows) {
+        List<FieldVector> sources = new ArrayList<>(columns.length);
+        for (int column : columns) {
+            sources.add(rows.getVector(column));
+        }
+        return sources;
+    }
+
+    private VectorSchemaRoot emit(List<FieldVector> sources, int[] positions, long[] ids, int count) {
+        if (count == 0) {
+            return null;
+        }
+        return RowCopier.copy(sources, positions, count, outputFields, withRowId ? ids : null, allocator);
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeCurrent();
+        if (version != null) {
+            TableData.releaseVersion(version);
+        }
+    }
+}
