@@ -82,7 +82,7 @@ public final class BenchMain {
         StringBuilder line = new StringBuilder("point_select qps");
         qps.forEach((name, value) -> line.append(' ').append(name).append('=').append(Math.round(value)));
         if (qps.containsKey("strata") && qps.containsKey("mariadb") && qps.get("mariadb") > 0) {
-            line.append(String.format(Locale.ROOT, " ratio=%.2f", qps.get("strata") / qps.get("mariadb")));
+            line.append(String.format(Locale.ROOT, " ratio=%.3f", qps.get("strata") / qps.get("mariadb")));
         }
         return line.toString();
     }

@@ -54,7 +54,11 @@ public final class MysqlServer implements AutoCloseable {
         this.serverChannel = serverChannel;
     }
 
-    /** Binds {@code options.host():options.port()} and returns when listening. */
+    /**
+     * Binds {@code options.host():options.port()} and returns when listening.
+     *
+     * @throws java.io.UncheckedIOException when the address cannot be bound (e.g. the port is taken)
+     */
     public static MysqlServer start(SessionFactory sessions, MysqlServerOptions options) {
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(options, "options");
@@ -86,10 +90,14 @@ public final class MysqlServer implements AutoCloseable {
             MysqlServer server = new MysqlServer(bossGroup, ioGroup, workers, registry, channel);
             LOG.info("MySQL protocol listening on {}:{}", options.host(), server.port());
             return server;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows the bind's IOException unchecked; release the threads either way.
             bossGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownNow();
+            if (e instanceof java.io.IOException io) {
+                throw new java.io.UncheckedIOException("cannot listen on " + options.host() + ":" + options.port(), io);
+            }
             throw e;
         }
     }
@@ -99,9 +107,24 @@ public final class MysqlServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /**
+     * Stops the running statement of connection {@code connectionId} (as {@code KILL QUERY}) and,
+     * unless {@code queryOnly}, closes the connection (as {@code KILL}). For the SQL layer's KILL
+     * statements; returns false when no such connection is open. Any thread.
+     */
+    public boolean kill(long connectionId, boolean queryOnly) {
+        return registry.kill(connectionId, queryOnly);
+    }
+
+    /** Client connections open now (authenticated or not). */
+    public int connectionCount() {
+        return registry.connectionCount();
+    }
+
     /** Stops accepting, closes every connection, and releases the threads. */
     @Override
     public void close() {
+        long started = System.nanoTime();
         serverChannel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MS);
         registry.closeAll();
         bossGroup.shutdownGracefully(0, CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS).awaitUninterruptibly(CLOSE_TIMEOUT_MS);
@@ -116,5 +139,6 @@ public final class MysqlServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        LOG.info("MySQL protocol on port {} stopped in {} ms", port(), (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -194,6 +194,19 @@ class ConnectorJPreparedTest {
     }
 
     @Test
+    void cursorFetchRequestsGetTheWholeResultWithoutACursor() throws SQLException {
+        try (Connection connection = connect(SERVER_PREPARED + "&useCursorFetch=true&defaultFetchSize=100");
+             PreparedStatement select = connection.prepareStatement("SELECT * FROM all_types WHERE id = ?")) {
+            select.setInt(1, 1);
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals("héllo", rows.getString(10));
+                assertFalse(rows.next());
+            }
+        }
+    }
+
+    @Test
     void errorsOfPreparedStatementsAreReported() throws SQLException {
         try (Connection connection = connect(SERVER_PREPARED)) {
             SQLException error = assertThrows(SQLException.class, () -> connection.prepareStatement("NONSENSE").execute());

@@ -80,6 +80,10 @@ class MysqlCliTest {
         assertEquals(String.join("\t", ExpectedRows.ROW_2), lines.get(3));
         assertEquals("DATABASE()", lines.get(4));
         assertEquals("test", lines.get(5));
+
+        Run switched = mysql("use other\nSELECT DATABASE();\n", "-uroot", "-p111", "-Dtest", "--batch", "--skip-column-names");
+        assertEquals(0, switched.exitCode(), switched.stderr());
+        assertEquals("other\n", switched.stdout(), "the CLI's use command goes through COM_INIT_DB");
     }
 
     @Test

@@ -288,6 +288,28 @@ class RawProtocolTest {
     }
 
     @Test
+    void killQueryFromTheServerInterruptsTheStatementOnly() throws Exception {
+        try (RawClient sleeper = loggedIn(RawClient.BASE_CAPABILITIES | Capabilities.CLIENT_DEPRECATE_EOF)) {
+            sleeper.query("SELECT SLEEP(5)");
+            Thread.sleep(200);
+            assertTrue(fixture.server.kill(sleeper.connectionId, true));
+            Packet error = sleeper.read();
+            assertEquals(1317, error.errorCode());
+            sleeper.command(0x0E, new byte[0]);
+            assertEquals(0x00, sleeper.read().header(), "the connection survives KILL QUERY");
+            assertFalse(fixture.server.kill(999_999, true));
+        }
+    }
+
+    @Test
+    void aTakenPortIsReportedAsAnIoError() {
+        MysqlServerOptions taken = new MysqlServerOptions("127.0.0.1", fixture.port(), tls, 4);
+        java.io.UncheckedIOException error = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> MysqlServer.start(fixture.sessions, taken));
+        assertTrue(error.getMessage().contains(String.valueOf(fixture.port())), error.getMessage());
+    }
+
+    @Test
     void wrongNativePasswordIsDeniedAndClosed() throws Exception {
         try (RawClient client = new RawClient(fixture.port())) {
             Packet error = client.login(RawClient.BASE_CAPABILITIES, "bad");

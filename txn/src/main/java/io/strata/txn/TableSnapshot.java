@@ -20,6 +20,14 @@ public interface TableSnapshot {
     BatchReader scan(int[] columns, boolean withRowId);
 
     /**
+     * Like {@link #scan(int[], boolean)}, but may skip rows outside {@code ranges} (whole blocks, by their
+     * zone maps); the result is a superset of the rows inside every range, so the caller still filters.
+     */
+    default BatchReader scan(int[] columns, boolean withRowId, java.util.List<ColumnRange> ranges) {
+        return scan(columns, withRowId);
+    }
+
+    /**
      * The row this snapshot sees whose primary key equals {@code key} (values in primary key order, as the
      * Java classes {@link io.strata.common.type.ArrowValues} uses), read like {@link #scan}: a reader of
      * zero or one batch of one row. Uses the primary key index instead of scanning. Throws

@@ -37,6 +37,16 @@ final class TnTableSnapshot implements TableSnapshot {
     }
 
     @Override
+    public BatchReader scan(int[] columns, boolean withRowId, List<ColumnRange> ranges) {
+        transaction.checkActive();
+        checkColumns(columns);
+        TransactionNode node = transaction.node();
+        return new TableScan(definition, columns, withRowId, transaction.snapshotTs(),
+                node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
+                node::objectReader, node.allocator(), ranges);
+    }
+
+    @Override
     public BatchReader lookup(int[] columns, boolean withRowId, List<Object> key) {
         transaction.checkActive();
         checkColumns(columns);
@@ -51,7 +61,7 @@ final class TnTableSnapshot implements TableSnapshot {
         TransactionNode node = transaction.node();
         PointLookup lookup = new PointLookup(definition, columns, withRowId, transaction.snapshotTs(),
                 node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
-                node::objectReader, node.allocator());
+                node::objectReader, node.rowIdCache(), node.allocator());
         return new SingleBatchReader(lookup.find(primaryKey));
     }
 

@@ -20,6 +20,7 @@ import io.strata.txn.log.LocalLogService;
 import io.strata.txn.log.LogFutures;
 import io.strata.txn.log.LogService;
 import io.strata.txn.mvcc.AutoIncrementCounters;
+import io.strata.txn.mvcc.BlockRowIdCache;
 import io.strata.txn.mvcc.HybridClock;
 import io.strata.txn.mvcc.PreparedInsert;
 import io.strata.txn.mvcc.PrimaryKey;
@@ -37,6 +38,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +67,8 @@ public final class TransactionNode implements TxnService {
     private final ConcurrentSkipListMap<Long, CatalogState> catalogVersions = new ConcurrentSkipListMap<>();
     private final Map<Long, TableData> tables = new ConcurrentHashMap<>();
     private final Map<String, DataObjectReader> objectReaders = new ConcurrentHashMap<>();
+    /** 256 blocks of 8192 rows: 32 MB of heap at most. */
+    private final BlockRowIdCache rowIdCache = new BlockRowIdCache(256);
     private final Set<TnTransaction> activeTransactions = ConcurrentHashMap.newKeySet();
     private final AtomicLong visibleTs = new AtomicLong();
     private final AtomicLong nextRowId = new AtomicLong(1);
@@ -93,10 +97,11 @@ public final class TransactionNode implements TxnService {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(allocator, "allocator");
-        LogService log = LocalLogService.open(logDirectory, config);
+        Optional<Checkpoint> checkpoint = CheckpointCodec.latest(store);
+        LogService log = LocalLogService.open(logDirectory, config, checkpoint.map(c -> c.lsn() + 1).orElse(1L));
         TransactionNode node = new TransactionNode(store, log, config, allocator);
         try {
-            node.recover();
+            node.recover(checkpoint);
         } catch (RuntimeException e) {
             node.releaseMemory();
             log.close();
@@ -180,6 +185,10 @@ public final class TransactionNode implements TxnService {
         return objectReaders.computeIfAbsent(key, k -> DataObjectReader.open(store, k));
     }
 
+    BlockRowIdCache rowIdCache() {
+        return rowIdCache;
+    }
+
     long allocateTableId() {
         return nextTableId.getAndIncrement();
     }
@@ -256,7 +265,7 @@ public final class TransactionNode implements TxnService {
         awaitDurable(durable);
         visibleTs.accumulateAndGet(commitTs, Math::max);
         if (logtailRows.get() >= flushThresholdRows) {
-            flush();
+            flushAfterCommit();
         }
         return commitTs;
     }
@@ -373,9 +382,9 @@ public final class TransactionNode implements TxnService {
 
     // ---- recovery ----
 
-    private void recover() {
+    private void recover(Optional<Checkpoint> checkpoint) {
         Recovery recovery = new Recovery(this, store);
-        CheckpointCodec.latest(store).ifPresentOrElse(recovery::loadCheckpoint,
+        checkpoint.ifPresentOrElse(recovery::loadCheckpoint,
                 () -> catalogVersions.put(0L, CatalogState.EMPTY));
         log.read(checkpointLsn + 1, (lsn, record) -> recovery.replay(LogEntryCodec.decode(record)));
         visibleTs.set(lastAppliedTs);
@@ -403,6 +412,15 @@ public final class TransactionNode implements TxnService {
     }
 
     // ---- lifecycle ----
+
+    /** The commit is durable whatever happens here: a failed flush must not make it look failed. */
+    private void flushAfterCommit() {
+        try {
+            flush();
+        } catch (StrataException e) {
+            LOG.log(System.Logger.Level.WARNING, "flush after commit failed; the log still holds every commit", e);
+        }
+    }
 
     private void backgroundFlush() {
         if (closed || failure != null) {

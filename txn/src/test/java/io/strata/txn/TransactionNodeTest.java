@@ -403,4 +403,22 @@ class TransactionNodeTest {
             assertEquals(List.of(1L, 2L, 3L, 4L), Rows.ids(txn, "app", "users"));
         }
     }
+
+    @Test
+    void aLostLogDirectoryContinuesAboveTheCheckpoint() throws Exception {
+        TableDefinition table = createUsers();
+        commitRows(table, new Object[] {1L, "a"});
+        node.close(); // checkpoint covers everything
+        try (var files = java.nio.file.Files.list(dir.resolve("log"))) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
+        node = open();
+        commitRows(table, new Object[] {2L, "b"});
+        reopen(false); // the new commit must be replayed, not skipped as "covered by the checkpoint"
+        try (Transaction txn = node.begin()) {
+            assertEquals(List.of(1L, 2L), Rows.ids(txn, "app", "users"));
+        }
+    }
 }

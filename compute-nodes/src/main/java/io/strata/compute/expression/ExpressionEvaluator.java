@@ -17,6 +17,7 @@ import java.util.Objects;
  * Evaluates {@link Expr}s over a batch a column at a time: every argument is evaluated for all rows
  * of the batch into a {@link Column}, then the function runs as one loop over those arrays.
  * Errors with MySQL codes (out of range, bad argument count) surface as {@link StrataException}.
+ * Not thread-safe: each operator uses its own evaluator.
  */
 public final class ExpressionEvaluator {
     private static final VectorSchemaRoot NO_COLUMNS_ONE_ROW = new VectorSchemaRoot(List.of(), List.of(), 1);
@@ -87,11 +88,11 @@ public final class ExpressionEvaluator {
         }
     }
 
-    /**
-     * Evaluates a condition over all rows of {@code batch}: the indexes of the rows where it is TRUE
-     * (not FALSE, not NULL) fill the front of the returned array; returns their count in {@code count[0]}.
-     */
-    public int[] selectTrue(Expr condition, VectorSchemaRoot batch, int[] count) {
+    /** Rows of a batch chosen by a condition: {@code rows[0..count)} in ascending order. */
+    public record Selection(int[] rows, int count) {}
+
+    /** Evaluates a condition over all rows of {@code batch}: the rows where it is TRUE (not FALSE, not NULL). */
+    public Selection selectTrue(Expr condition, VectorSchemaRoot batch) {
         Column truth = Logic.truth(evaluateColumn(condition, batch));
         int[] rows = new int[truth.size()];
         int selected = 0;
@@ -100,8 +101,7 @@ public final class ExpressionEvaluator {
                 rows[selected++] = i;
             }
         }
-        count[0] = selected;
-        return rows;
+        return new Selection(rows, selected);
     }
 
     /** The value of an expression that reads no column, as the Java class {@link DataType} names. */

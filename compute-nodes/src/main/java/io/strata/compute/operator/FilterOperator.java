@@ -38,13 +38,12 @@ final class FilterOperator implements Operator {
             if (batch == null) {
                 return null;
             }
-            int[] count = new int[1];
-            int[] rows = evaluator.selectTrue(plan.condition(), batch, count);
-            if (count[0] == batch.getRowCount()) {
+            ExpressionEvaluator.Selection selection = evaluator.selectTrue(plan.condition(), batch);
+            if (selection.count() == batch.getRowCount()) {
                 return batch;
             }
-            if (count[0] > 0) {
-                return output.replace(RowCopier.select(batch, rows, count[0], context.allocator()));
+            if (selection.count() > 0) {
+                return output.replace(RowCopier.select(batch, selection.rows(), selection.count(), context.allocator()));
             }
         }
     }

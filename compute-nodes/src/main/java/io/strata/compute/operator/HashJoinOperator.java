@@ -30,6 +30,7 @@ final class HashJoinOperator implements Operator {
     private final OutputBatch output = new OutputBatch();
     private final List<Field> pairFields;
     private final List<Field> outputFields;
+    private final JoinKeys keys;
 
     private VectorSchemaRoot build;
     private JoinHashTable table;
@@ -49,6 +50,7 @@ final class HashJoinOperator implements Operator {
         this.right = right;
         this.context = context;
         this.evaluator = new ExpressionEvaluator(context);
+        this.keys = JoinKeys.of(plan, left.output(), right.output());
         List<OutputColumn> pairColumns = new ArrayList<>(left.output());
         pairColumns.addAll(right.output());
         if (!isSemiOrAnti()) {
@@ -76,9 +78,9 @@ final class HashJoinOperator implements Operator {
         output.close();
         if (table == null) {
             build = Buffering.drain(right, context);
-            boolean longKeys = plan.leftKeys().length == 1 && JoinHashTable.canUseLongKeys(
-                    left.output().get(plan.leftKeys()[0]).type(), right.output().get(plan.rightKeys()[0]).type());
-            table = new JoinHashTable(build, plan.rightKeys(), longKeys);
+            boolean longKeys = keys.left().length == 1 && !keys.nullSafe()[0] && JoinHashTable.canUseLongKeys(
+                    left.output().get(keys.left()[0]).type(), right.output().get(keys.right()[0]).type());
+            table = new JoinHashTable(build, keys.right(), keys.nullSafe(), longKeys);
             buildMatched = new boolean[build == null ? 0 : build.getRowCount()];
         }
         while (true) {
@@ -102,9 +104,9 @@ final class HashJoinOperator implements Operator {
 
     private void startProbe(VectorSchemaRoot batch) {
         probe = batch;
-        hasKeys = plan.leftKeys().length > 0;
+        hasKeys = keys.left().length > 0;
         if (hasKeys) {
-            table.startProbe(batch, plan.leftKeys());
+            table.startProbe(batch, keys.left());
         }
         probeMatched = new boolean[batch.getRowCount()];
         probeRow = 0;
@@ -140,7 +142,7 @@ final class HashJoinOperator implements Operator {
             int[] leftRows = new int[CHUNK_PAIRS];
             int[] rightRows = new int[CHUNK_PAIRS];
             int count = 0;
-            boolean existenceOnly = isSemiOrAnti() && plan.residual() == null;
+            boolean existenceOnly = isSemiOrAnti() && keys.residual() == null;
             while (count < CHUNK_PAIRS && probeRow < probeCount) {
                 if (chainRow == JoinHashTable.END) {
                     probeRow++;
@@ -170,15 +172,15 @@ final class HashJoinOperator implements Operator {
         VectorSchemaRoot pairs = pairBatch(leftRows, rightRows, count);
         int passing = count;
         int[] selected = null;
-        if (plan.residual() != null) {
-            int[] passed = new int[1];
+        if (keys.residual() != null) {
             try {
-                selected = evaluator.selectTrue(plan.residual(), pairs, passed);
+                ExpressionEvaluator.Selection selection = evaluator.selectTrue(keys.residual(), pairs);
+                selected = selection.rows();
+                passing = selection.count();
             } catch (RuntimeException e) {
                 pairs.close();
                 throw e;
             }
-            passing = passed[0];
         }
         for (int i = 0; i < passing; i++) {
             int pair = selected == null ? i : selected[i];

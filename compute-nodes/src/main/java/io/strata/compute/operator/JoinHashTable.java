@@ -10,13 +10,16 @@ import java.util.Map;
 
 /**
  * The build side of a hash join: rows of one buffered batch chained by key. Rows whose key has a
- * NULL part are left out, as SQL equality never matches NULL. A single integer-like key on both
+ * NULL part are left out, as SQL equality never matches NULL, unless that key is null-safe
+ * ({@code <=>}), where NULL matches NULL. A single integer-like, not null-safe key on both
  * sides is hashed as a primitive long; other keys as {@link RowKey}s.
  */
 final class JoinHashTable {
     static final int END = -1;
 
     private final boolean longKeys;
+    /** Per key: whether NULL matches NULL ({@code <=>}) instead of nothing. */
+    private final boolean[] nullSafe;
     private final Map<RowKey, Integer> heads = new HashMap<>();
     private final LongIntHashMap longHeads;
     /** {@code next[row]}: the next build row with the same key, or {@link #END}. */
@@ -26,8 +29,9 @@ final class JoinHashTable {
     private long[] probeLongs;
     private boolean[] probeNulls;
 
-    JoinHashTable(VectorSchemaRoot build, int[] keyColumns, boolean longKeys) {
+    JoinHashTable(VectorSchemaRoot build, int[] keyColumns, boolean[] nullSafe, boolean longKeys) {
         this.longKeys = longKeys;
+        this.nullSafe = nullSafe.clone();
         int rowCount = build == null ? 0 : build.getRowCount();
         this.longHeads = longKeys ? new LongIntHashMap(rowCount) : null;
         next = new int[rowCount];
@@ -47,7 +51,7 @@ final class JoinHashTable {
             }
             return;
         }
-        RowKey[] keys = keys(build, keyColumns);
+        RowKey[] keys = keys(build, keyColumns, this.nullSafe);
         for (int row = rowCount - 1; row >= 0; row--) {
             if (keys[row] != null) {
                 Integer head = heads.put(keys[row], row);
@@ -68,7 +72,7 @@ final class JoinHashTable {
             probeLongs = RowKey.normalizedLongs(key);
             probeNulls = key.nulls();
         } else {
-            probeKeys = keys(probe, keyColumns);
+            probeKeys = keys(probe, keyColumns, nullSafe);
         }
     }
 
@@ -93,8 +97,8 @@ final class JoinHashTable {
         return next[row];
     }
 
-    /** The key of every row of {@code batch} (null where a key part is NULL). */
-    private static RowKey[] keys(VectorSchemaRoot batch, int[] keyColumns) {
+    /** The key of every row of {@code batch} (null where a key part that is not null-safe is NULL). */
+    private static RowKey[] keys(VectorSchemaRoot batch, int[] keyColumns, boolean[] nullSafe) {
         int rowCount = batch.getRowCount();
         Object[][] normalized = new Object[keyColumns.length][];
         for (int k = 0; k < keyColumns.length; k++) {
@@ -106,7 +110,7 @@ final class JoinHashTable {
             boolean hasNull = false;
             for (int k = 0; k < keyColumns.length; k++) {
                 parts[k] = normalized[k][row];
-                hasNull |= parts[k] == null;
+                hasNull |= parts[k] == null && !nullSafe[k];
             }
             keys[row] = hasNull ? null : new RowKey(parts);
         }

@@ -1,7 +1,5 @@
 package io.strata.compute.expression;
 
-import io.strata.common.error.ErrorCode;
-import io.strata.common.error.StrataException;
 import io.strata.common.type.ArrowTypes;
 import io.strata.common.type.ArrowValues;
 import io.strata.common.type.DataType;
@@ -10,14 +8,8 @@ import io.strata.compute.testing.OperatorTestBase;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Evaluates expressions over one-column batches; shared by the evaluator's tests. */
 abstract class EvaluatorTestBase extends OperatorTestBase {

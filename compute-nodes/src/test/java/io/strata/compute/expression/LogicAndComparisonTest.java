@@ -1,12 +1,7 @@
 package io.strata.compute.expression;
 
-import io.strata.common.error.ErrorCode;
-import io.strata.common.error.StrataException;
-import io.strata.common.type.ArrowTypes;
 import io.strata.common.type.ArrowValues;
 import io.strata.common.type.DataType;
-import io.strata.compute.batch.BatchBuilder;
-import io.strata.compute.testing.OperatorTestBase;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
@@ -14,11 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class LogicAndComparisonTest extends EvaluatorTestBase {
     @Test

@@ -1,22 +1,15 @@
 package io.strata.compute.operator;
 
-import io.strata.common.error.ErrorCode;
-import io.strata.common.error.StrataException;
 import io.strata.common.type.DataType;
-import io.strata.compute.expression.Expr;
 import io.strata.compute.expression.ScalarFunction;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
-import io.strata.compute.plan.SortKey;
-import io.strata.compute.testing.OperatorTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FilterAndProjectOperatorTest extends PeopleTableTestBase {
     @Test
@@ -45,5 +38,17 @@ class FilterAndProjectOperatorTest extends PeopleTableTestBase {
         assertEquals(list(1L, new BigDecimal("2.50"), "ANN"), rows.get(0));
         assertEquals(list(2L, null, "BOB"), rows.get(1));
         assertEquals(list(4L, new BigDecimal("2.00"), null), rows.get(3));
+    }
+
+    @Test
+    void projectOfNullTypedExpressionsGivesNulls() {
+        PhysicalNode plan = new PhysicalNode.Project(people(),
+                List.of(lit(null, DataType.NULL), call(ScalarFunction.PLUS, DataType.BIGINT, ref(0, DataType.INT), lit(null, DataType.NULL)),
+                        call(ScalarFunction.CONCAT, DataType.varchar(30), ref(1, DataType.varchar(20)), lit(null, DataType.NULL))),
+                List.of(new OutputColumn("n", DataType.NULL, true), new OutputColumn("p", DataType.BIGINT, true),
+                        new OutputColumn("c", DataType.varchar(30), true)));
+        List<List<Object>> rows = run(plan);
+        assertEquals(5, rows.size());
+        assertEquals(list(null, null, null), rows.get(0));
     }
 }

@@ -1,22 +1,17 @@
 package io.strata.compute.operator;
 
-import io.strata.common.error.ErrorCode;
-import io.strata.common.error.StrataException;
 import io.strata.common.type.DataType;
 import io.strata.compute.expression.Expr;
 import io.strata.compute.expression.ScalarFunction;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
 import io.strata.compute.plan.SortKey;
-import io.strata.compute.testing.OperatorTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SortAndLimitOperatorTest extends PeopleTableTestBase {
     @Test

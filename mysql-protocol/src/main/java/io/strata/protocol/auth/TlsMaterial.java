@@ -45,6 +45,7 @@ import java.util.List;
  * caching_sha2_password's public-key exchange for clients without TLS.
  */
 public final class TlsMaterial {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TlsMaterial.class);
     public static final String CERTIFICATE_FILE = "server-cert.pem";
     public static final String PRIVATE_KEY_FILE = "server-key.pem";
     public static final String PUBLIC_KEY_FILE = "public_key.pem";
@@ -71,7 +72,10 @@ public final class TlsMaterial {
             Path certFile = directory.resolve(CERTIFICATE_FILE);
             Path keyFile = directory.resolve(PRIVATE_KEY_FILE);
             if (!Files.exists(certFile) || !Files.exists(keyFile)) {
+                long started = System.nanoTime();
                 generate(directory);
+                LOG.info("generated a self-signed certificate and RSA key in {} ({} ms)", directory,
+                        (System.nanoTime() - started) / 1_000_000);
             }
             return new TlsMaterial(readCertificate(certFile), readKeyPair(keyFile));
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package io.strata.protocol.command;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.strata.common.session.PreparedStatementInfo;
 import io.strata.protocol.codec.LengthEncoded;
 import io.strata.protocol.codec.PacketWriter;
@@ -62,9 +61,5 @@ public final class StatementCommands {
         int statementId = in.readIntLE();
         context.statements().remove(statementId);
         context.session().closePrepared(statementId);
-    }
-
-    static ByteBuf wrap(byte[] payload, int offset) {
-        return Unpooled.wrappedBuffer(payload, offset, payload.length - offset);
     }
 }

@@ -32,8 +32,8 @@ public final class TypeMapping {
             case DATE -> factory.createSqlType(SqlTypeName.DATE);
             case TIME -> factory.createSqlType(SqlTypeName.TIME, type.precision());
             case DATETIME, TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, type.precision());
-            case VECF32 -> factory.createArrayType(factory.createSqlType(SqlTypeName.REAL), type.precision());
-            case VECF64 -> factory.createArrayType(factory.createSqlType(SqlTypeName.DOUBLE), type.precision());
+            case VECF32 -> factory.createArrayType(factory.createSqlType(SqlTypeName.REAL), -1);
+            case VECF64 -> factory.createArrayType(factory.createSqlType(SqlTypeName.DOUBLE), -1);
         };
         if (base.getSqlTypeName() == SqlTypeName.VARCHAR || base.getSqlTypeName() == SqlTypeName.CHAR) {
             base = factory.createTypeWithCharsetAndCollation(base, factory.getDefaultCharset(),

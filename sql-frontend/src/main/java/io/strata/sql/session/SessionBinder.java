@@ -23,7 +23,8 @@ import java.util.Locale;
  * {@code @user} variables and session functions (USER(), DATABASE(), VERSION(), CONNECTION_ID(),
  * LAST_INSERT_ID()) become literals; NOW()/CURDATE() become CURRENT_TIMESTAMP/CURRENT_DATE; {@code /}
  * becomes MySQL's decimal division. Unaliased computed select items are named after their SQL text,
- * as MySQL names them ({@code SELECT @@version_comment} gives a column {@code @@version_comment}).
+ * as MySQL names them ({@code SELECT @@version_comment} gives a column {@code @@version_comment}), and
+ * {@code FROM DUAL} is dropped.
  */
 public final class SessionBinder extends SqlShuttle {
     private final SessionState state;
@@ -48,6 +49,9 @@ public final class SessionBinder extends SqlShuttle {
     public SqlNode visit(SqlCall call) {
         if (call instanceof SqlSelect select) {
             nameSelectItems(select);
+            if (select.getFrom() instanceof SqlIdentifier from && from.isSimple() && from.getSimple().equalsIgnoreCase("DUAL")) {
+                select.setFrom(null); // MySQL's FROM DUAL is a query without FROM
+            }
         }
         SqlParserPos pos = call.getParserPosition();
         if (call.getOperator() == VariableRefs.SYSTEM_VARIABLE || call.getOperator() == VariableRefs.GLOBAL_VARIABLE) {

@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class DataObjectFormatTest {
-    private static final int ROWS = 20_000;
-    private static final int BLOCK_ROWS = 8192;
+    private static final int ROWS = 2_500;
+    private static final int BLOCK_ROWS = 1024;
 
     @TempDir
     Path dir;
@@ -156,9 +156,9 @@ class DataObjectFormatTest {
                 ArrowTypes.field("s", DataType.varchar(10), true), ArrowTypes.field("v", DataType.vecf32(3), true));
         ObjectFooter footer = DataObjectReader.open(store, writeObject(fields)).footer();
         BlockMeta first = footer.blocks().get(0);
-        // Rows 0..8191; row 3 (and every 7th from it) is null, so the min is row 0 and the max row 8191.
+        // Rows 0..BLOCK_ROWS-1; row 3 (and every 7th from it) is null, so the min is row 0 and the max the last row.
         assertEquals(-1000L, first.columns().get(0).min());
-        assertEquals(8191L * 3 - 1000, first.columns().get(0).max());
+        assertEquals((BLOCK_ROWS - 1) * 3L - 1000, first.columns().get(0).max());
         long expectedNulls = java.util.stream.IntStream.range(0, BLOCK_ROWS).filter(row -> row % 7 == 3).count();
         assertEquals(expectedNulls, first.columns().get(0).nullCount());
         assertEquals("s0", first.columns().get(1).min());

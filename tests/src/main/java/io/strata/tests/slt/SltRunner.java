@@ -53,15 +53,23 @@ public final class SltRunner {
         }
         try (Connection admin = target.connect()) {
             createFresh(admin, database);
-            FileResult result = runRecords(records, name, database);
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE " + database);
-            }
-            return result;
         } catch (SQLException e) {
-            return new FileResult(name, 0, 1, 0, List.of(name + ": cannot set up or drop database " + database + ": "
-                    + describe(e)));
+            return new FileResult(name, 0, 1, 0, List.of(name + ": cannot create database " + database + ": " + describe(e)));
         }
+        FileResult result;
+        try {
+            result = runRecords(records, name, database);
+        } catch (SQLException e) {
+            result = new FileResult(name, 0, 1, 0, List.of(name + ": cannot connect and USE " + database + ": " + describe(e)));
+        }
+        try (Connection admin = target.connect(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE " + database);
+        } catch (SQLException e) {
+            List<String> failures = new ArrayList<>(result.failures());
+            failures.add(name + ": cannot drop database " + database + " after the file: " + describe(e));
+            result = new FileResult(name, result.passed(), failures.size(), result.skipped(), failures);
+        }
+        return result;
     }
 
     /** Only the statements under test here: no IF [NOT] EXISTS, a leftover of an earlier run is dropped. */

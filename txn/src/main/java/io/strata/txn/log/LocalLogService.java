@@ -45,7 +45,8 @@ public final class LocalLogService implements LogService {
 
     private record PendingAppend(byte[] payload, CompletableFuture<Long> future) {}
 
-    private LocalLogService(Path directory, StrataConfig config, List<Path> segments, long nextLsn) throws IOException {
+    private LocalLogService(Path directory, StrataConfig config, List<Path> segments, long nextLsn, boolean newSegment)
+            throws IOException {
         this.directory = directory;
         this.maxBatchRecords = Math.max(1, config.getInt("log.group-commit-max-records"));
         this.segmentSizeBytes = Math.max(1024, config.getLong("log.segment-size-bytes"));
@@ -53,7 +54,7 @@ public final class LocalLogService implements LogService {
         this.segments = segments;
         this.nextLsn = nextLsn;
         this.durableLsn = nextLsn - 1;
-        if (segments.isEmpty()) {
+        if (segments.isEmpty() || newSegment) {
             rollSegment();
         } else {
             Path last = segments.get(segments.size() - 1);
@@ -66,6 +67,15 @@ public final class LocalLogService implements LogService {
 
     /** Opens (creating if needed) the log in {@code directory}, cutting a torn tail off the last segment. */
     public static LocalLogService open(Path directory, StrataConfig config) {
+        return open(directory, config, 1);
+    }
+
+    /**
+     * Like {@link #open(Path, StrataConfig)}, but new records get LSNs of at least {@code minNextLsn}: a log
+     * that lost its files (or is new) must not hand out LSNs a checkpoint already covers, or replay
+     * would skip those records.
+     */
+    public static LocalLogService open(Path directory, StrataConfig config, long minNextLsn) {
         Objects.requireNonNull(directory, "directory");
         try {
             Files.createDirectories(directory);
@@ -74,9 +84,9 @@ public final class LocalLogService implements LogService {
             for (int i = 0; i < segments.size(); i++) {
                 Path segment = segments.get(i);
                 long base = SegmentFile.baseLsn(segment);
-                if (i > 0 && base != nextLsn) {
-                    throw StrataException.of(ErrorCode.ER_STORAGE_FAILURE, "log segment %s should start at LSN %d",
-                            segment, nextLsn);
+                if (i > 0 && base < nextLsn) {
+                    throw StrataException.of(ErrorCode.ER_STORAGE_FAILURE, "log segment %s overlaps LSN %d",
+                            segment, nextLsn - 1);
                 }
                 SegmentFile.ScanResult scan = SegmentFile.scan(segment, Long.MAX_VALUE, (lsn, record) -> { });
                 boolean last = i == segments.size() - 1;
@@ -89,7 +99,8 @@ public final class LocalLogService implements LogService {
                 }
                 nextLsn = base + scan.records();
             }
-            return new LocalLogService(directory, config, segments, nextLsn);
+            boolean jump = nextLsn < minNextLsn;
+            return new LocalLogService(directory, config, segments, Math.max(nextLsn, minNextLsn), jump);
         } catch (IOException e) {
             throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "cannot open the log in " + directory + ": " + e.getMessage(), e);
         }

@@ -30,11 +30,14 @@ public final class PointLookup {
     private final TableData committed;
     private final TableWrites own;
     private final Function<String, DataObjectReader> objects;
+    private final BlockRowIdCache rowIdCache;
     private final BufferAllocator allocator;
     private final List<Field> outputFields;
 
     public PointLookup(TableDefinition definition, int[] columns, boolean withRowId, long snapshotTs, TableData committed,
-                       TableWrites own, Function<String, DataObjectReader> objects, BufferAllocator allocator) {
+                       TableWrites own, Function<String, DataObjectReader> objects, BlockRowIdCache rowIdCache,
+                       BufferAllocator allocator) {
+        this.rowIdCache = rowIdCache;
         this.definition = definition;
         this.columns = columns.clone();
         this.withRowId = withRowId;
@@ -107,19 +110,16 @@ public final class PointLookup {
                 if (ids.min() == null || (Long) ids.min() > rowId || (Long) ids.max() < rowId) {
                     continue;
                 }
-                int[] wanted = Arrays.copyOf(columns, columns.length + 2);
-                wanted[columns.length] = rowIdColumn;
-                wanted[columns.length + 1] = rowIdColumn + 1;
-                try (VectorSchemaRoot rows = reader.readBlock(block, wanted, allocator)) {
-                    BigIntVector rowIds = (BigIntVector) rows.getVector(columns.length);
-                    for (int i = 0; i < rows.getRowCount(); i++) {
-                        if (rowIds.get(i) == rowId) {
-                            if (((BigIntVector) rows.getVector(columns.length + 1)).get(i) > snapshotTs) {
-                                return scanFor(key);
-                            }
-                            return copyRow(rows.getFieldVectors().subList(0, columns.length), i, rowId);
-                        }
-                    }
+                BlockRowIdCache.BlockRowIds located = rowIdCache.get(reader, block, allocator);
+                int position = located.positionOf(rowId);
+                if (position < 0) {
+                    continue;
+                }
+                if (located.commitTs()[position] > snapshotTs) {
+                    return scanFor(key);
+                }
+                try (VectorSchemaRoot rows = reader.readBlock(block, columns, allocator)) {
+                    return copyRow(rows.getFieldVectors(), position, rowId);
                 }
             }
         }

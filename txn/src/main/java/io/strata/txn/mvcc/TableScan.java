@@ -36,6 +36,8 @@ public final class TableScan implements BatchReader {
     private final Function<String, DataObjectReader> objects;
     private final BufferAllocator allocator;
     private final List<Field> outputFields;
+    private final ZonePruner pruner; // null without ranges
+    private long prunedBlocks;
     private int objectIndex;
     private int blockIndex;
     private int segmentIndex;
@@ -46,6 +48,14 @@ public final class TableScan implements BatchReader {
 
     public TableScan(TableDefinition definition, int[] columns, boolean withRowId, long snapshotTs, TableData committed,
                      TableWrites own, Function<String, DataObjectReader> objects, BufferAllocator allocator) {
+        this(definition, columns, withRowId, snapshotTs, committed, own, objects, allocator, List.of());
+    }
+
+    /** A scan that may skip object blocks whose zone maps show no row inside {@code ranges}. */
+    public TableScan(TableDefinition definition, int[] columns, boolean withRowId, long snapshotTs, TableData committed,
+                     TableWrites own, Function<String, DataObjectReader> objects, BufferAllocator allocator,
+                     List<io.strata.txn.ColumnRange> ranges) {
+        this.pruner = ranges.isEmpty() ? null : new ZonePruner(definition, ranges);
         this.columns = columns.clone();
         this.withRowId = withRowId;
         this.snapshotTs = snapshotTs;
@@ -69,6 +79,11 @@ public final class TableScan implements BatchReader {
             fields.add(ArrowTypes.field(TableSnapshot.ROW_ID_COLUMN, DataType.BIGINT, false));
         }
         return List.copyOf(fields);
+    }
+
+    /** Object blocks skipped by zone maps so far. */
+    public long prunedBlocks() {
+        return prunedBlocks;
     }
 
     @Override
@@ -156,6 +171,11 @@ public final class TableScan implements BatchReader {
         if (blockIndex >= reader.footer().blocks().size()) {
             objectIndex++;
             blockIndex = 0;
+            return null;
+        }
+        if (pruner != null && !pruner.mayMatch(reader.footer().blocks().get(blockIndex))) {
+            blockIndex++;
+            prunedBlocks++;
             return null;
         }
         int tableColumns = reader.footer().schema().size() - 2; // then __rowid, __commit_ts

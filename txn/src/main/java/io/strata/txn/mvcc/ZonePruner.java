@@ -1,0 +1,73 @@
+package io.strata.txn.mvcc;
+
+import io.strata.common.type.DataType;
+import io.strata.storage.format.BlockMeta;
+import io.strata.storage.format.ColumnChunk;
+import io.strata.txn.ColumnRange;
+import io.strata.txn.catalog.TableDefinition;
+
+import java.math.BigDecimal;
+import java.time.temporal.Temporal;
+import java.util.List;
+
+/**
+ * Decides from a block's zone maps whether it can hold a row inside every {@link ColumnRange}. Only
+ * numeric and temporal columns prune: string zone maps compare binary, and MySQL's default collation
+ * does not, so a string bound could wrongly skip a block.
+ */
+final class ZonePruner {
+    private final TableDefinition definition;
+    private final List<ColumnRange> ranges;
+
+    ZonePruner(TableDefinition definition, List<ColumnRange> ranges) {
+        this.definition = definition;
+        this.ranges = List.copyOf(ranges);
+    }
+
+    /** False only when some range surely excludes every row of {@code block}. */
+    boolean mayMatch(BlockMeta block) {
+        for (ColumnRange range : ranges) {
+            if (range.column() >= definition.columns().size()) {
+                continue;
+            }
+            DataType type = definition.columns().get(range.column()).type();
+            if (!(type.kind().isNumeric() || type.kind().isTemporal()) || type.kind() == io.strata.common.type.TypeKind.BOOLEAN) {
+                continue;
+            }
+            ColumnChunk chunk = block.columns().get(range.column());
+            if (chunk.min() == null) {
+                if (chunk.nullCount() == block.rowCount()) {
+                    return false; // only NULLs: no bound matches NULL
+                }
+                continue; // no zone map (e.g. only NaN): cannot tell
+            }
+            if (range.lower() != null && compare(chunk.max(), range.lower()) < 0) {
+                return false;
+            }
+            if (range.upper() != null && compare(chunk.min(), range.upper()) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Orders a zone value against a bound; 0 (no pruning) when they cannot be compared. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object zone, Object bound) {
+        if (zone instanceof Number a && bound instanceof Number b) {
+            if (a instanceof Double d && (d.isNaN() || d.isInfinite()) || b instanceof Double e && (e.isNaN() || e.isInfinite())) {
+                return Double.compare(a.doubleValue(), b.doubleValue());
+            }
+            return decimal(a).compareTo(decimal(b));
+        }
+        if (zone instanceof Temporal && zone.getClass() == bound.getClass()) {
+            return ((Comparable) zone).compareTo(bound);
+        }
+        return 0;
+    }
+
+    private static BigDecimal decimal(Number number) {
+        return number instanceof BigDecimal d ? d : number instanceof Double || number instanceof Float
+                ? BigDecimal.valueOf(number.doubleValue()) : BigDecimal.valueOf(number.longValue());
+    }
+}
