@@ -144,6 +144,27 @@ class SqlFeaturesEndToEndTest extends SessionFixture {
     }
 
     @Test
+    void mysqlFunctionsDualAndUnicode() {
+        assertEquals(List.of(List.of("a", 2L)), rows("SELECT IF(1 > 0, 'a', 'b'), IFNULL(NULL, 2) FROM DUAL").stream()
+                .map(r -> List.<Object>of(r.get(0), ((Number) r.get(1)).longValue())).toList());
+        assertEquals(List.of(List.of("日本€")), rows("SELECT '日本€'"));
+        assertEquals(List.of(List.of("cy")), rows("SELECT name FROM emp WHERE id = (SELECT MAX(id) FROM emp WHERE dept = 20)"));
+    }
+
+    @Test
+    void valuesOfEveryKindRoundTrip() {
+        ok("CREATE TABLE kinds (id INT PRIMARY KEY, c VARCHAR(20), dt DATETIME, b BOOL, v VECF32(3), j JSON, f DOUBLE)");
+        ok("INSERT INTO kinds VALUES (1, '日本', '2024-01-02 03:04:05', true, '[1,2,3]', '{\"a\":1}', 1.5)");
+        List<Object> row = rows("SELECT * FROM kinds WHERE c = '日本'").get(0);
+        assertEquals(java.time.LocalDateTime.of(2024, 1, 2, 3, 4, 5), row.get(2));
+        assertEquals(Boolean.TRUE, row.get(3));
+        assertTrue(java.util.Arrays.equals(new float[] {1, 2, 3}, (float[]) row.get(4)));
+        assertEquals("{\"a\":1}", row.get(5));
+        assertEquals(1.5, row.get(6));
+        assertEquals(List.of(List.of("日本")), rows("SELECT c FROM kinds WHERE dt > '2024-01-01'"));
+    }
+
+    @Test
     void explainPrintsThePlan() {
         assertFalse(rows("EXPLAIN PLAN FOR SELECT name FROM emp WHERE id = 1").isEmpty());
     }

@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Hash join: buffers the right input as the build side, then streams the left input through it.
- * Candidate pairs (equal keys, or every pair when there are no keys) are produced in bounded chunks,
- * filtered by the residual condition, and emitted; unmatched rows are added for outer joins (left
+ * It hashes on the plan's keys plus the left = right equalities of the residual ({@link JoinKeys}).
+ * Candidate pairs (equal keys, or every pair when there are none) are produced in bounded chunks,
+ * filtered by the rest of the residual, and emitted; unmatched rows are added for outer joins (left
  * rows after each probe batch, right rows at the end). SEMI and ANTI emit left rows only.
  */
 final class HashJoinOperator implements Operator {

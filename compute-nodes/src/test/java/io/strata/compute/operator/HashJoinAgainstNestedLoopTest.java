@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Every join type over random keys with NULLs (one probe batch yields more pairs than a chunk holds), against a nested loop. */
 class HashJoinAgainstNestedLoopTest extends OperatorTestBase {
     private static final int LEFT_ROWS = 100;
-    private static final int RIGHT_ROWS = 250;
+    private static final int RIGHT_ROWS = 150;
 
     private final Random random = new Random(2024);
     private final List<Object[]> leftRows = rows(LEFT_ROWS, 0);
@@ -28,7 +28,7 @@ class HashJoinAgainstNestedLoopTest extends OperatorTestBase {
     private List<Object[]> rows(int count, long firstId) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Long key = random.nextInt(10) == 0 ? null : (long) random.nextInt(3);
+            Long key = random.nextInt(10) == 0 ? null : (long) random.nextInt(2);
             rows.add(row(key, firstId + i));
         }
         return rows;

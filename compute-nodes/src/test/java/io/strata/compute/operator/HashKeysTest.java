@@ -60,4 +60,30 @@ class HashKeysTest {
         }
         assertEquals(LongIntHashMap.MISSING, map.get(Long.MAX_VALUE));
     }
+
+    @Test
+    void equalitiesBetweenSidesInTheResidualBecomeHashKeys() {
+        var columns = java.util.List.of(new io.strata.compute.plan.OutputColumn("k", DataType.BIGINT, true),
+                new io.strata.compute.plan.OutputColumn("s", DataType.TEXT, true));
+        io.strata.compute.expression.Expr nullSafe = new io.strata.compute.expression.Expr.Call(
+                io.strata.compute.expression.ScalarFunction.IS_NOT_DISTINCT_FROM,
+                java.util.List.of(new io.strata.compute.expression.Expr.ColumnRef(2, DataType.BIGINT),
+                        new io.strata.compute.expression.Expr.ColumnRef(0, DataType.BIGINT)), DataType.BOOLEAN);
+        io.strata.compute.expression.Expr mixedTypes = new io.strata.compute.expression.Expr.Call(
+                io.strata.compute.expression.ScalarFunction.EQUALS,
+                java.util.List.of(new io.strata.compute.expression.Expr.ColumnRef(1, DataType.TEXT),
+                        new io.strata.compute.expression.Expr.ColumnRef(2, DataType.BIGINT)), DataType.BOOLEAN);
+        io.strata.compute.expression.Expr residual = new io.strata.compute.expression.Expr.Call(
+                io.strata.compute.expression.ScalarFunction.AND, java.util.List.of(nullSafe, mixedTypes), DataType.BOOLEAN);
+        io.strata.compute.plan.PhysicalNode.Join join = new io.strata.compute.plan.PhysicalNode.Join(
+                new io.strata.compute.plan.PhysicalNode.Values(java.util.List.of(), columns),
+                new io.strata.compute.plan.PhysicalNode.Values(java.util.List.of(), columns),
+                io.strata.compute.plan.JoinType.INNER, new int[] {1}, new int[] {1}, residual, columns);
+        JoinKeys keys = JoinKeys.of(join, columns, columns);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 0}, keys.left());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 0}, keys.right());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new boolean[] {false, true}, keys.nullSafe());
+        // a string compared with a number compares as doubles, which hashing would not match: it stays residual
+        assertEquals(mixedTypes, keys.residual());
+    }
 }

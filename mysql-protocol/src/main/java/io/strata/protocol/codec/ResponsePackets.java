@@ -27,8 +27,9 @@ public final class ResponsePackets {
         out.writeShortLE(status);
         out.writeShortLE(Math.min(warnings, 0xFFFF));
         if (!info.isEmpty()) {
-            // Without CLIENT_SESSION_TRACK the info is the rest of the packet (string<EOF>).
-            out.writeBytes(info.getBytes(StandardCharsets.UTF_8));
+            // The protocol docs say string<EOF> without CLIENT_SESSION_TRACK, but MySQL's net_send_ok
+            // writes a length-encoded string either way, and libmariadb (the mysql CLI) reads it so.
+            LengthEncoded.writeBytes(out, info.getBytes(StandardCharsets.UTF_8));
         }
         writer.end();
     }

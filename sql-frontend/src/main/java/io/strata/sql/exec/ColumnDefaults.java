@@ -1,10 +1,14 @@
 package io.strata.sql.exec;
 
+import io.strata.sql.parser.StrataParser;
+import io.strata.sql.session.SqlValues;
 import io.strata.txn.catalog.ColumnDefinition;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
 
 /** The value a column's DEFAULT clause gives to a new row. */
 final class ColumnDefaults {
@@ -21,16 +25,14 @@ final class ColumnDefaults {
         if (sql == null || sql.equalsIgnoreCase("NULL")) {
             return null;
         }
-        if (sql.toUpperCase(java.util.Locale.ROOT).startsWith("CURRENT_TIMESTAMP") || sql.equalsIgnoreCase("NOW()")) {
+        if (sql.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP") || sql.equalsIgnoreCase("NOW()")) {
             return now;
         }
         if (sql.length() >= 2 && sql.startsWith("'") && sql.endsWith("'")) {
             return sql.substring(1, sql.length() - 1).replace("''", "'");
         }
-        SqlNode parsed = io.strata.sql.parser.StrataParser.parseOne("SELECT " + sql);
-        SqlNode item = ((org.apache.calcite.sql.SqlSelect) parsed).getSelectList().get(0);
-        return io.strata.sql.session.SqlValues.simpleValue(item, java.util.List.of())
-                .map(io.strata.sql.session.SqlValues::unwrap)
-                .orElse(item instanceof SqlLiteral literal ? literal.toValue() : sql);
+        // Numbers, TRUE/FALSE and typed literals: parse the text as the expression it is.
+        SqlNode item = ((SqlSelect) StrataParser.parseOne("SELECT " + sql)).getSelectList().get(0);
+        return SqlValues.simpleValue(item, List.of()).map(SqlValues::unwrap).orElse(sql);
     }
 }

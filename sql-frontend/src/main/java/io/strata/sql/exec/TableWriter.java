@@ -14,15 +14,24 @@ import java.util.List;
 final class TableWriter {
     private TableWriter() {}
 
-    static void insert(StatementContext context, TableDefinition table, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
+    /**
+     * Converts {@code rows} to the table's column types (failing on bad values and NULLs in NOT NULL
+     * columns); the caller closes the batch. Building before writing keeps a failed statement from
+     * leaving half its changes in the transaction.
+     */
+    static VectorSchemaRoot batch(StatementContext context, TableDefinition table, List<Object[]> rows) {
         List<Field> fields = new ArrayList<>(table.columns().size());
         for (ColumnDefinition column : table.columns()) {
             fields.add(ArrowTypes.field(column.name(), column.type(), column.nullable()));
         }
-        try (VectorSchemaRoot batch = BatchBuilder.build(context.allocator(), fields, rows)) {
+        return BatchBuilder.build(context.allocator(), fields, rows);
+    }
+
+    static void insert(StatementContext context, TableDefinition table, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (VectorSchemaRoot batch = batch(context, table, rows)) {
             context.transaction().insert(table.tableId(), batch);
         }
     }

@@ -6,6 +6,7 @@ import io.strata.common.session.StatementResult;
 import io.strata.compute.expression.JavaValueConverter;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.TableDefinition;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
@@ -48,8 +49,12 @@ public final class UpdateExecutor {
             }
         }
         if (changed > 0) {
-            context.transaction().delete(table.tableId(), java.util.Arrays.copyOf(rowIds, changed));
-            TableWriter.insert(context, table, newRows);
+            try (VectorSchemaRoot batch = TableWriter.batch(context, table, newRows)) {
+                // The new rows are checked before anything is deleted; only a key conflict found by the
+                // transaction can still fail after the delete (the transaction API has no savepoints).
+                context.transaction().delete(table.tableId(), java.util.Arrays.copyOf(rowIds, changed));
+                context.transaction().insert(table.tableId(), batch);
+            }
         }
         String info = "Rows matched: " + matched.size() + "  Changed: " + changed + "  Warnings: 0";
         return new StatementResult.Ok(changed, 0, 0, info);

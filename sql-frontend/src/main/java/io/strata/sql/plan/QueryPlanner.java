@@ -22,6 +22,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -48,6 +49,8 @@ public final class QueryPlanner {
 
     private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
             SqlOperatorTables.of(MysqlOperators.DIVIDE),
+            // MySQL functions that Calcite files under other libraries.
+            SqlOperatorTables.of(SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.LENGTH),
             SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL));
 
