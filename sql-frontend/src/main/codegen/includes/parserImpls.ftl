@@ -123,6 +123,9 @@ SqlNode StrataShow() :
         <TABLES> { kind = ShowKind.TABLES; }
         [ ( <FROM> | <IN> ) database = SimpleIdentifier() ]
     |
+        <TABLE> <STATUS> { kind = ShowKind.TABLE_STATUS; }
+        [ ( <FROM> | <IN> ) database = SimpleIdentifier() ]
+    |
         <COLUMNS> { kind = ShowKind.COLUMNS; }
         ( <FROM> | <IN> ) target = CompoundIdentifier()
         [ ( <FROM> | <IN> ) database = SimpleIdentifier() ]
@@ -493,4 +496,35 @@ SqlDrop StrataDropIndex(Span s, boolean replace) :
     <INDEX> name = SimpleIdentifier()
     <ON> table = CompoundIdentifier()
     { return new SqlDropIndex(s.end(this), name.getSimple(), table); }
+}
+
+/** KILL [QUERY | CONNECTION] id: cancels the statement running on that connection. */
+SqlNode StrataKill() :
+{
+    final Span s;
+    boolean query = false;
+    final int id;
+}
+{
+    <KILL> { s = span(); }
+    [
+        <CONNECTION>
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && getToken(1).image.equalsIgnoreCase("QUERY") })
+        <IDENTIFIER> { query = true; }
+    ]
+    id = UnsignedIntLiteral()
+    { return new SqlKill(s.end(this), query, id); }
+}
+
+/** a DIV b: MySQL's integer division, at the precedence of * and /. */
+void StrataIntegerDivide(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <DIV> {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(MysqlOperators.INTEGER_DIVIDE, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }

@@ -11,6 +11,7 @@ import org.apache.arrow.memory.BufferAllocator;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,7 +34,7 @@ public final class SqlSessionFactory implements SessionFactory {
         SystemVariables globals = SystemVariables.globals(serverVersion(),
                 Long.parseLong(config.get("server.max-connections", "1024")),
                 Long.parseLong(config.get("server.port", "6001")));
-        this.server = new ServerContext(txn, allocator, globals, new AtomicLong());
+        this.server = new ServerContext(txn, allocator, globals, new AtomicLong(), new ConcurrentHashMap<>());
     }
 
     @Override

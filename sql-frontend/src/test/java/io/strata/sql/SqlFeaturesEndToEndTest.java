@@ -65,6 +65,7 @@ class SqlFeaturesEndToEndTest extends SessionFixture {
         assertEquals(2L, avg.get(0).get(2));
         Object quotient = rows("SELECT 7 / 2").get(0).get(0);
         assertEquals(0, new BigDecimal("3.5").compareTo((BigDecimal) quotient));
+        assertEquals(3L, ((Number) rows("SELECT 7 DIV 2").get(0).get(0)).longValue());
         assertEquals(List.of(List.of(4L)), rows("SELECT COUNT(*) FROM emp"));
     }
 
@@ -126,6 +127,9 @@ class SqlFeaturesEndToEndTest extends SessionFixture {
         assertEquals(1, ((StatementResult.Ok) session.executePrepared(update.statementId(), List.of(1L))).affectedRows());
         assertEquals(List.of(List.of(6L)), rows("SELECT k FROM sbtest1 WHERE id = 1").stream()
                 .map(r -> List.<Object>of(((Number) r.get(0)).longValue())).toList());
+        var setC = session.prepare("UPDATE sbtest1 SET c=? WHERE id=?");
+        assertEquals(1, ((StatementResult.Ok) session.executePrepared(setC.statementId(), List.of("new", 2L))).affectedRows());
+        assertEquals(List.of(List.of("new")), rows("SELECT c FROM sbtest1 WHERE id = 2"));
         var delete = session.prepare("DELETE FROM sbtest1 WHERE id=?");
         assertEquals(1, ((StatementResult.Ok) session.executePrepared(delete.statementId(), List.of(1L))).affectedRows());
     }
@@ -141,6 +145,10 @@ class SqlFeaturesEndToEndTest extends SessionFixture {
         assertEquals(List.of(List.of("dept"), List.of("emp")), rows("SHOW FULL TABLES FROM `d` LIKE '%'").stream()
                 .map(r -> List.<Object>of(r.get(0))).toList());
         assertEquals(4, rows("SHOW FULL COLUMNS FROM `emp` FROM `d` LIKE '%'").size());
+        assertEquals(List.of("emp", "Strata"), rows("SHOW TABLE STATUS LIKE 'emp'").get(0).subList(0, 2));
+        List<List<Object>> keys = rows("SELECT COLUMN_NAME, SEQ_IN_INDEX FROM INFORMATION_SCHEMA.STATISTICS "
+                + "WHERE TABLE_SCHEMA = 'd' AND TABLE_NAME = 'emp' AND INDEX_NAME = 'PRIMARY'");
+        assertEquals(List.of(List.of("id", 1L)), keys);
     }
 
     @Test
@@ -162,6 +170,42 @@ class SqlFeaturesEndToEndTest extends SessionFixture {
         assertEquals("{\"a\":1}", row.get(5));
         assertEquals(1.5, row.get(6));
         assertEquals(List.of(List.of("日本")), rows("SELECT c FROM kinds WHERE dt > '2024-01-01'"));
+    }
+
+    @Test
+    void dateArithmeticStringAndVectorFunctions() {
+        ok("CREATE TABLE ev (id INT PRIMARY KEY, at DATETIME, v VECF32(2))");
+        ok("INSERT INTO ev VALUES (1, '2024-01-31 10:00:00', '[3,4]'), (2, '2024-03-01 00:00:00', '[0,1]')");
+        assertEquals(java.time.LocalDateTime.of(2024, 2, 1, 10, 0),
+                rows("SELECT at + INTERVAL 1 DAY FROM ev WHERE id = 1").get(0).get(0));
+        assertEquals(java.time.LocalDateTime.of(2024, 2, 1, 0, 0),
+                rows("SELECT at - INTERVAL '1' MONTH FROM ev WHERE id = 2").get(0).get(0));
+        assertEquals(List.of(List.of(1L)), rows("SELECT id FROM ev WHERE at < TIMESTAMP '2024-03-01 00:00:00' - INTERVAL '1' DAY"));
+        List<Object> strings = rows("SELECT LOCATE('b', 'abc'), INSTR('abc', 'c'), REPLACE('aXa', 'X', 'b'), "
+                + "CONCAT_WS('-', 'a', 'b'), LEFT('abc', 2), HOUR(at) FROM ev WHERE id = 1").get(0);
+        assertEquals(2L, ((Number) strings.get(0)).longValue());
+        assertEquals(3L, ((Number) strings.get(1)).longValue());
+        assertEquals(List.of("aba", "a-b", "ab"), strings.subList(2, 5));
+        assertEquals(10L, ((Number) strings.get(5)).longValue());
+        assertEquals(List.of(List.of(2L), List.of(1L)),
+                rows("SELECT id FROM ev ORDER BY l2_distance(v, '[0,0]') LIMIT 2").stream()
+                        .map(r -> List.<Object>of(((Number) r.get(0)).longValue())).toList());
+        assertEquals(5.0, rows("SELECT l2_distance(v, '[0,0]') FROM ev WHERE id = 1").get(0).get(0));
+    }
+
+    @Test
+    void commonMysqlColumnNamesThatAreSqlKeywords() {
+        ok("CREATE TABLE words (id INT PRIMARY KEY, date DATE, time TIME, timestamp DATETIME, value INT, year INT, "
+                + "month INT, day INT, hour INT, at INT)");
+        ok("INSERT INTO words VALUES (1, '2024-05-06', '10:11:12', '2024-05-06 10:11:12', 7, 2024, 5, 6, 10, 1)");
+        List<Object> row = rows("SELECT date, time, value, year, month, day, hour, at, YEAR(date), "
+                + "EXTRACT(MONTH FROM timestamp) FROM words WHERE date = DATE '2024-05-06' "
+                + "AND timestamp < TIMESTAMP '2025-01-01 00:00:00' + INTERVAL '1' YEAR").get(0);
+        assertEquals(java.time.LocalDate.of(2024, 5, 6), row.get(0));
+        assertEquals(java.time.LocalTime.of(10, 11, 12), row.get(1));
+        assertEquals(List.of(7L, 2024L, 5L, 6L, 10L, 1L, 2024L, 5L),
+                row.subList(2, 10).stream().map(v -> ((Number) v).longValue()).toList());
+        assertEquals(1, rows("SELECT CAST('2024-01-01' AS DATE), TIME '10:00:00'").size());
     }
 
     @Test

@@ -121,6 +121,40 @@ class SqlSessionEndToEndTest extends SessionFixture {
     }
 
     @Test
+    void sameRowUpdatedTwiceInOneTransaction() {
+        setUpShop();
+        ok("INSERT INTO items (name, qty) VALUES ('a', 1)");
+        ok("BEGIN");
+        assertEquals(1, ok("UPDATE items SET qty = 2 WHERE id = 1").affectedRows());
+        assertEquals(1, ok("UPDATE items SET qty = 3 WHERE id = 1").affectedRows());
+        assertEquals(List.of(List.of(3L)), rows("SELECT qty FROM items"));
+        ok("DELETE FROM items WHERE id = 1");
+        ok("INSERT INTO items (id, name, qty) VALUES (1, 'b', 4)");
+        ok("COMMIT");
+        assertEquals(List.of(List.of("b", 4L)), rows("SELECT name, qty FROM items"));
+    }
+
+    @Test
+    void concurrentUpdatesOfOneRowDoNotLoseAnUpdate() {
+        setUpShop();
+        ok("INSERT INTO items (name, qty) VALUES ('a', 1)");
+        Session other = factory.open("root", "shop", 2);
+        ok("BEGIN");
+        one(other, "BEGIN").close();
+        ok("UPDATE items SET qty = 2 WHERE id = 1");
+        ok("COMMIT");
+        StrataException conflict = assertThrows(StrataException.class, () -> {
+            one(other, "UPDATE items SET qty = 3 WHERE id = 1").close();
+            one(other, "COMMIT").close();
+        });
+        assertTrue(conflict.code() == ErrorCode.ER_LOCK_DEADLOCK || conflict.code() == ErrorCode.ER_DUP_ENTRY,
+                conflict.code().toString());
+        assertFalse(other.inTransaction(), "a conflict rolls the transaction back");
+        assertEquals(List.of(List.of(2L)), rows(other, "SELECT qty FROM items"));
+        other.close();
+    }
+
+    @Test
     void errorsCarryMysqlCodes() {
         assertEquals(ErrorCode.ER_NO_DB_ERROR, error("SELECT * FROM t"));
         assertEquals(ErrorCode.ER_BAD_DB_ERROR, error("USE nowhere"));
@@ -154,11 +188,11 @@ class SqlSessionEndToEndTest extends SessionFixture {
         assertEquals("CREATE TABLE `items` (\n"
                 + "  `id` int NOT NULL AUTO_INCREMENT,\n"
                 + "  `name` varchar(20) NOT NULL,\n"
-                + "  `price` decimal(10,2) DEFAULT 1.50,\n"
+                + "  `price` decimal(10,2) DEFAULT '1.50',\n"
                 + "  `qty` int DEFAULT NULL,\n"
                 + "  PRIMARY KEY (`id`)\n"
                 + ") ENGINE=Strata DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci", create);
-        assertEquals(List.of(List.of("autocommit", "ON")).size(), rows("SHOW VARIABLES LIKE 'autocommit'").size());
+        assertEquals(List.of(List.of("autocommit", "ON")), rows("SHOW VARIABLES LIKE 'autocommit'"));
         assertEquals(1, rows("SHOW VARIABLES WHERE Variable_name = 'version_comment'").size());
         assertEquals(List.of(List.of("items")),
                 rows("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'shop'"));
@@ -180,8 +214,19 @@ class SqlSessionEndToEndTest extends SessionFixture {
         session.executePrepared(insert.statementId(), List.of("d", 4L));
         assertEquals(List.of(List.of(4L)), rows("SELECT qty FROM items WHERE name = 'd'"));
         session.closePrepared(insert.statementId());
+        assertEquals(ErrorCode.ER_NO_SUCH_TABLE, assertThrows(StrataException.class,
+                () -> session.prepare("INSERT INTO nothing VALUES (?)")).code());
         assertEquals(ErrorCode.ER_UNKNOWN_STMT_HANDLER, assertThrows(StrataException.class,
                 () -> session.executePrepared(insert.statementId(), List.of())).code());
+    }
+
+    @Test
+    void killQueryReachesAnotherSession() {
+        Session other = factory.open("root", null, 42);
+        assertEquals(0, ok("KILL QUERY 42").affectedRows());
+        assertEquals(ErrorCode.ER_WRONG_ARGUMENTS, error("KILL 4242"));
+        other.close();
+        assertEquals(ErrorCode.ER_WRONG_ARGUMENTS, error("KILL 42"));
     }
 
     @Test

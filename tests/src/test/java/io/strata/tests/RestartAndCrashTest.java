@@ -75,17 +75,20 @@ class RestartAndCrashTest {
         server.stop();
         server.start();
         assertEquals(before, snapshot(), "the same tables, columns and rows after a clean restart");
+        int nextId;
         try (Connection connection = server.connect("jt_restart", ""); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO kept (big, name) VALUES (4, 'd')");
             try (ResultSet row = statement.executeQuery("SELECT id FROM kept WHERE big = 4")) {
                 assertTrue(row.next());
-                assertEquals(4, row.getInt(1), "AUTO_INCREMENT continues after the highest id ever used (3)");
+                nextId = row.getInt(1);
             }
         }
         List<String> afterWrite = snapshot();
         server.stop();
         server.start();
         assertEquals(afterWrite, snapshot(), "a second restart keeps what was written after the first");
+        // MySQL 8 persists the counter: after a clean restart it goes on from the highest id used.
+        assertEquals(4, nextId, "AUTO_INCREMENT after a clean restart continues after the highest id ever used (3)");
     }
 
     /** Tables, their column names and types, and every row, as text. */

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The information_schema tables tools query: SCHEMATA, TABLES and COLUMNS, computed from the catalog. */
+/**
+ * The information_schema tables tools query: SCHEMATA, TABLES, COLUMNS and STATISTICS (the primary
+ * keys, which Connector/J's getPrimaryKeys reads), computed from the catalog.
+ */
 final class InformationSchema extends AbstractSchema {
     static final String NAME = "information_schema";
     private static final DataType NAME_TYPE = DataType.varchar(64);
@@ -27,7 +30,8 @@ final class InformationSchema extends AbstractSchema {
         return Map.of(
                 "SCHEMATA", schemata(),
                 "TABLES", tablesTable(),
-                "COLUMNS", columns());
+                "COLUMNS", columns(),
+                "STATISTICS", statistics());
     }
 
     private MemoryTable schemata() {
@@ -57,7 +61,7 @@ final class InformationSchema extends AbstractSchema {
                                     null, "utf8mb4_0900_ai_ci", table.comment()});
                         }
                     }
-                    for (String name : List.of("SCHEMATA", "TABLES", "COLUMNS")) {
+                    for (String name : List.of("SCHEMATA", "TABLES", "COLUMNS", "STATISTICS")) {
                         rows.add(new Object[] {"def", NAME, name, "SYSTEM VIEW", null, 10L, null, null, null, ""});
                     }
                     return rows;
@@ -67,17 +71,42 @@ final class InformationSchema extends AbstractSchema {
     private MemoryTable columns() {
         return new MemoryTable(
                 List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "ORDINAL_POSITION",
-                        "COLUMN_DEFAULT", "IS_NULLABLE", "DATA_TYPE", "CHARACTER_MAXIMUM_LENGTH", "NUMERIC_PRECISION",
-                        "NUMERIC_SCALE", "DATETIME_PRECISION", "CHARACTER_SET_NAME", "COLLATION_NAME", "COLUMN_TYPE",
-                        "COLUMN_KEY", "EXTRA", "COLUMN_COMMENT"),
+                        "COLUMN_DEFAULT", "IS_NULLABLE", "DATA_TYPE", "CHARACTER_MAXIMUM_LENGTH",
+                        "CHARACTER_OCTET_LENGTH", "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION",
+                        "CHARACTER_SET_NAME", "COLLATION_NAME", "COLUMN_TYPE", "COLUMN_KEY", "EXTRA", "PRIVILEGES",
+                        "COLUMN_COMMENT", "GENERATION_EXPRESSION"),
                 List.of(NAME_TYPE, NAME_TYPE, NAME_TYPE, NAME_TYPE, DataType.BIGINT, DataType.TEXT, DataType.varchar(3),
-                        NAME_TYPE, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, NAME_TYPE,
-                        NAME_TYPE, DataType.TEXT, DataType.varchar(3), NAME_TYPE, DataType.varchar(1024)),
+                        NAME_TYPE, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT,
+                        NAME_TYPE, NAME_TYPE, DataType.TEXT, DataType.varchar(3), NAME_TYPE, NAME_TYPE,
+                        DataType.varchar(1024), DataType.TEXT),
                 () -> {
                     List<Object[]> rows = new ArrayList<>();
                     for (String database : catalog.databases()) {
                         for (TableDefinition table : catalog.tables(database)) {
                             addColumnRows(rows, database, table);
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    private MemoryTable statistics() {
+        return new MemoryTable(
+                List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "NON_UNIQUE", "INDEX_SCHEMA", "INDEX_NAME",
+                        "SEQ_IN_INDEX", "COLUMN_NAME", "COLLATION", "CARDINALITY", "SUB_PART", "PACKED", "NULLABLE",
+                        "INDEX_TYPE", "COMMENT", "INDEX_COMMENT", "IS_VISIBLE"),
+                List.of(NAME_TYPE, NAME_TYPE, NAME_TYPE, DataType.BIGINT, NAME_TYPE, NAME_TYPE, DataType.BIGINT,
+                        NAME_TYPE, DataType.varchar(1), DataType.BIGINT, DataType.BIGINT, NAME_TYPE, DataType.varchar(3),
+                        NAME_TYPE, NAME_TYPE, NAME_TYPE, DataType.varchar(3)),
+                () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (String database : catalog.databases()) {
+                        for (TableDefinition table : catalog.tables(database)) {
+                            for (int seq = 0; seq < table.primaryKey().size(); seq++) {
+                                String column = table.columns().get(table.primaryKey().get(seq)).name();
+                                rows.add(new Object[] {"def", database, table.name(), 0L, database, "PRIMARY",
+                                        (long) (seq + 1), column, "A", null, null, null, "", "BTREE", "", "", "YES"});
+                            }
                         }
                     }
                     return rows;
@@ -95,11 +124,14 @@ final class InformationSchema extends AbstractSchema {
                     ColumnDescriptions.defaultText(column), column.nullable() ? "YES" : "NO",
                     paren < 0 ? sqlType : sqlType.substring(0, paren),
                     text && type.precision() > 0 ? (long) type.precision() : null,
+                    // utf8mb4: up to 4 bytes per character
+                    text && type.precision() > 0 ? 4L * type.precision() : null,
                     type.kind().isNumeric() ? (long) ColumnDescriptions.numericPrecision(type) : null,
                     type.kind().isNumeric() ? (long) type.scale() : null,
                     type.kind().isTemporal() ? (long) type.precision() : null,
                     text ? "utf8mb4" : null, text ? "utf8mb4_0900_ai_ci" : null,
-                    sqlType, table.primaryKey().contains(i) ? "PRI" : "", ColumnDescriptions.extra(column), ""});
+                    sqlType, table.primaryKey().contains(i) ? "PRI" : "", ColumnDescriptions.extra(column),
+                    "select,insert,update,references", "", ""});
         }
     }
 

@@ -46,7 +46,9 @@ public final class TypeMapping {
     public static DataType toDataType(RelDataType type) {
         SqlTypeName name = type.getSqlTypeName();
         return switch (name) {
-            case NULL -> DataType.NULL;
+            // An untyped NULL (SELECT NULL AS x) travels as a nullable VARCHAR: every operator can copy,
+            // sort and hash such a column, and clients read it as NULL all the same.
+            case NULL -> DataType.varchar(0);
             case BOOLEAN -> DataType.BOOLEAN;
             case TINYINT -> DataType.TINYINT;
             case SMALLINT -> DataType.SMALLINT;

@@ -38,7 +38,7 @@ final class ShowCreateTable {
             text.append(" NOT NULL");
         }
         if (column.defaultSql() != null) {
-            text.append(" DEFAULT ").append(column.defaultSql());
+            text.append(" DEFAULT ").append(defaultText(column.defaultSql()));
         } else if (column.nullable() && !isLargeObject(column)) {
             // MySQL prints no DEFAULT NULL for TEXT, BLOB and JSON columns.
             text.append(" DEFAULT NULL");
@@ -47,6 +47,15 @@ final class ShowCreateTable {
             text.append(" AUTO_INCREMENT");
         }
         return text.toString();
+    }
+
+    /** MySQL quotes literal defaults, numbers included ({@code DEFAULT '0'}); NULL and CURRENT_TIMESTAMP stay bare. */
+    private static String defaultText(String sql) {
+        String upper = sql.toUpperCase(java.util.Locale.ROOT);
+        if (sql.startsWith("'") || upper.equals("NULL") || upper.startsWith("CURRENT_TIMESTAMP")) {
+            return sql;
+        }
+        return "'" + sql.replace("'", "''") + "'";
     }
 
     private static boolean isLargeObject(ColumnDefinition column) {

@@ -8,6 +8,7 @@ import io.strata.common.type.DataType;
 import io.strata.sql.catalog.ColumnDescriptions;
 import io.strata.sql.parser.ast.SqlShow;
 import io.strata.sql.session.SessionState;
+import io.strata.sql.session.SystemVariables;
 import io.strata.txn.catalog.CatalogSnapshot;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.TableDefinition;
@@ -27,6 +28,7 @@ public final class ShowExecutor {
         return switch (show.kind()) {
             case DATABASES -> databases(show, context);
             case TABLES -> tables(show, context);
+            case TABLE_STATUS -> tableStatus(show, context);
             case COLUMNS -> columns(show, context);
             case INDEX -> index(show, context);
             case CREATE_TABLE -> createTable(show, context);
@@ -95,6 +97,18 @@ public final class ShowExecutor {
         return filtered(show, context, columns, rows);
     }
 
+    private static StatementResult.Rows tableStatus(SqlShow show, StatementContext context) {
+        String database = database(show, context);
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDefinition table : context.transaction().catalog().tables(database)) {
+            rows.add(new Object[] {table.name(), "Strata", "10", "Dynamic", null, null, null, null, null, null, null,
+                    null, null, null, "utf8mb4_0900_ai_ci", null, "", table.comment()});
+        }
+        return filtered(show, context, MemoryRows.textColumns("Name", "Engine", "Version", "Row_format", "Rows",
+                "Avg_row_length", "Data_length", "Max_data_length", "Index_length", "Data_free", "Auto_increment",
+                "Create_time", "Update_time", "Check_time", "Collation", "Checksum", "Create_options", "Comment"), rows);
+    }
+
     private static TableDefinition table(SqlShow show, StatementContext context) {
         org.apache.calcite.sql.SqlIdentifier name = show.target();
         if (show.database() != null && name.names.size() == 1) {
@@ -160,8 +174,18 @@ public final class ShowExecutor {
         SessionState session = context.session();
         Map<String, Object> values = "GLOBAL".equals(show.scope()) ? session.globals().all() : session.variables().all();
         List<Object[]> rows = new ArrayList<>();
-        values.forEach((name, value) -> rows.add(new Object[] {name, value == null ? "" : value.toString()}));
+        values.forEach((name, value) -> rows.add(new Object[] {name, variableText(name, value)}));
         return filtered(show, context, MemoryRows.textColumns("Variable_name", "Value"), rows);
+    }
+
+    private static String variableText(String name, Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (SystemVariables.isFlag(name) && value instanceof Long flag) {
+            return flag != 0 ? "ON" : "OFF";
+        }
+        return value.toString();
     }
 
     private static StatementResult.Rows warnings(SqlShow show, SessionState session) {

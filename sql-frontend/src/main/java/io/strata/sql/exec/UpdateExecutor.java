@@ -4,6 +4,7 @@ import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.common.session.StatementResult;
 import io.strata.compute.expression.JavaValueConverter;
+import io.strata.sql.session.SqlValues;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -27,7 +28,24 @@ public final class UpdateExecutor {
         SqlIdentifier target = (SqlIdentifier) update.getTargetTable();
         TableDefinition table = TableNames.definition(context, target);
         int[] assigned = assignedColumns(table, update);
-        List<SqlNode> expressions = new ArrayList<>(update.getSourceExpressionList().getList());
+        // Literals, parameters and DEFAULT are read directly (a bare ? has no type to validate in a select
+        // list); other expressions are computed by the scan query, after the table's columns and row id.
+        List<SqlNode> sources = update.getSourceExpressionList().getList();
+        Object[] constants = new Object[sources.size()];
+        int[] computedIndex = new int[sources.size()];
+        List<SqlNode> expressions = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            java.util.Optional<Object> simple = SqlValues.simpleValue(sources.get(i), context.parameters());
+            if (simple.isPresent()) {
+                Object value = SqlValues.unwrap(simple.get());
+                constants[i] = value == SqlValues.DEFAULT
+                        ? ColumnDefaults.value(table.columns().get(assigned[i]), context.now()) : value;
+                computedIndex[i] = -1;
+            } else {
+                computedIndex[i] = expressions.size();
+                expressions.add(sources.get(i));
+            }
+        }
         List<Object[]> matched = QueryRunner.collect(
                 RowIdQueries.select(table, target, update.getAlias(), true, expressions, update.getCondition()),
                 context, TableNames.qualify(target, context.database()));
@@ -40,8 +58,8 @@ public final class UpdateExecutor {
             Object[] updated = java.util.Arrays.copyOf(row, width);
             for (int i = 0; i < assigned.length; i++) {
                 ColumnDefinition column = table.columns().get(assigned[i]);
-                updated[assigned[i]] = JavaValueConverter.convertForColumn(row[width + 1 + i], column.type(),
-                        column.name(), r + 1);
+                Object value = computedIndex[i] < 0 ? constants[i] : row[width + 1 + computedIndex[i]];
+                updated[assigned[i]] = JavaValueConverter.convertForColumn(value, column.type(), column.name(), r + 1);
             }
             if (!Objects.deepEquals(java.util.Arrays.copyOf(row, width), updated)) {
                 rowIds[changed++] = (Long) row[width];
@@ -53,11 +71,30 @@ public final class UpdateExecutor {
                 // The new rows are checked before anything is deleted; only a key conflict found by the
                 // transaction can still fail after the delete (the transaction API has no savepoints).
                 context.transaction().delete(table.tableId(), java.util.Arrays.copyOf(rowIds, changed));
-                context.transaction().insert(table.tableId(), batch);
+                insertNewVersions(context, table, assigned, batch);
             }
         }
         String info = "Rows matched: " + matched.size() + "  Changed: " + changed + "  Warnings: 0";
         return new StatementResult.Ok(changed, 0, 0, info);
+    }
+
+    /**
+     * Inserts the new row versions. When the UPDATE keeps every primary key column, a duplicate key can
+     * only come from a concurrent transaction that changed the same rows since this one's snapshot: a
+     * write-write conflict, reported as MySQL reports a lost lock race (1213) so that clients retry.
+     */
+    private static void insertNewVersions(StatementContext context, TableDefinition table, int[] assigned,
+                                          VectorSchemaRoot batch) {
+        boolean keyChanged = java.util.Arrays.stream(assigned).anyMatch(table.primaryKey()::contains);
+        try {
+            context.transaction().insert(table.tableId(), batch);
+        } catch (StrataException e) {
+            if (keyChanged || e.code() != ErrorCode.ER_DUP_ENTRY) {
+                throw e;
+            }
+            throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,
+                    "Deadlock found when trying to get lock; try restarting transaction", e);
+        }
     }
 
     private static int[] assignedColumns(TableDefinition table, SqlUpdate update) {

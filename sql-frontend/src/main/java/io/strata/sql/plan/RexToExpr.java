@@ -44,7 +44,24 @@ final class RexToExpr {
             Map.entry("LOCALTIMESTAMP", ScalarFunction.CURRENT_TIMESTAMP),
             Map.entry("YEAR", ScalarFunction.YEAR), Map.entry("MONTH", ScalarFunction.MONTH),
             Map.entry("DAYOFMONTH", ScalarFunction.DAY), Map.entry("DAY", ScalarFunction.DAY),
-            Map.entry("MOD", ScalarFunction.MOD), Map.entry("TRIM", ScalarFunction.TRIM));
+            Map.entry("MOD", ScalarFunction.MOD), Map.entry("TRIM", ScalarFunction.TRIM),
+            Map.entry("CONCAT_WS", ScalarFunction.CONCAT_WS), Map.entry("REPLACE", ScalarFunction.REPLACE),
+            Map.entry("LEFT", ScalarFunction.LEFT), Map.entry("RIGHT", ScalarFunction.RIGHT),
+            Map.entry("LPAD", ScalarFunction.LPAD), Map.entry("RPAD", ScalarFunction.RPAD),
+            Map.entry("REVERSE", ScalarFunction.REVERSE), Map.entry("LOCATE", ScalarFunction.LOCATE),
+            Map.entry("SIGN", ScalarFunction.SIGN), Map.entry("POWER", ScalarFunction.POWER),
+            Map.entry("POW", ScalarFunction.POWER), Map.entry("SQRT", ScalarFunction.SQRT),
+            Map.entry("EXP", ScalarFunction.EXP), Map.entry("LN", ScalarFunction.LN), Map.entry("LOG10", ScalarFunction.LOG10),
+            Map.entry("GREATEST", ScalarFunction.GREATEST), Map.entry("LEAST", ScalarFunction.LEAST),
+            Map.entry("HOUR", ScalarFunction.HOUR), Map.entry("MINUTE", ScalarFunction.MINUTE),
+            Map.entry("SECOND", ScalarFunction.SECOND), Map.entry("DAYOFWEEK", ScalarFunction.DAYOFWEEK));
+
+    /** Functions over vectors: a string argument next to a vector is cast to that vector's type. */
+    private static final Map<String, ScalarFunction> VECTOR_FUNCTIONS = Map.of(
+            "L2_DISTANCE", ScalarFunction.L2_DISTANCE, "L2_DISTANCE_SQ", ScalarFunction.L2_DISTANCE_SQ,
+            "COSINE_DISTANCE", ScalarFunction.COSINE_DISTANCE, "COSINE_SIMILARITY", ScalarFunction.COSINE_SIMILARITY,
+            "INNER_PRODUCT", ScalarFunction.INNER_PRODUCT, "L2_NORM", ScalarFunction.L2_NORM,
+            "VECTOR_DIMS", ScalarFunction.VECTOR_DIMS);
 
     private static final Map<SqlKind, ScalarFunction> FUNCTIONS_BY_KIND = Map.ofEntries(
             Map.entry(SqlKind.PLUS, ScalarFunction.PLUS), Map.entry(SqlKind.MINUS, ScalarFunction.MINUS),
@@ -64,7 +81,9 @@ final class RexToExpr {
             Map.entry(SqlKind.CASE, ScalarFunction.CASE), Map.entry(SqlKind.COALESCE, ScalarFunction.COALESCE),
             Map.entry(SqlKind.NULLIF, ScalarFunction.NULLIF), Map.entry(SqlKind.CAST, ScalarFunction.CAST),
             Map.entry(SqlKind.FLOOR, ScalarFunction.FLOOR), Map.entry(SqlKind.CEIL, ScalarFunction.CEIL),
-            Map.entry(SqlKind.BETWEEN, ScalarFunction.BETWEEN), Map.entry(SqlKind.IN, ScalarFunction.IN));
+            Map.entry(SqlKind.BETWEEN, ScalarFunction.BETWEEN), Map.entry(SqlKind.IN, ScalarFunction.IN),
+            Map.entry(SqlKind.IS_NOT_DISTINCT_FROM, ScalarFunction.IS_NOT_DISTINCT_FROM),
+            Map.entry(SqlKind.IS_DISTINCT_FROM, ScalarFunction.IS_DISTINCT_FROM));
 
     private final RexBuilder rexBuilder;
     private final List<OutputColumn> input;
@@ -108,20 +127,54 @@ final class RexToExpr {
                 return extract(call, type);
             case TRIM:
                 return trim(call, type);
+            case POSITION:
+                return call(ScalarFunction.LOCATE, call.getOperands(), type);
             default:
                 break;
+        }
+        Expr dateArithmetic = DateArithmetic.translate(call, type, this::translate);
+        if (dateArithmetic != null) {
+            return dateArithmetic;
+        }
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        if (name.equals("INSTR")) {
+            return call(ScalarFunction.LOCATE, List.of(call.getOperands().get(1), call.getOperands().get(0)), type);
+        }
+        if (VECTOR_FUNCTIONS.containsKey(name)) {
+            return vectorCall(VECTOR_FUNCTIONS.get(name), call.getOperands(), type);
         }
         if (call.getOperator() == MysqlOperators.DIVIDE) {
             return call(ScalarFunction.DIVIDE, call.getOperands(), type);
         }
+        if (call.getOperator() == MysqlOperators.INTEGER_DIVIDE) {
+            return call(ScalarFunction.INT_DIVIDE, call.getOperands(), type);
+        }
         ScalarFunction function = FUNCTIONS_BY_KIND.get(call.getKind());
         if (function == null) {
-            function = FUNCTIONS_BY_NAME.get(call.getOperator().getName().toUpperCase(Locale.ROOT));
+            function = FUNCTIONS_BY_NAME.get(name);
         }
         if (function == null) {
             throw UnsupportedFeature.of("function " + call.getOperator().getName());
         }
         return call(function, call.getOperands(), type);
+    }
+
+    private Expr vectorCall(ScalarFunction function, List<RexNode> operands, DataType type) {
+        List<Expr> arguments = new ArrayList<>(operands.size());
+        for (RexNode operand : operands) {
+            arguments.add(translate(operand));
+        }
+        DataType vectorType = arguments.stream().map(Expr::type)
+                .filter(t -> t.kind() == io.strata.common.type.TypeKind.VECF32 || t.kind() == io.strata.common.type.TypeKind.VECF64)
+                .findFirst().orElse(null);
+        if (vectorType != null) {
+            for (int i = 0; i < arguments.size(); i++) {
+                if (arguments.get(i).type().kind().isString()) {
+                    arguments.set(i, new Expr.Call(ScalarFunction.CAST, List.of(arguments.get(i)), vectorType));
+                }
+            }
+        }
+        return new Expr.Call(function, arguments, type);
     }
 
     private Expr extract(RexCall call, DataType type) {
@@ -130,6 +183,10 @@ final class RexToExpr {
             case YEAR -> ScalarFunction.YEAR;
             case MONTH -> ScalarFunction.MONTH;
             case DAY -> ScalarFunction.DAY;
+            case HOUR -> ScalarFunction.HOUR;
+            case MINUTE -> ScalarFunction.MINUTE;
+            case SECOND -> ScalarFunction.SECOND;
+            case DOW -> ScalarFunction.DAYOFWEEK;
             default -> throw UnsupportedFeature.of("EXTRACT(" + unit + ")");
         };
         return call(function, call.getOperands().subList(1, 2), type);

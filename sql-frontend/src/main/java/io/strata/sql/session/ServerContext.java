@@ -1,17 +1,22 @@
 package io.strata.sql.session;
 
+import io.strata.common.session.Session;
 import io.strata.txn.TxnService;
 import org.apache.arrow.memory.BufferAllocator;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What all sessions of a server share: the transaction service, the allocator, the GLOBAL variables
- * and a counter bumped by every DDL (cached prepared plans older than it are planned again).
+ * a counter bumped by every DDL (cached prepared plans older than it are planned again) and the open
+ * sessions by connection id (for KILL).
  */
-public record ServerContext(TxnService txnService, BufferAllocator allocator, SystemVariables globals, AtomicLong ddlEpoch) {
+public record ServerContext(TxnService txnService, BufferAllocator allocator, SystemVariables globals, AtomicLong ddlEpoch,
+                            ConcurrentMap<Long, Session> sessions) {
     public ServerContext {
+        Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(txnService, "txnService");
         Objects.requireNonNull(allocator, "allocator");
         Objects.requireNonNull(globals, "globals");

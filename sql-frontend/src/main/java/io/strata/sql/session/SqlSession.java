@@ -45,6 +45,7 @@ public final class SqlSession implements Session {
         if (database != null && !database.isEmpty()) {
             runner.useDatabase(database);
         }
+        server.sessions().put(connectionId, this);
     }
 
     @Override
@@ -78,6 +79,7 @@ public final class SqlSession implements Session {
         SqlNode node = StrataParser.parseOne(sql);
         int id = prepared.nextId();
         if (!node.getKind().belongsTo(SqlKind.QUERY)) {
+            checkTargetTable(node, sql);
             int count = ParameterCounter.count(node);
             List<ResultColumn> parameters = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -106,6 +108,20 @@ public final class SqlSession implements Session {
         });
         prepared.put(entry);
         return new PreparedStatementInfo(id, entry.parameters(), entry.columns());
+    }
+
+    /** INSERT, UPDATE and DELETE name a table that must exist when they are prepared (error 1146 otherwise). */
+    private void checkTargetTable(SqlNode node, String sql) {
+        SqlNode target = switch (node) {
+            case org.apache.calcite.sql.SqlInsert insert -> insert.getTargetTable();
+            case org.apache.calcite.sql.SqlUpdate update -> update.getTargetTable();
+            case org.apache.calcite.sql.SqlDelete delete -> delete.getTargetTable();
+            default -> null;
+        };
+        if (target instanceof SqlIdentifier name) {
+            runner.read(transaction -> TableNames.definition(new StatementContext(transaction, state, server.allocator(),
+                    List.of(), LocalDateTime.now(), cancelled, new SqlText(sql)), name));
+        }
     }
 
     @Override
@@ -178,6 +194,7 @@ public final class SqlSession implements Session {
 
     @Override
     public void close() {
+        server.sessions().remove(state.connectionId(), this);
         prepared.clear();
         transactions.rollback();
     }

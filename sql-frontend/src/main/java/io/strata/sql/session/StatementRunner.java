@@ -13,7 +13,9 @@ import io.strata.sql.exec.QueryRunner;
 import io.strata.sql.exec.ShowExecutor;
 import io.strata.sql.exec.StatementContext;
 import io.strata.sql.exec.UpdateExecutor;
+import io.strata.common.session.Session;
 import io.strata.sql.parser.ast.ShowKind;
+import io.strata.sql.parser.ast.SqlKill;
 import io.strata.sql.parser.ast.SqlSetVariables;
 import io.strata.sql.parser.ast.SqlShow;
 import io.strata.sql.parser.ast.SqlTransactionControl;
@@ -69,6 +71,7 @@ final class StatementRunner {
                 yield StatementResult.Ok.of(0);
             }
             case SqlTransactionControl control -> transactionControl(control);
+            case SqlKill kill -> kill(kill);
             case SqlShow show -> read(transaction -> ShowExecutor.execute(show, context.apply(transaction)));
             case SqlDescribeTable describe -> read(transaction -> ShowExecutor.execute(new SqlShow(describe.getParserPosition(),
                     ShowKind.COLUMNS, false, null, describe.getTable(), null, null, null), context.apply(transaction)));
@@ -128,6 +131,17 @@ final class StatementRunner {
         transactions.commit(); // DDL commits the open transaction first, as in MySQL
         server.ddlEpoch().incrementAndGet();
         return transactions.run(true, transaction -> DdlExecutor.execute(node, context.apply(transaction)));
+    }
+
+    /** KILL [QUERY | CONNECTION] n cancels the statement running there; closing the socket is the protocol's part. */
+    private StatementResult kill(SqlKill kill) {
+        Session target = server.sessions().get(kill.connectionId());
+        if (target == null) {
+            // MySQL answers 1094 ER_NO_SUCH_THREAD, which common's ErrorCode does not list yet.
+            throw StrataException.of(ErrorCode.ER_WRONG_ARGUMENTS, "Unknown thread id: %d", kill.connectionId());
+        }
+        target.cancel();
+        return StatementResult.Ok.of(0);
     }
 
     private StatementResult transactionControl(SqlTransactionControl control) {

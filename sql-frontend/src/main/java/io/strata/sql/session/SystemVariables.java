@@ -24,9 +24,12 @@ public final class SystemVariables {
             "session_track_schema", "session_track_state_change", "keep_files_on_create");
 
     private final Map<String, Object> values;
+    /** The server's map is shared by all sessions (concurrent, no NULL values); a session's copy is its own. */
+    private final boolean global;
 
-    private SystemVariables(Map<String, Object> values) {
+    private SystemVariables(Map<String, Object> values, boolean global) {
         this.values = values;
+        this.global = global;
     }
 
     /** The server's variables, with {@code version} and {@code maxConnections} from the configuration. */
@@ -36,13 +39,12 @@ public final class SystemVariables {
         map.put("version", version);
         map.put("max_connections", maxConnections);
         map.put("port", port);
-        // ConcurrentHashMap holds no null: character_set_results starts as a string anyway.
-        return new SystemVariables(map);
+        return new SystemVariables(map, true);
     }
 
     /** A session's copy of the server's current values. */
     public SystemVariables sessionCopy() {
-        return new SystemVariables(new TreeMap<>(values));
+        return new SystemVariables(new TreeMap<>(values), false);
     }
 
     public boolean exists(String name) {
@@ -65,7 +67,7 @@ public final class SystemVariables {
             throw StrataException.of(ErrorCode.ER_UNKNOWN_SYSTEM_VARIABLE, "Unknown system variable '%s'", name);
         }
         Object normalized = FLAGS.contains(key) ? flag(key, value) : normalize(value);
-        if (normalized == null && values instanceof ConcurrentHashMap) {
+        if (normalized == null && global) {
             throw StrataException.of(ErrorCode.ER_WRONG_VALUE_FOR_VAR, "Variable '%s' can't be set to the value of 'NULL'", key);
         }
         values.put(key, normalized);
@@ -79,6 +81,11 @@ public final class SystemVariables {
     /** All variables sorted by name. */
     public Map<String, Object> all() {
         return new TreeMap<>(values);
+    }
+
+    /** Whether {@code name} is an ON/OFF variable (SHOW VARIABLES prints those as ON and OFF). */
+    public static boolean isFlag(String name) {
+        return FLAGS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     public boolean flag(String name) {

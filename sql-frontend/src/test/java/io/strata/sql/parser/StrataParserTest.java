@@ -222,6 +222,18 @@ class StrataParserTest {
     }
 
     @Test
+    void killAndTruncateAndIndexes() {
+        io.strata.sql.parser.ast.SqlKill kill = (io.strata.sql.parser.ast.SqlKill) StrataParser.parseOne("KILL QUERY 7");
+        assertTrue(kill.queryOnly());
+        assertEquals(7, kill.connectionId());
+        assertFalse(((io.strata.sql.parser.ast.SqlKill) StrataParser.parseOne("KILL CONNECTION 8")).queryOnly());
+        assertFalse(((io.strata.sql.parser.ast.SqlKill) StrataParser.parseOne("kill 9")).queryOnly());
+        assertInstanceOf(io.strata.sql.parser.ast.SqlTruncateTable.class, StrataParser.parseOne("TRUNCATE TABLE t"));
+        assertInstanceOf(io.strata.sql.parser.ast.SqlCreateIndex.class, StrataParser.parseOne("CREATE UNIQUE INDEX i ON t (a, b)"));
+        assertInstanceOf(io.strata.sql.parser.ast.SqlDropIndex.class, StrataParser.parseOne("DROP INDEX i ON t"));
+    }
+
+    @Test
     void emptyQuery() {
         assertEquals(ErrorCode.ER_EMPTY_QUERY,
                 assertThrows(StrataException.class, () -> StrataParser.parseStatements("  ")).code());
