@@ -8,6 +8,7 @@ import io.strata.txn.catalog.CatalogState;
 import io.strata.txn.catalog.DdlOp;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.checkpoint.HiddenColumns;
+import io.strata.txn.mvcc.PointLookup;
 import io.strata.txn.mvcc.PrimaryKey;
 import io.strata.txn.mvcc.TableData;
 import io.strata.txn.mvcc.TableWrites;
@@ -309,6 +310,12 @@ final class TnTransaction implements Transaction {
         }
     }
 
+    private boolean committedRowVisible(TableDefinition definition, TableData committed, TableWrites tableWrites, long rowId) {
+        PointLookup lookup = new PointLookup(definition, new int[0], false, snapshotTs(), committed, tableWrites,
+                node::objectReader, node.rowIdCache(), node.allocator());
+        return lookup.committedRowVisible(rowId);
+    }
+
     /** The key of each row, after checking none is already live (committed, in the workspace, or in {@code rows}). */
     private List<PrimaryKey> checkKeys(TableDefinition definition, VectorSchemaRoot rows, TableWrites tableWrites) {
         if (definition.primaryKey().isEmpty()) {
@@ -324,6 +331,12 @@ final class TnTransaction implements Transaction {
             if (!duplicate && committed != null) {
                 long live = committed.liveRow(key);
                 duplicate = live >= 0 && !tableWrites.deletedCommitted(live);
+                if (duplicate && !committedRowVisible(definition, committed, tableWrites, live)) {
+                    // The key was written by a transaction that committed after our snapshot: a write-write
+                    // conflict under snapshot isolation (first committer wins), which the client retries.
+                    throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,
+                            "Deadlock found when trying to get lock; try restarting transaction");
+                }
             }
             if (duplicate) {
                 throw TransactionNode.duplicateKey(definition, key);

@@ -186,6 +186,26 @@ class TransactionNodeTest {
     }
 
     @Test
+    void insertingAKeyCommittedAfterTheSnapshotIsAConflictNotADuplicate() {
+        TableDefinition table = createUsers();
+        commitRows(table, new Object[] {1L, "a"});
+        try (Transaction t1 = node.begin(); Transaction t2 = node.begin()) {
+            long rowId = (Long) Rows.scan(t1, "app", "users", true).get(0).get(2);
+            t2.delete(table.tableId(), new long[] {rowId});
+            insert(t2, table, new Object[] {1L, "replaced by t2"});
+            t2.commit();
+            t1.delete(table.tableId(), new long[] {rowId});
+            // t1's snapshot still shows the old row, which it deleted: the live key is t2's newer row.
+            StrataException error = assertThrows(StrataException.class, () -> insert(t1, table, new Object[] {1L, "t1"}));
+            assertEquals(ErrorCode.ER_LOCK_DEADLOCK, error.code(), "sysbench-style delete+insert races must be retryable");
+        }
+        try (Transaction t3 = node.begin()) {
+            StrataException error = assertThrows(StrataException.class, () -> insert(t3, table, new Object[] {1L, "t3"}));
+            assertEquals(ErrorCode.ER_DUP_ENTRY, error.code(), "a key visible in the snapshot stays a duplicate");
+        }
+    }
+
+    @Test
     void concurrentDeletesOfOneRowConflict() {
         TableDefinition table = createUsers();
         commitRows(table, new Object[] {1L, "a"});

@@ -149,9 +149,11 @@ final class RexToExpr {
         if (call.getOperator() == MysqlOperators.INTEGER_DIVIDE) {
             return call(ScalarFunction.INT_DIVIDE, call.getOperands(), type);
         }
-        ScalarFunction function = FUNCTIONS_BY_KIND.get(call.getKind());
+        // By name first: Calcite gives some MySQL functions another function's kind (its LENGTH is a
+        // CHAR_LENGTH), while MySQL's LENGTH counts bytes.
+        ScalarFunction function = FUNCTIONS_BY_NAME.get(name);
         if (function == null) {
-            function = FUNCTIONS_BY_NAME.get(name);
+            function = FUNCTIONS_BY_KIND.get(call.getKind());
         }
         if (function == null) {
             throw UnsupportedFeature.of("function " + call.getOperator().getName());

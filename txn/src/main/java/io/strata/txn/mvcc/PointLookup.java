@@ -79,6 +79,38 @@ public final class PointLookup {
         return fromObjects(rowId, key);
     }
 
+    /**
+     * Whether the committed row {@code rowId} was committed at or before the snapshot. A row the index
+     * names but that cannot be found is taken as old (visible): the callers then report a duplicate key.
+     */
+    public boolean committedRowVisible(long rowId) {
+        LogtailSegment segment = committed.retainSegmentHolding(rowId);
+        if (segment != null) {
+            try {
+                return segment.commitTs() <= snapshotTs;
+            } finally {
+                segment.release();
+            }
+        }
+        int rowIdColumn = definition.columns().size();
+        for (DataObjectRef object : committed.version().objects()) {
+            DataObjectReader reader = objects.apply(object.key());
+            List<BlockMeta> blocks = reader.footer().blocks();
+            for (int block = 0; block < blocks.size(); block++) {
+                ColumnChunk ids = blocks.get(block).columns().get(rowIdColumn);
+                if (ids.min() == null || (Long) ids.min() > rowId || (Long) ids.max() < rowId) {
+                    continue;
+                }
+                BlockRowIdCache.BlockRowIds located = rowIdCache.get(reader, block, allocator);
+                int position = located.positionOf(rowId);
+                if (position >= 0) {
+                    return located.commitTs()[position] <= snapshotTs;
+                }
+            }
+        }
+        return true;
+    }
+
     private VectorSchemaRoot fromWorkspace(long rowId) {
         for (WorkspaceBatch batch : own.batches()) {
             if (batch.holds(rowId)) {
