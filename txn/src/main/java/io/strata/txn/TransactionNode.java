@@ -131,7 +131,7 @@ public final class TransactionNode implements TxnService {
         checkHealthy();
         commitLock.lock();
         try {
-            flushLocked();
+            flushLocked(false);
         } finally {
             commitLock.unlock();
         }
@@ -158,7 +158,13 @@ public final class TransactionNode implements TxnService {
         List.copyOf(activeTransactions).forEach(TnTransaction::rollback);
         try {
             if (flushFirst && failure == null) {
-                flush();
+                checkHealthy();
+                commitLock.lock();
+                try {
+                    flushLocked(true);
+                } finally {
+                    commitLock.unlock();
+                }
             }
         } finally {
             closed = true;
@@ -317,9 +323,13 @@ public final class TransactionNode implements TxnService {
 
     // ---- flush and checkpoint ----
 
-    private void flushLocked() {
+    /**
+     * @param finalCheckpoint the last checkpoint before a clean shutdown: no transaction runs any more, so
+     *                        AUTO_INCREMENT counters are recorded exactly rather than at their reservations
+     */
+    private void flushLocked(boolean finalCheckpoint) {
         long lsn = log.sync();
-        if (lsn <= checkpointLsn) {
+        if (lsn <= checkpointLsn && !finalCheckpoint) {
             return;
         }
         visibleTs.accumulateAndGet(lastAppliedTs, Math::max); // everything applied is durable now
@@ -333,7 +343,7 @@ public final class TransactionNode implements TxnService {
             flushed.put(table, next);
         }
         Checkpoint checkpoint = new Checkpoint(lsn, lastAppliedTs, catalog, files, nextRowId.get(), nextTableId.get(),
-                autoIncrement.durableNextValues());
+                finalCheckpoint ? autoIncrement.exactNextValues() : autoIncrement.durableNextValues());
         store.put(CheckpointCodec.key(lsn), CheckpointCodec.encode(checkpoint));
         flushed.forEach((table, next) -> {
             TableVersion old = table.version();

@@ -321,6 +321,24 @@ class TransactionNodeTest {
     }
 
     @Test
+    void autoIncrementContinuesWithoutAGapAfterACleanRestart() {
+        TableDefinition table = createUsers();
+        try (Transaction txn = node.begin()) {
+            assertEquals(1, txn.allocateAutoIncrement(table.tableId(), 3));
+            txn.commit();
+        }
+        reopen(true);
+        try (Transaction txn = node.begin()) {
+            assertEquals(4, txn.allocateAutoIncrement(table.tableId(), 1), "MySQL 8 continues at the exact next value");
+            txn.commit();
+        }
+        reopen(true); // a second clean restart with nothing new since the last checkpoint
+        try (Transaction txn = node.begin()) {
+            assertEquals(5, txn.allocateAutoIncrement(table.tableId(), 1));
+        }
+    }
+
+    @Test
     void dropTableAndDatabase() {
         TableDefinition table = createUsers();
         commitRows(table, new Object[] {1L, "a"});
