@@ -64,7 +64,9 @@ public final class ColumnDefinition {
             case DOUBLE -> 22;
             case VARCHAR, CHAR -> (long) Math.max(type.precision(), 1) * MAX_UTF8MB4_BYTES_PER_CHAR;
             case VARBINARY -> Math.max(type.precision(), 1);
-            case TEXT -> 65_535L * MAX_UTF8MB4_BYTES_PER_CHAR;
+            // TEXT's limit is 65,535 bytes whatever the charset; MySQL sends exactly that, and Connector/J
+            // names the type by it (a longer length reads as MEDIUMTEXT).
+            case TEXT -> 65_535;
             case BLOB -> 65_535;
             case DATE -> 10;
             case TIME -> 10 + fraction;
