@@ -15,6 +15,7 @@ public final class OperatorFactory {
     public static Operator create(PhysicalNode plan, ExecutionContext context) {
         return switch (plan) {
             case PhysicalNode.Scan scan -> new ScanOperator(scan, context);
+            case PhysicalNode.KeyLookup lookup -> new KeyLookupOperator(lookup, context);
             case PhysicalNode.Values values -> new ValuesOperator(values, context);
             case PhysicalNode.Filter filter -> new FilterOperator(filter, create(filter.input(), context), context);
             case PhysicalNode.Project project -> new ProjectOperator(project, create(project.input(), context), context);

@@ -23,6 +23,28 @@ public sealed interface PhysicalNode {
         }
     }
 
+    /**
+     * The rows of {@code scan} whose primary key equals {@code key} (one constant expression per key
+     * column, in key order: literals, parameters, or calls over them), found through the table's key
+     * index instead of a scan: at most one row. A key value that does not convert to its column's type
+     * finds nothing; callers keep the filter that chose the key above this node, so the result is exact.
+     */
+    record KeyLookup(Scan scan, List<Expr> key) implements PhysicalNode {
+        public KeyLookup {
+            Objects.requireNonNull(scan, "scan");
+            key = List.copyOf(key);
+            if (key.size() != scan.table().definition().primaryKey().size()) {
+                throw new IllegalArgumentException("key has " + key.size() + " values for a primary key of "
+                        + scan.table().definition().primaryKey().size() + " columns");
+            }
+        }
+
+        @Override
+        public List<OutputColumn> output() {
+            return scan.output();
+        }
+    }
+
     /** Literal rows; each value is an {@link Expr} that needs no input (literals, parameters, constant calls). */
     record Values(List<List<Expr>> rows, List<OutputColumn> output) implements PhysicalNode {
         public Values {

@@ -64,8 +64,7 @@ public final class RelToPhysical {
             return project(project);
         }
         if (rel instanceof Filter filter) {
-            PhysicalNode input = translate(filter.getInput());
-            return new PhysicalNode.Filter(input, expressions(input).translate(filter.getCondition()));
+            return filter(filter);
         }
         if (rel instanceof Aggregate aggregate) {
             return aggregate(aggregate);
@@ -87,6 +86,26 @@ public final class RelToPhysical {
             return new PhysicalNode.Union(inputs, union.all, outputOf(rel));
         }
         throw UnsupportedFeature.of(rel.getRelTypeName());
+    }
+
+    /**
+     * A filter; over a scan whose primary key it pins to constants, the scan becomes a key lookup (the
+     * filter stays above it and decides exactly, e.g. for the rest of the condition).
+     */
+    private PhysicalNode filter(Filter filter) {
+        PhysicalNode input = translate(filter.getInput());
+        RexToExpr translator = expressions(input);
+        if (input instanceof PhysicalNode.Scan scan) {
+            RexNode[] key = KeyLookupMatcher.match(scan, filter.getCondition());
+            if (key != null) {
+                List<Expr> keyValues = new ArrayList<>(key.length);
+                for (RexNode value : key) {
+                    keyValues.add(translator.translate(value));
+                }
+                input = new PhysicalNode.KeyLookup(scan, keyValues);
+            }
+        }
+        return new PhysicalNode.Filter(input, translator.translate(filter.getCondition()));
     }
 
     private RexToExpr expressions(PhysicalNode input) {
