@@ -172,28 +172,36 @@ SqlNode StrataSet() :
     final Span s;
     final List<VariableAssignment> assignments = new ArrayList<VariableAssignment>();
     String scope = null;
-    String name;
 }
 {
     <SET> { s = span(); }
     (
-        LOOKAHEAD(2)
-        <NAMES> name = StrataName() { assignments.addAll(VariableAssignment.names(name)); }
-        [ <COLLATE> name = StrataName() { assignments.add(VariableAssignment.literal("SESSION", "collation_connection", name)); } ]
-    |
-        LOOKAHEAD(2)
-        ( <CHARACTER> <SET> | <CHARSET> ) name = StrataName()
-        { assignments.addAll(VariableAssignment.characterSet(name)); }
-    |
         LOOKAHEAD(3)
         [ ( <GLOBAL> | <SESSION> | <LOCAL> ) { scope = token.image.toUpperCase(Locale.ROOT); } ]
         <TRANSACTION>
         StrataTransactionCharacteristic(assignments, scope)
         ( <COMMA> StrataTransactionCharacteristic(assignments, scope) )*
     |
-        StrataAssignment(assignments) ( <COMMA> StrataAssignment(assignments) )*
+        StrataSetItem(assignments) ( <COMMA> StrataSetItem(assignments) )*
     )
     { return new SqlSetVariables(s.end(this), assignments); }
+}
+
+/** One item of a SET list: NAMES x [COLLATE y], CHARACTER SET x, or a variable assignment (MySQL allows all in one list). */
+void StrataSetItem(List<VariableAssignment> assignments) :
+{
+    String name;
+}
+{
+    LOOKAHEAD(2)
+    <NAMES> name = StrataName() { assignments.addAll(VariableAssignment.names(name)); }
+    [ <COLLATE> name = StrataName() { assignments.add(VariableAssignment.literal("SESSION", "collation_connection", name)); } ]
+|
+    LOOKAHEAD(2)
+    ( <CHARACTER> <SET> | <CHARSET> ) name = StrataName()
+    { assignments.addAll(VariableAssignment.characterSet(name)); }
+|
+    StrataAssignment(assignments)
 }
 
 void StrataTransactionCharacteristic(List<VariableAssignment> assignments, String scope) :

@@ -70,6 +70,22 @@ class SqlFeaturesEndToEndTest extends SessionFixture {
     }
 
     @Test
+    void integerArithmeticIsBigintAsInMysql() {
+        ok("CREATE TABLE wide (id INT PRIMARY KEY, n INT, s SMALLINT)");
+        ok("INSERT INTO wide VALUES (1, 2147483647, 32767)");
+        assertEquals(List.of(List.of(2147483648L, 4294967294L, -2147483648L, 32768L)),
+                rows("SELECT n + 1, n * 2, -n - 1, s + 1 FROM wide"));
+    }
+
+    @Test
+    void havingWithoutGroupByFiltersRowsByAlias() {
+        assertEquals(List.of(List.of("ann", "big"), List.of("bob", "big")),
+                rows("SELECT name, CASE WHEN dept = 10 THEN 'big' ELSE 'small' END AS name2 FROM emp "
+                        + "WHERE id < 4 HAVING name2 IN ('big') ORDER BY name2, id"));
+        assertEquals(List.of(List.of(4L)), rows("SELECT COUNT(*) AS n FROM emp HAVING n > 1"));
+    }
+
+    @Test
     void joinsSubqueriesAndUnions() {
         assertEquals(List.of(List.of("ann", "eng"), List.of("bob", "eng"), List.of("cy", "ops")),
                 rows("SELECT e.name, d.title FROM emp e, dept d WHERE e.dept = d.id ORDER BY e.name"));

@@ -191,7 +191,7 @@ class SqlSessionEndToEndTest extends SessionFixture {
                 + "  `price` decimal(10,2) DEFAULT '1.50',\n"
                 + "  `qty` int DEFAULT NULL,\n"
                 + "  PRIMARY KEY (`id`)\n"
-                + ") ENGINE=Strata DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci", create);
+                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci", create);
         assertEquals(List.of(List.of("autocommit", "ON")), rows("SHOW VARIABLES LIKE 'autocommit'"));
         assertEquals(1, rows("SHOW VARIABLES WHERE Variable_name = 'version_comment'").size());
         assertEquals(List.of(List.of("items")),
@@ -218,6 +218,27 @@ class SqlSessionEndToEndTest extends SessionFixture {
                 () -> session.prepare("INSERT INTO nothing VALUES (?)")).code());
         assertEquals(ErrorCode.ER_UNKNOWN_STMT_HANDLER, assertThrows(StrataException.class,
                 () -> session.executePrepared(insert.statementId(), List.of())).code());
+    }
+
+    @Test
+    void stringLiteralColumnsAreNamedAfterTheirValue() {
+        try (StatementResult result = one(session, "SELECT \"abc\", 'it''s', 1 + 1")) {
+            assertEquals(List.of("abc", "it's", "1 + 1"),
+                    ((StatementResult.Rows) result).columns().stream().map(ResultColumn::name).toList());
+        }
+    }
+
+    @Test
+    void preparedResultColumnsNameTheirTable() {
+        setUpShop();
+        var info = session.prepare("SELECT id, name AS label, qty + 1 FROM items WHERE qty > ?");
+        ResultColumn id = info.columns().get(0);
+        assertEquals(List.of("shop", "items", "id"), List.of(id.database(), id.originalTable(), id.originalName()));
+        assertTrue(id.primaryKey() && id.autoIncrement());
+        assertEquals(List.of("items", "label", "name"),
+                List.of(info.columns().get(1).table(), info.columns().get(1).name(), info.columns().get(1).originalName()));
+        assertEquals("", info.columns().get(2).table());
+        assertEquals(io.strata.common.type.TypeKind.BIGINT, info.columns().get(2).type().kind()); // MySQL: INT + 1 is BIGINT
     }
 
     @Test

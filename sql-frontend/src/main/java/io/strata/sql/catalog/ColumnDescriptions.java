@@ -14,7 +14,7 @@ public final class ColumnDescriptions {
             return null;
         }
         if (sql.length() >= 2 && sql.startsWith("'") && sql.endsWith("'")) {
-            return sql.substring(1, sql.length() - 1).replace("''", "'");
+            return sql.substring(1, sql.length() - 1).replace("''", "'").replace("\\\\", "\\");
         }
         return sql;
     }

@@ -25,9 +25,9 @@ final class ShowCreateTable {
                     .collect(Collectors.joining(","));
             sql.append("  PRIMARY KEY (").append(key).append(")\n");
         }
-        sql.append(") ENGINE=Strata DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci");
+        sql.append(") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci");
         if (!table.comment().isEmpty()) {
-            sql.append(" COMMENT='").append(table.comment().replace("'", "''")).append('\'');
+            sql.append(" COMMENT='").append(table.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');
         }
         return sql.toString();
     }

@@ -42,10 +42,12 @@ public final class StrataParser {
             throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");
         }
         List<SqlNode> statements;
+        MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(ExecutableComments.open(sql));
         try {
-            statements = SqlParser.create(ExecutableComments.open(sql), CONFIG).parseStmtList().getList();
+            statements = SqlParser.create(text.text(), CONFIG).parseStmtList().getList();
         } catch (SqlParseException e) {
-            throw syntaxError(sql, e.getPos(), e);
+            throw syntaxError(sql, e.getPos() == null ? sql.length()
+                    : text.originalOffset(offsetOf(text.text(), Math.max(e.getPos().getLineNum(), 1), e.getPos().getColumnNum())), e);
         }
         if (statements.isEmpty()) {
             throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");
@@ -65,7 +67,17 @@ public final class StrataParser {
     /** MySQL's 1064 message, quoting the text from {@code pos} on. */
     public static StrataException syntaxError(String sql, SqlParserPos pos, Throwable cause) {
         int line = pos == null ? 1 : Math.max(pos.getLineNum(), 1);
-        int offset = pos == null ? sql.length() : offsetOf(sql, line, pos.getColumnNum());
+        return syntaxError(sql, pos == null ? sql.length() : offsetOf(sql, line, pos.getColumnNum()), cause);
+    }
+
+    /** MySQL's 1064 message, quoting the text from {@code offset} on. */
+    private static StrataException syntaxError(String sql, int offset, Throwable cause) {
+        int line = 1;
+        for (int i = 0; i < Math.min(offset, sql.length()); i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+            }
+        }
         String near = sql.substring(Math.min(offset, sql.length()));
         if (near.length() > NEAR_TEXT_LIMIT) {
             near = near.substring(0, NEAR_TEXT_LIMIT);

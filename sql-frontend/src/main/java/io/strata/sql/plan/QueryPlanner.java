@@ -54,7 +54,7 @@ public final class QueryPlanner {
                     SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.GREATEST,
                     SqlLibraryOperators.LEAST, MysqlOperators.LOCATE),
             SqlOperatorTables.of(MysqlOperators.VECTOR_FUNCTIONS),
-            SqlStdOperatorTable.instance(),
+            StandardOperators.INSTANCE,
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL));
 
     private static final HepProgram SUB_QUERY_REMOVAL = new HepProgramBuilder()

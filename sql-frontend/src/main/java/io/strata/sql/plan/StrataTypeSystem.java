@@ -52,6 +52,32 @@ public final class StrataTypeSystem extends RelDataTypeSystemImpl {
         return nullableAs(typeFactory, typeFactory.createSqlType(SqlTypeName.DOUBLE), argumentType);
     }
 
+    /**
+     * MySQL computes + and - of integers in BIGINT (MySQL 8.0 manual, 14.6.1 "Arithmetic Operators"), so that
+     * {@code int_col + 1} does not overflow at INT's range. Calcite asks the type system for + and - of exact
+     * types (ReturnTypes.DECIMAL_SUM) before it falls back to the operands' common type.
+     */
+    @Override
+    public RelDataType deriveDecimalPlusType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+        if (bothIntegers(type1, type2)) {
+            return typeFactory.createSqlType(SqlTypeName.BIGINT);
+        }
+        return super.deriveDecimalPlusType(typeFactory, type1, type2);
+    }
+
+    /** MySQL's * of integers is BIGINT, as + and - are. */
+    @Override
+    public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+        if (bothIntegers(type1, type2)) {
+            return typeFactory.createSqlType(SqlTypeName.BIGINT);
+        }
+        return super.deriveDecimalMultiplyType(typeFactory, type1, type2);
+    }
+
+    private static boolean bothIntegers(RelDataType type1, RelDataType type2) {
+        return SqlTypeName.INT_TYPES.contains(type1.getSqlTypeName()) && SqlTypeName.INT_TYPES.contains(type2.getSqlTypeName());
+    }
+
     @Override
     public boolean shouldConvertRaggedUnionTypesToVarying() {
         return true;

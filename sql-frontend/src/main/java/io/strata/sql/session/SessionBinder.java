@@ -5,6 +5,7 @@ import io.strata.sql.parser.ast.VariableRefs;
 import io.strata.sql.plan.MysqlOperators;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * LAST_INSERT_ID()) become literals; NOW()/CURDATE() become CURRENT_TIMESTAMP/CURRENT_DATE; {@code /}
  * becomes MySQL's decimal division. Unaliased computed select items are named after their SQL text,
  * as MySQL names them ({@code SELECT @@version_comment} gives a column {@code @@version_comment}), and
- * {@code FROM DUAL} is dropped.
+ * {@code FROM DUAL} is dropped. HAVING without GROUP BY filters rows ({@link HavingWithoutGroupBy}).
  */
 public final class SessionBinder extends SqlShuttle {
     private final SessionState state;
@@ -49,6 +50,7 @@ public final class SessionBinder extends SqlShuttle {
     public SqlNode visit(SqlCall call) {
         if (call instanceof SqlSelect select) {
             nameSelectItems(select);
+            HavingWithoutGroupBy.rewrite(select);
             if (select.getFrom() instanceof SqlIdentifier from && from.isSimple() && from.getSimple().equalsIgnoreCase("DUAL")) {
                 select.setFrom(null); // MySQL's FROM DUAL is a query without FROM
             }
@@ -106,7 +108,7 @@ public final class SessionBinder extends SqlShuttle {
                 named.add(item);
                 continue;
             }
-            String name = text.slice(item.getParserPosition());
+            String name = columnName(item);
             if (name == null) {
                 named.add(item);
                 continue;
@@ -118,5 +120,16 @@ public final class SessionBinder extends SqlShuttle {
         if (changed) {
             select.setSelectList(new SqlNodeList(named, items.getParserPosition()));
         }
+    }
+
+    /** MySQL names a string literal's column after its value ({@code SELECT "abc"} gives {@code abc}), others after their text. */
+    private String columnName(SqlNode item) {
+        if (item instanceof SqlCharStringLiteral literal) {
+            String value = literal.getValueAs(String.class);
+            if (!value.isEmpty()) {
+                return value;
+            }
+        }
+        return text.slice(item.getParserPosition());
     }
 }

@@ -98,11 +98,7 @@ public final class SqlSession implements Session {
             for (RelDataTypeField field : plan.parameterRowType().getFieldList()) {
                 parameters.add(ResultColumn.computed("?", TypeMapping.toDataType(field.getType()), true));
             }
-            List<ResultColumn> columns = new ArrayList<>();
-            for (RelDataTypeField field : plan.rowType().getFieldList()) {
-                columns.add(ResultColumn.computed(field.getName(), TypeMapping.toDataType(field.getType()),
-                        field.getType().isNullable()));
-            }
+            List<ResultColumn> columns = PreparedResultColumns.of(plan, transaction.catalog());
             return new PreparedStatements.Prepared(id, sql, parameters.size(), parameters, columns,
                     plan.sessionDependent() ? null : plan, epoch);
         });

@@ -213,6 +213,32 @@ class StrataParserTest {
     }
 
     @Test
+    void setNamesIsAnItemOfASetList() {
+        SqlSetVariables set = (SqlSetVariables) StrataParser.parseOne(
+                "set sql_mode=CONCAT(@@sql_mode,',STRICT_TRANS_TABLES'),NAMES utf8mb4");
+        assertEquals(4, set.assignments().size());
+        assertEquals("character_set_results", set.assignments().get(3).name());
+        SqlSetVariables charset = (SqlSetVariables) StrataParser.parseOne("SET CHARACTER SET utf8, @a = 1, names = 2");
+        assertEquals(4, charset.assignments().size());
+    }
+
+    @Test
+    void mysqlNonReservedWordsNameColumnsAndAliases() {
+        SqlSelect select = (SqlSelect) StrataParser.parseOne(
+                "SELECT 1 AS one, result, scope, language, position, user FROM t");
+        assertEquals(6, select.getSelectList().size());
+        assertInstanceOf(SqlSelect.class, StrataParser.parseOne("SELECT POSITION('b' IN 'abc'), USER()"));
+    }
+
+    @Test
+    void mysqlStringLiteralsAndSyntaxErrorPositions() {
+        assertInstanceOf(SqlSelect.class, StrataParser.parseOne("SELECT \"a'b\", 'x\\'y' 'z' # done"));
+        StrataException error = assertThrows(StrataException.class,
+                () -> StrataParser.parseOne("SELECT \"a'b\", '\\n' FROM WHERE x"));
+        assertTrue(error.getMessage().contains("near 'WHERE x' at line 1"), error.getMessage());
+    }
+
+    @Test
     void executableCommentsAreParsedAndPlainCommentsSkipped() {
         List<SqlNode> statements = StrataParser.parseStatements(
                 "/*!40101 SET NAMES utf8mb4 */; /* plain */ SELECT '/*!not a comment */'; CREATE TABLE t (a INT) /*!ENGINE=x*/");

@@ -100,6 +100,7 @@ class PlanTranslationTest {
             case PhysicalNode.Aggregate a -> collect(a.input(), kind, found);
             case PhysicalNode.Sort s -> collect(s.input(), kind, found);
             case PhysicalNode.Limit l -> collect(l.input(), kind, found);
+            case PhysicalNode.KeyLookup k -> collect(k.scan(), kind, found);
             case PhysicalNode.Join j -> {
                 collect(j.left(), kind, found);
                 collect(j.right(), kind, found);
@@ -123,6 +124,21 @@ class PlanTranslationTest {
         Expr.Call condition = assertInstanceOf(Expr.Call.class, filter.condition());
         assertEquals(ScalarFunction.EQUALS, condition.function());
         assertEquals(List.of("name"), plan.output().stream().map(c -> c.name()).toList());
+    }
+
+    @Test
+    void equalityOnThePrimaryKeyBecomesAKeyLookupUnderTheFilter() {
+        PhysicalNode plan = plan("SELECT name FROM emp WHERE id = ? AND dept > 1");
+        PhysicalNode.KeyLookup lookup = find(plan, PhysicalNode.KeyLookup.class).get(0);
+        assertInstanceOf(Expr.Parameter.class, lookup.key().get(0));
+        assertEquals(1, find(plan, PhysicalNode.Filter.class).size(), "the whole condition is still checked");
+
+        assertTrue(find(plan("SELECT name FROM emp WHERE dept = 3"), PhysicalNode.KeyLookup.class).isEmpty(),
+                "not the key: a scan");
+        assertTrue(find(plan("SELECT name FROM emp WHERE id = 3 OR dept = 4"), PhysicalNode.KeyLookup.class).isEmpty(),
+                "a disjunction does not pin the key");
+        assertTrue(find(plan("SELECT name FROM emp WHERE id = dept"), PhysicalNode.KeyLookup.class).isEmpty(),
+                "a column is not a constant");
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class ParserValues {
                 return "NULL";
             }
             if (literal.getValue() instanceof NlsString nls) {
-                return "'" + nls.getValue().replace("'", "''") + "'";
+                // MySQL's form (SHOW CREATE TABLE prints it); the text is parsed again for each INSERT.
+                return "'" + nls.getValue().replace("\\", "\\\\").replace("'", "''") + "'";
             }
             if (literal.getValue() instanceof Boolean b) {
                 return b ? "1" : "0";
