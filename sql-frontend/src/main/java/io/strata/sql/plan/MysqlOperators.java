@@ -28,6 +28,13 @@ public final class MysqlOperators {
             InferTypes.FIRST_KNOWN, OperandTypes.NUMERIC_NUMERIC);
 
     /** LOCATE(needle, haystack[, start]): the 1-based position of needle, 0 when absent. */
+    /**
+     * MySQL's LENGTH counts bytes. Calcite's library LENGTH is a CHAR_LENGTH (characters) under another
+     * name and is rewritten into CHAR_LENGTH during conversion, so MySQL's gets an operator of its own.
+     */
+    public static final SqlFunction LENGTH = new SqlFunction("LENGTH", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.ANY, SqlFunctionCategory.NUMERIC);
+
     public static final SqlFunction LOCATE = new SqlFunction("LOCATE", SqlKind.OTHER_FUNCTION,
             ReturnTypes.INTEGER_NULLABLE, null,
             OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_INTEGER), SqlFunctionCategory.STRING);

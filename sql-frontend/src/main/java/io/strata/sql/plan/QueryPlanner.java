@@ -50,7 +50,7 @@ public final class QueryPlanner {
     private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
             SqlOperatorTables.of(MysqlOperators.DIVIDE, MysqlOperators.INTEGER_DIVIDE),
             // MySQL functions that Calcite files under other libraries.
-            SqlOperatorTables.of(SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.LENGTH,
+            SqlOperatorTables.of(SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, MysqlOperators.LENGTH,
                     SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.GREATEST,
                     SqlLibraryOperators.LEAST, MysqlOperators.LOCATE),
             SqlOperatorTables.of(MysqlOperators.VECTOR_FUNCTIONS),
