@@ -119,7 +119,7 @@ class SqlFeaturesEndToEndTest extends SessionFixture {
         assertEquals(2, ok("INSERT INTO copy SELECT id, name FROM emp WHERE dept = 10").affectedRows());
         assertEquals(List.of(List.of(2L)), rows("SELECT COUNT(*) FROM copy"));
         ok("CREATE INDEX idx_name ON copy (name)");
-        assertEquals(ErrorCode.ER_BAD_FIELD_ERROR, error("CREATE INDEX bad ON copy (nope)"));
+        assertEquals(ErrorCode.ER_KEY_COLUMN_DOES_NOT_EXIST, error("CREATE INDEX bad ON copy (nope)"));
         ok("DROP INDEX idx_name ON copy");
         ok("TRUNCATE TABLE copy");
         assertEquals(List.of(List.of(0L)), rows("SELECT COUNT(*) FROM copy"));

@@ -245,9 +245,9 @@ class SqlSessionEndToEndTest extends SessionFixture {
     void killQueryReachesAnotherSession() {
         Session other = factory.open("root", null, 42);
         assertEquals(0, ok("KILL QUERY 42").affectedRows());
-        assertEquals(ErrorCode.ER_WRONG_ARGUMENTS, error("KILL 4242"));
+        assertEquals(ErrorCode.ER_NO_SUCH_THREAD, error("KILL 4242"));
         other.close();
-        assertEquals(ErrorCode.ER_WRONG_ARGUMENTS, error("KILL 42"));
+        assertEquals(ErrorCode.ER_NO_SUCH_THREAD, error("KILL 42"));
     }
 
     @Test

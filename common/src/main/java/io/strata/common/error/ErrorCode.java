@@ -12,6 +12,8 @@ public enum ErrorCode {
     ER_NET_PACKET_TOO_LARGE(1153, "08S01", ErrorCategory.USER),
     ER_UNKNOWN_COM_ERROR(1047, "08S01", ErrorCategory.USER),
     ER_QUERY_INTERRUPTED(1317, "70100", ErrorCategory.USER),
+    ER_CON_COUNT_ERROR(1040, "08004", ErrorCategory.RESOURCE),
+    ER_NO_SUCH_THREAD(1094, "HY000", ErrorCategory.USER),
 
     // Parsing and naming
     ER_PARSE_ERROR(1064, "42000", ErrorCategory.USER),
@@ -29,6 +31,7 @@ public enum ErrorCode {
     ER_WRONG_VALUE_COUNT_ON_ROW(1136, "21S01", ErrorCategory.USER),
     ER_MULTIPLE_PRI_KEY(1068, "42000", ErrorCategory.USER),
     ER_WRONG_AUTO_KEY(1075, "42000", ErrorCategory.USER),
+    ER_KEY_COLUMN_DOES_NOT_EXIST(1072, "42000", ErrorCategory.USER),
     ER_INVALID_DEFAULT(1067, "42000", ErrorCategory.USER),
     ER_UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", ErrorCategory.USER),
     ER_WRONG_VALUE_FOR_VAR(1231, "42000", ErrorCategory.USER),

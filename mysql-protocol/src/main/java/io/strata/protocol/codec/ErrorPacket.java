@@ -6,12 +6,10 @@ import io.strata.common.error.StrataException;
 import java.util.Objects;
 
 /**
- * The content of an ERR packet. Built from a {@link StrataException}, or, for the few protocol-level
- * errors {@link ErrorCode} has no entry for (1040 too many connections, 1094 unknown thread), from
- * their MySQL numbers directly.
+ * The content of an ERR packet, built from a {@link StrataException} or an {@link ErrorCode}.
  */
 public record ErrorPacket(int code, String sqlState, String message) {
-    public static final ErrorPacket TOO_MANY_CONNECTIONS = new ErrorPacket(1040, "08004", "Too many connections");
+    public static final ErrorPacket TOO_MANY_CONNECTIONS = of(ErrorCode.ER_CON_COUNT_ERROR, "Too many connections");
 
     public ErrorPacket {
         Objects.requireNonNull(sqlState, "sqlState");
@@ -31,6 +29,6 @@ public record ErrorPacket(int code, String sqlState, String message) {
     }
 
     public static ErrorPacket unknownThread(long id) {
-        return new ErrorPacket(1094, "HY000", "Unknown thread id: " + id);
+        return of(ErrorCode.ER_NO_SUCH_THREAD, "Unknown thread id: " + id);
     }
 }

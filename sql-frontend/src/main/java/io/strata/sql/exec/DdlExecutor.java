@@ -62,7 +62,7 @@ public final class DdlExecutor {
                 TableDefinition table = TableNames.definition(context, create.table());
                 for (String column : create.columns()) {
                     if (table.columnIndex(column).isEmpty()) {
-                        throw StrataException.of(ErrorCode.ER_BAD_FIELD_ERROR, "Key column '%s' doesn't exist in table", column);
+                        throw StrataException.of(ErrorCode.ER_KEY_COLUMN_DOES_NOT_EXIST, "Key column '%s' doesn't exist in table", column);
                     }
                 }
                 return StatementResult.Ok.of(0);

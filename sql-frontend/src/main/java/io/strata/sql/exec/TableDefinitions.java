@@ -65,7 +65,7 @@ final class TableDefinitions {
         for (String column : keys.get(0)) {
             int index = indexOf(create.columns(), column);
             if (index < 0) {
-                throw StrataException.of(ErrorCode.ER_BAD_FIELD_ERROR, "Key column '%s' doesn't exist in table", column);
+                throw StrataException.of(ErrorCode.ER_KEY_COLUMN_DOES_NOT_EXIST, "Key column '%s' doesn't exist in table", column);
             }
             indexes.add(index);
         }

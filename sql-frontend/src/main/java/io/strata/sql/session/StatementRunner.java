@@ -137,8 +137,7 @@ final class StatementRunner {
     private StatementResult kill(SqlKill kill) {
         Session target = server.sessions().get(kill.connectionId());
         if (target == null) {
-            // MySQL answers 1094 ER_NO_SUCH_THREAD, which common's ErrorCode does not list yet.
-            throw StrataException.of(ErrorCode.ER_WRONG_ARGUMENTS, "Unknown thread id: %d", kill.connectionId());
+            throw StrataException.of(ErrorCode.ER_NO_SUCH_THREAD, "Unknown thread id: %d", kill.connectionId());
         }
         target.cancel();
         return StatementResult.Ok.of(0);
