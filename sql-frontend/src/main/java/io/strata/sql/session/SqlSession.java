@@ -10,6 +10,7 @@ import io.strata.common.session.StatementResults;
 import io.strata.common.type.DataType;
 import io.strata.sql.catalog.TypeMapping;
 import io.strata.sql.exec.QueryRunner;
+import io.strata.sql.exec.ResultColumns;
 import io.strata.sql.exec.StatementContext;
 import io.strata.sql.exec.TableNames;
 import io.strata.sql.parser.StrataParser;
@@ -98,7 +99,7 @@ public final class SqlSession implements Session {
             for (RelDataTypeField field : plan.parameterRowType().getFieldList()) {
                 parameters.add(ResultColumn.computed("?", TypeMapping.toDataType(field.getType()), true));
             }
-            List<ResultColumn> columns = PreparedResultColumns.of(plan, transaction.catalog());
+            List<ResultColumn> columns = ResultColumns.forPrepare(plan, transaction.catalog());
             return new PreparedStatements.Prepared(id, sql, parameters.size(), parameters, columns,
                     plan.sessionDependent() ? null : plan, epoch);
         });
