@@ -39,7 +39,12 @@ class DataObjectFormatTest {
     @BeforeEach
     void setUp() {
         allocator = new RootAllocator();
-        store = new LocalDirObjectStore(dir);
+        store = openStore();
+    }
+
+    /** The store the objects are written to and read from; a subclass runs the same tests on S3. */
+    ObjectStore openStore() {
+        return new LocalDirObjectStore(dir);
     }
 
     @AfterEach
