@@ -1,25 +1,27 @@
 package io.strata.storage;
 
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * An {@link ObjectStore} that keeps recently read ranges in memory, up to {@code capacityBytes} (least
- * recently used ranges go first). Objects are immutable once written, so a cached range never goes
- * stale; a put or delete of a key drops its ranges anyway, for keys that are rewritten (checkpoints).
- * Thread-safe.
+ * An {@link ObjectStore} that keeps recently read ranges in memory, bounded by the sum of their lengths
+ * ({@code capacityBytes}; Caffeine's W-TinyLFU decides what goes, so a one-off scan does not flush the
+ * ranges point lookups keep reading). A range larger than a quarter of the budget is not kept. Objects
+ * are immutable once written, so a cached range never goes stale; a put or delete of a key drops its
+ * ranges anyway, for keys that are rewritten (checkpoints). Thread-safe.
  */
 public final class CachingObjectStore implements ObjectStore {
     private record RangeKey(String key, long offset, int length) {}
 
     private final ObjectStore delegate;
     private final long capacityBytes;
-    private final LinkedHashMap<RangeKey, byte[]> ranges = new LinkedHashMap<>(256, 0.75f, true); // guarded by this
-    private long cachedBytes;   // guarded by this
-    private long hits;         // guarded by this
-    private long misses;       // guarded by this
+    private final Cache<RangeKey, byte[]> ranges;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     public CachingObjectStore(ObjectStore delegate, long capacityBytes) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -27,12 +29,17 @@ public final class CachingObjectStore implements ObjectStore {
             throw new IllegalArgumentException("capacityBytes must not be negative: " + capacityBytes);
         }
         this.capacityBytes = capacityBytes;
+        this.ranges = Caffeine.newBuilder()
+                .maximumWeight(capacityBytes)
+                .weigher((RangeKey key, byte[] bytes) -> bytes.length)
+                .executor(Runnable::run) // evict on the caller's thread: the bound holds when a call returns
+                .build();
     }
 
     @Override
     public void put(String key, byte[] bytes) {
-        forget(key);
         delegate.put(key, bytes);
+        forget(key);
     }
 
     @Override
@@ -44,22 +51,15 @@ public final class CachingObjectStore implements ObjectStore {
     @Override
     public byte[] getRange(String key, long offset, int length) {
         RangeKey rangeKey = new RangeKey(key, offset, length);
-        synchronized (this) {
-            byte[] cached = ranges.get(rangeKey);
-            if (cached != null) {
-                hits++;
-                return cached;
-            }
-            misses++;
+        byte[] cached = ranges.getIfPresent(rangeKey);
+        if (cached != null) {
+            hits.increment();
+            return cached;
         }
+        misses.increment();
         byte[] bytes = delegate.getRange(key, offset, length);
         if (length <= capacityBytes / 4) { // one huge range must not flush the whole cache
-            synchronized (this) {
-                if (ranges.put(rangeKey, bytes) == null) {
-                    cachedBytes += length;
-                }
-                evict();
-            }
+            ranges.put(rangeKey, bytes);
         }
         return bytes;
     }
@@ -81,47 +81,31 @@ public final class CachingObjectStore implements ObjectStore {
 
     @Override
     public void delete(String key) {
-        forget(key);
         delegate.delete(key);
+        forget(key);
     }
 
     @Override
     public void close() {
-        synchronized (this) {
-            ranges.clear();
-            cachedBytes = 0;
-        }
+        ranges.invalidateAll();
         delegate.close();
     }
 
-    public synchronized long hits() {
-        return hits;
+    public long hits() {
+        return hits.sum();
     }
 
-    public synchronized long misses() {
-        return misses;
+    public long misses() {
+        return misses.sum();
     }
 
-    public synchronized long cachedBytes() {
-        return cachedBytes;
+    /** The sum of the cached ranges' lengths, at most the capacity. */
+    public long cachedBytes() {
+        ranges.cleanUp();
+        return ranges.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
-    private synchronized void forget(String key) {
-        var iterator = ranges.entrySet().iterator();
-        while (iterator.hasNext()) {
-            Map.Entry<RangeKey, byte[]> entry = iterator.next();
-            if (entry.getKey().key().equals(key)) {
-                cachedBytes -= entry.getKey().length();
-                iterator.remove();
-            }
-        }
-    }
-
-    private void evict() {
-        var iterator = ranges.entrySet().iterator();
-        while (cachedBytes > capacityBytes && iterator.hasNext()) {
-            cachedBytes -= iterator.next().getKey().length();
-            iterator.remove();
-        }
+    private void forget(String key) {
+        ranges.asMap().keySet().removeIf(rangeKey -> rangeKey.key().equals(key));
     }
 }

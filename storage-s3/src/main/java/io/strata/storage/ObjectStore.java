@@ -6,7 +6,8 @@ import java.util.List;
  * Immutable objects addressed by key, as S3 keeps them. A key is a relative path of
  * {@code [a-zA-Z0-9._/-]} segments. Objects are written whole and atomically: a reader sees the whole
  * object or none. Implementations: {@code LocalDirObjectStore} (a directory), {@code S3ObjectStore}
- * (MinIO SDK, any S3). Failures are {@link io.strata.common.error.StrataException}s with
+ * (MinIO SDK, any S3); wrappers that cache ranges read: {@code CachingObjectStore} (memory) and
+ * {@code DiskCacheObjectStore} (a local directory). Failures are {@link io.strata.common.error.StrataException}s with
  * {@code ER_STORAGE_FAILURE}.
  */
 public interface ObjectStore extends AutoCloseable {

@@ -31,4 +31,37 @@ class CachingObjectStoreTest {
                     "a rewrite drops the cached ranges of the key");
         }
     }
+
+    @Test
+    void manyRangesStayWithinTheByteBudgetAndRepeatsHit() {
+        byte[] object = ConcurrentReads.object(64 * 1024);
+        CountingObjectStore counting = new CountingObjectStore(new LocalDirObjectStore(dir));
+        try (CachingObjectStore store = new CachingObjectStore(counting, 10_000)) {
+            store.put("obj", object);
+            for (int offset = 0; offset < object.length; offset += 1000 - 1) {
+                store.getRange("obj", offset, Math.min(1000, object.length - offset));
+                assertTrue(store.cachedBytes() <= 10_000, "the budget holds: " + store.cachedBytes());
+            }
+            assertTrue(store.cachedBytes() > 5_000, "the cache is used: " + store.cachedBytes());
+            int fetched = counting.rangeGets.get();
+            assertEquals(store.misses(), fetched, "every miss, and only a miss, reaches the delegate");
+            store.getRange("obj", 0, 5_000); // over a quarter of the budget: read, not kept
+            store.getRange("obj", 0, 5_000);
+            assertEquals(fetched + 2, counting.rangeGets.get());
+            store.delete("obj");
+            assertEquals(0, store.cachedBytes(), "delete drops the key's ranges");
+        }
+    }
+
+    @Test
+    void concurrentReadersSeeTheRightBytes() throws Exception {
+        byte[] object = ConcurrentReads.object(256 * 1024);
+        try (CachingObjectStore store = new CachingObjectStore(new LocalDirObjectStore(dir), 32 * 1024)) {
+            store.put("obj", object);
+            ConcurrentReads.check(store, "obj", object, ConcurrentReads.ranges(200, 1024));
+            assertTrue(store.cachedBytes() <= 32 * 1024, "the budget holds: " + store.cachedBytes());
+            assertTrue(store.hits() > 0 && store.misses() >= 32, store.hits() + " hits, " + store.misses() + " misses");
+            assertEquals((long) ConcurrentReads.THREADS * ConcurrentReads.READS_PER_THREAD, store.hits() + store.misses());
+        }
+    }
 }

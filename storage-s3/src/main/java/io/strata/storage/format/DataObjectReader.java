@@ -12,20 +12,33 @@ import java.util.Objects;
 
 /**
  * Reads a data object through ranged GETs: {@link #open} fetches the trailer and the footer only;
- * {@link #readBlock} then fetches just the chunks of the columns asked for. Immutable and thread-safe.
+ * {@link #readBlock} then fetches just the chunks of the columns asked for and decompresses them, or
+ * takes them decompressed from a {@link ChunkCache} when the reader has one. Immutable and thread-safe.
  */
 public final class DataObjectReader {
     private final ObjectStore store;
     private final String key;
     private final ObjectFooter footer;
+    private final ChunkCache chunkCache; // null: no cache
 
-    private DataObjectReader(ObjectStore store, String key, ObjectFooter footer) {
+    private DataObjectReader(ObjectStore store, String key, ObjectFooter footer, ChunkCache chunkCache) {
         this.store = store;
         this.key = key;
         this.footer = footer;
+        this.chunkCache = chunkCache;
     }
 
+    /** A reader without a chunk cache. */
     public static DataObjectReader open(ObjectStore store, String key) {
+        return openWith(store, key, null);
+    }
+
+    /** A reader that keeps decompressed chunks in {@code chunkCache} (shared by any number of readers). */
+    public static DataObjectReader open(ObjectStore store, String key, ChunkCache chunkCache) {
+        return openWith(store, key, Objects.requireNonNull(chunkCache, "chunkCache"));
+    }
+
+    private static DataObjectReader openWith(ObjectStore store, String key, ChunkCache chunkCache) {
         Objects.requireNonNull(store, "store");
         long size = store.size(key);
         if (size < FooterCodec.TRAILER_BYTES) {
@@ -35,7 +48,7 @@ public final class DataObjectReader {
         byte[] trailer = store.getRange(key, size - FooterCodec.TRAILER_BYTES, FooterCodec.TRAILER_BYTES);
         int footerLength = FooterCodec.footerLength(trailer, key);
         byte[] footerBytes = store.getRange(key, size - FooterCodec.TRAILER_BYTES - footerLength, footerLength);
-        return new DataObjectReader(store, key, FooterCodec.decode(footerBytes));
+        return new DataObjectReader(store, key, FooterCodec.decode(footerBytes), chunkCache);
     }
 
     public String key() {
@@ -58,7 +71,8 @@ public final class DataObjectReader {
             for (int column : columns) {
                 ColumnChunk chunk = meta.columns().get(column);
                 Field field = footer.schema().get(column).field();
-                byte[] bytes = store.getRange(key, chunk.offset(), chunk.length());
+                byte[] bytes = chunkCache == null ? decodedChunk(chunk)
+                        : chunkCache.get(store, key, chunk, () -> decodedChunk(chunk));
                 VectorSchemaRoot single = ArrowIpc.read(bytes, List.of(field), allocator);
                 fields.add(field);
                 vectors.add(single.getVector(0));
@@ -68,5 +82,16 @@ public final class DataObjectReader {
             throw e;
         }
         return new VectorSchemaRoot(fields, vectors, meta.rowCount());
+    }
+
+    /** False only if no row of the object has a key hashing to {@code keyHash} (see {@link ObjectFooter#keyFilter}). */
+    public boolean mightContainKey(long keyHash) {
+        return footer.mightContainKey(keyHash);
+    }
+
+    /** The chunk's Arrow IPC bytes: fetched with one ranged GET, then decompressed. */
+    private byte[] decodedChunk(ColumnChunk chunk) {
+        byte[] stored = store.getRange(key, chunk.offset(), chunk.length());
+        return chunk.codec().decompress(stored, chunk.rawLength());
     }
 }

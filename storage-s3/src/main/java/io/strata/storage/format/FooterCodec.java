@@ -14,22 +14,35 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The footer's bytes and the fixed trailer after them. An object ends with
  * {@code footer | int footerLength | 8-byte magic}, so a reader finds the footer with two ranged GETs.
+ * The footer starts with its version. Version 1: chunks are uncompressed, no key filter. Version 2 (written
+ * now) adds per chunk {@code byte codec [int rawLength unless NONE]} after the null count, and after the
+ * blocks {@code boolean hasFilter [int hashFunctions, int words, long[words]]}. Both versions are read.
  */
 public final class FooterCodec {
     public static final byte[] MAGIC = "STRATA01".getBytes(StandardCharsets.US_ASCII);
     public static final int TRAILER_BYTES = Integer.BYTES + 8;
-    private static final int VERSION = 1;
+    static final int VERSION_UNCOMPRESSED = 1;
+    static final int VERSION = 2;
 
     private FooterCodec() {}
 
     static byte[] encode(ObjectFooter footer) {
+        return encode(footer, VERSION);
+    }
+
+    /** The footer in format {@code version}; version 1 only for footers it can hold (tests of old objects). */
+    static byte[] encode(ObjectFooter footer, int version) {
+        if (version != VERSION && version != VERSION_UNCOMPRESSED) {
+            throw new IllegalArgumentException("cannot write data object version " + version);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(VERSION);
+            out.writeInt(version);
             out.writeInt(footer.schema().size());
             for (ColumnSchema column : footer.schema()) {
                 out.writeUTF(column.name());
@@ -48,6 +61,11 @@ public final class FooterCodec {
                     out.writeLong(chunk.offset());
                     out.writeInt(chunk.length());
                     out.writeInt(chunk.nullCount());
+                    if (version >= 2) {
+                        writeCodec(out, chunk);
+                    } else if (chunk.codec() != ChunkCodec.NONE) {
+                        throw new IllegalArgumentException("version 1 cannot hold a compressed chunk");
+                    }
                     boolean zoned = footer.schema().get(c).orderable();
                     if (zoned) {
                         ZoneValueCodec.write(out, type, chunk.min());
@@ -55,16 +73,67 @@ public final class FooterCodec {
                     }
                 }
             }
+            if (version >= 2) {
+                writeFilter(out, footer.keyFilter());
+            } else if (footer.keyFilter().isPresent()) {
+                throw new IllegalArgumentException("version 1 cannot hold a key filter");
+            }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         return bytes.toByteArray();
     }
 
+    private static void writeCodec(DataOutputStream out, ColumnChunk chunk) throws IOException {
+        out.writeByte(chunk.codec().id());
+        if (chunk.codec() != ChunkCodec.NONE) {
+            out.writeInt(chunk.rawLength());
+        }
+    }
+
+    private static void writeFilter(DataOutputStream out, Optional<BloomFilter> filter) throws IOException {
+        out.writeBoolean(filter.isPresent());
+        if (filter.isPresent()) {
+            long[] words = filter.get().words();
+            out.writeInt(filter.get().hashFunctions());
+            out.writeInt(words.length);
+            for (long word : words) {
+                out.writeLong(word);
+            }
+        }
+    }
+
+    private static ColumnChunk readChunk(DataInputStream in, int version, ColumnSchema column) throws IOException {
+        long offset = in.readLong();
+        int length = in.readInt();
+        int nullCount = in.readInt();
+        ChunkCodec codec = version >= 2 ? ChunkCodec.ofId(in.readUnsignedByte()) : ChunkCodec.NONE;
+        int rawLength = codec == ChunkCodec.NONE ? length : in.readInt();
+        Object min = column.orderable() ? ZoneValueCodec.read(in, column.type()) : null;
+        Object max = column.orderable() ? ZoneValueCodec.read(in, column.type()) : null;
+        return new ColumnChunk(offset, length, min, max, nullCount, codec, rawLength);
+    }
+
+    private static Optional<BloomFilter> readFilter(DataInputStream in, int version) throws IOException {
+        if (version < 2 || !in.readBoolean()) {
+            return Optional.empty();
+        }
+        int hashFunctions = in.readInt();
+        int wordCount = in.readInt();
+        if (wordCount <= 0 || wordCount > in.available() / Long.BYTES) {
+            throw new IOException("key filter of " + wordCount + " words does not fit the footer");
+        }
+        long[] words = new long[wordCount];
+        for (int i = 0; i < wordCount; i++) {
+            words[i] = in.readLong();
+        }
+        return Optional.of(BloomFilter.fromWords(hashFunctions, words));
+    }
+
     static ObjectFooter decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_UNCOMPRESSED) {
                 throw StrataException.of(ErrorCode.ER_STORAGE_FAILURE, "unknown data object version %d", version);
             }
             int columnCount = in.readInt();
@@ -82,16 +151,11 @@ public final class FooterCodec {
                 int rows = in.readInt();
                 List<ColumnChunk> chunks = new ArrayList<>(columnCount);
                 for (ColumnSchema column : schema) {
-                    long offset = in.readLong();
-                    int length = in.readInt();
-                    int nullCount = in.readInt();
-                    Object min = column.orderable() ? ZoneValueCodec.read(in, column.type()) : null;
-                    Object max = column.orderable() ? ZoneValueCodec.read(in, column.type()) : null;
-                    chunks.add(new ColumnChunk(offset, length, min, max, nullCount));
+                    chunks.add(readChunk(in, version, column));
                 }
                 blocks.add(new BlockMeta(rows, chunks));
             }
-            return new ObjectFooter(schema, rowCount, blocks);
+            return new ObjectFooter(schema, rowCount, blocks, readFilter(in, version));
         } catch (IOException | IllegalArgumentException e) {
             throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "corrupt data object footer: " + e.getMessage(), e);
         }

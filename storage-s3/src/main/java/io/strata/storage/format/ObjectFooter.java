@@ -3,12 +3,19 @@ package io.strata.storage.format;
 import org.apache.arrow.vector.types.pojo.Field;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** What a data object's footer says: the schema, the total row count and each block's chunks. */
-public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockMeta> blocks) {
+/**
+ * What a data object's footer says: the schema, the total row count, each block's chunks and, when the
+ * writer was given key hashes, a Bloom filter of the primary key hashes of all rows.
+ */
+public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockMeta> blocks,
+                           Optional<BloomFilter> keyFilter) {
     public ObjectFooter {
         schema = List.copyOf(schema);
         blocks = List.copyOf(blocks);
+        Objects.requireNonNull(keyFilter, "keyFilter");
         long sum = 0;
         for (BlockMeta block : blocks) {
             if (block.columns().size() != schema.size()) {
@@ -20,6 +27,11 @@ public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockM
         if (sum != rowCount) {
             throw new IllegalArgumentException("blocks hold " + sum + " rows, footer says " + rowCount);
         }
+    }
+
+    /** A footer without a key filter. */
+    public ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockMeta> blocks) {
+        this(schema, rowCount, blocks, Optional.empty());
     }
 
     public List<Field> fields() {
@@ -34,5 +46,10 @@ public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockM
             }
         }
         return -1;
+    }
+
+    /** False only if no row of the object has a key hashing to {@code keyHash}; true without a filter. */
+    public boolean mightContainKey(long keyHash) {
+        return keyFilter.isEmpty() || keyFilter.get().mightContain(keyHash);
     }
 }

@@ -6,6 +6,7 @@ import io.strata.common.type.DataType;
 import io.strata.common.type.TypeKind;
 import io.strata.storage.LocalDirObjectStore;
 import io.strata.storage.ObjectStore;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -97,15 +98,20 @@ class DataObjectFormatTest {
     }
 
     VectorSchemaRoot batch(List<Field> fields) {
+        return batch(fields, ROWS, allocator);
+    }
+
+    /** {@code rows} rows of {@link #value} in columns {@code fields}; the caller closes it. */
+    static VectorSchemaRoot batch(List<Field> fields, int rows, BufferAllocator allocator) {
         VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
         root.allocateNew();
         for (int c = 0; c < fields.size(); c++) {
             TypeKind kind = ArrowTypes.sqlType(fields.get(c)).kind();
-            for (int row = 0; row < ROWS; row++) {
+            for (int row = 0; row < rows; row++) {
                 ArrowValues.set(root.getVector(c), row, value(kind, row));
             }
         }
-        root.setRowCount(ROWS);
+        root.setRowCount(rows);
         return root;
     }
 
@@ -145,7 +151,7 @@ class DataObjectFormatTest {
         assertEquals(ROWS, base);
     }
 
-    private static void assertValue(Object expected, Object actual, String message) {
+    static void assertValue(Object expected, Object actual, String message) {
         switch (expected) {
             case byte[] bytes -> assertArrayEquals(bytes, (byte[]) actual, message);
             case float[] floats -> assertArrayEquals(floats, (float[]) actual, message);
