@@ -31,9 +31,9 @@ final class TnTableSnapshot implements TableSnapshot {
         transaction.checkActive();
         checkColumns(columns);
         TransactionNode node = transaction.node();
-        return new TableScan(definition, columns, withRowId, transaction.snapshotTs(),
+        return counted(new TableScan(definition, columns, withRowId, transaction.snapshotTs(),
                 node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
-                node::objectReader, node.allocator());
+                node.objectBlocks(), node.allocator()));
     }
 
     @Override
@@ -41,9 +41,31 @@ final class TnTableSnapshot implements TableSnapshot {
         transaction.checkActive();
         checkColumns(columns);
         TransactionNode node = transaction.node();
-        return new TableScan(definition, columns, withRowId, transaction.snapshotTs(),
+        return counted(new TableScan(definition, columns, withRowId, transaction.snapshotTs(),
                 node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
-                node::objectReader, node.allocator(), ranges);
+                node.objectBlocks(), node.allocator(), ranges));
+    }
+
+    /** The scan, adding what it read and skipped to the node's counters when it closes. */
+    private BatchReader counted(TableScan scan) {
+        ScanCounters counters = transaction.node().scanCounters();
+        return new BatchReader() {
+            private boolean counted;
+
+            @Override
+            public org.apache.arrow.vector.VectorSchemaRoot next() {
+                return scan.next();
+            }
+
+            @Override
+            public void close() {
+                scan.close();
+                if (!counted) {
+                    counted = true;
+                    counters.add(scan);
+                }
+            }
+        };
     }
 
     @Override
@@ -61,7 +83,7 @@ final class TnTableSnapshot implements TableSnapshot {
         TransactionNode node = transaction.node();
         PointLookup lookup = new PointLookup(definition, columns, withRowId, transaction.snapshotTs(),
                 node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
-                node::objectReader, node.rowIdCache(), node.allocator());
+                node.objectBlocks(), node.rowIdCache(), node.allocator());
         return new SingleBatchReader(lookup.find(primaryKey));
     }
 

@@ -312,7 +312,7 @@ final class TnTransaction implements Transaction {
 
     private boolean committedRowVisible(TableDefinition definition, TableData committed, TableWrites tableWrites, long rowId) {
         PointLookup lookup = new PointLookup(definition, new int[0], false, snapshotTs(), committed, tableWrites,
-                node::objectReader, node.rowIdCache(), node.allocator());
+                node.objectBlocks(), node.rowIdCache(), node.allocator());
         return lookup.committedRowVisible(rowId);
     }
 

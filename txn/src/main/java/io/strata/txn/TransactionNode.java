@@ -7,6 +7,8 @@ import io.strata.storage.CachingObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.storage.format.ArrowIpc;
 import io.strata.storage.format.DataObjectReader;
+import io.strata.txn.cache.DecodedBlockCache;
+import io.strata.txn.cache.PinnedColumns;
 import io.strata.txn.catalog.CatalogState;
 import io.strata.txn.catalog.DdlOp;
 import io.strata.txn.catalog.TableDefinition;
@@ -22,6 +24,7 @@ import io.strata.txn.log.LogService;
 import io.strata.txn.mvcc.AutoIncrementCounters;
 import io.strata.txn.mvcc.BlockRowIdCache;
 import io.strata.txn.mvcc.HybridClock;
+import io.strata.txn.mvcc.ObjectBlocks;
 import io.strata.txn.mvcc.PreparedInsert;
 import io.strata.txn.mvcc.PrimaryKey;
 import io.strata.txn.mvcc.TableData;
@@ -58,6 +61,9 @@ public final class TransactionNode implements TxnService {
     /** Bytes of object ranges kept in memory (a config key not in StrataConfig's defaults yet). */
     public static final String CACHE_BYTES_KEY = "storage.cache-bytes";
     private static final String DEFAULT_CACHE_BYTES = "134217728";
+    /** Bytes of decoded blocks (Arrow vectors) kept in memory for point lookups and repeated scans. */
+    public static final String DECODED_CACHE_BYTES_KEY = "storage.cache.decoded-bytes";
+    private static final String DEFAULT_DECODED_CACHE_BYTES = "268435456";
     private final ObjectStore store;
     private final LogService log;
     private final BufferAllocator allocator;
@@ -67,6 +73,20 @@ public final class TransactionNode implements TxnService {
     private final ConcurrentSkipListMap<Long, CatalogState> catalogVersions = new ConcurrentSkipListMap<>();
     private final Map<Long, TableData> tables = new ConcurrentHashMap<>();
     private final Map<String, DataObjectReader> objectReaders = new ConcurrentHashMap<>();
+    private final DecodedBlockCache decodedBlocks;
+    private final ObjectBlocks objectBlocks = new ObjectBlocks() {
+        @Override
+        public DataObjectReader reader(String objectKey) {
+            return objectReader(objectKey);
+        }
+
+        @Override
+        public PinnedColumns pin(DataObjectReader reader, int block, int[] columns) {
+            return decodedBlocks.pin(reader, block, columns);
+        }
+    };
+    private final ScanCounters scanCounters = new ScanCounters();
+    private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
     /** 256 blocks of 8192 rows: 32 MB of heap at most. */
     private final BlockRowIdCache rowIdCache = new BlockRowIdCache(256);
     private final Set<TnTransaction> activeTransactions = ConcurrentHashMap.newKeySet();
@@ -86,6 +106,8 @@ public final class TransactionNode implements TxnService {
         this.store = new CachingObjectStore(store, Long.parseLong(config.get(CACHE_BYTES_KEY, DEFAULT_CACHE_BYTES)));
         this.log = log;
         this.allocator = allocator.newChildAllocator("txn-node", 0, Long.MAX_VALUE);
+        this.decodedBlocks = new DecodedBlockCache(
+                Long.parseLong(config.get(DECODED_CACHE_BYTES_KEY, DEFAULT_DECODED_CACHE_BYTES)), this.allocator);
         this.flushThresholdRows = config.getLong("txn.flush-threshold-rows");
         this.backgroundFlusher = new BackgroundFlusher(this::backgroundFlush, config.getLong("txn.flush-interval-ms"));
         this.autoIncrement = new AutoIncrementCounters(log);
@@ -191,6 +213,38 @@ public final class TransactionNode implements TxnService {
         return objectReaders.computeIfAbsent(key, k -> DataObjectReader.open(store, k));
     }
 
+    ObjectBlocks objectBlocks() {
+        return objectBlocks;
+    }
+
+    /** The decoded block cache (for its counters). */
+    public DecodedBlockCache decodedBlockCache() {
+        return decodedBlocks;
+    }
+
+    ScanCounters scanCounters() {
+        return scanCounters;
+    }
+
+    @Override
+    public Map<String, Long> statistics() {
+        Map<String, Long> statistics = new java.util.LinkedHashMap<>();
+        statistics.put("Strata_commits", commits.sum());
+        statistics.put("Strata_scan_blocks_read", scanCounters.blocksRead());
+        statistics.put("Strata_scan_blocks_pruned", scanCounters.blocksPruned());
+        statistics.put("Strata_scan_logtail_segments_pruned", scanCounters.segmentsPruned());
+        statistics.put("Strata_decoded_cache_hits", decodedBlocks.hits());
+        statistics.put("Strata_decoded_cache_misses", decodedBlocks.misses());
+        statistics.put("Strata_decoded_cache_bytes", decodedBlocks.allocatedBytes());
+        if (store instanceof CachingObjectStore cache) {
+            statistics.put("Strata_object_cache_hits", cache.hits());
+            statistics.put("Strata_object_cache_misses", cache.misses());
+            statistics.put("Strata_object_cache_bytes", cache.cachedBytes());
+        }
+        statistics.put("Strata_logtail_rows", logtailRows.get());
+        return statistics;
+    }
+
     BlockRowIdCache rowIdCache() {
         return rowIdCache;
     }
@@ -270,6 +324,7 @@ public final class TransactionNode implements TxnService {
         }
         awaitDurable(durable);
         visibleTs.accumulateAndGet(commitTs, Math::max);
+        commits.increment();
         if (logtailRows.get() >= flushThresholdRows) {
             flushAfterCommit();
         }
@@ -457,6 +512,7 @@ public final class TransactionNode implements TxnService {
     private void releaseMemory() {
         tables.values().forEach(TableData::releaseAll);
         tables.clear();
+        decodedBlocks.close();
         allocator.close();
     }
 }

@@ -3,7 +3,9 @@ package io.strata.compute.operator;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
 import io.strata.txn.BatchReader;
+import io.strata.txn.ColumnRange;
 import org.apache.arrow.vector.VectorSchemaRoot;
+
 
 import java.util.List;
 
@@ -26,7 +28,9 @@ final class ScanOperator implements Operator {
     @Override
     public VectorSchemaRoot next() {
         if (reader == null) {
-            reader = plan.table().scan(plan.columns(), plan.withRowId());
+            List<ColumnRange> ranges = ScanRanges.evaluate(plan.ranges(), context);
+            reader = ranges.isEmpty() ? plan.table().scan(plan.columns(), plan.withRowId())
+                    : plan.table().scan(plan.columns(), plan.withRowId(), ranges);
         }
         while (true) {
             Cancellation.check(context);

@@ -15,11 +15,35 @@ public sealed interface PhysicalNode {
     List<OutputColumn> output();
 
     /** Reads {@code columns} (table column indexes) of a table snapshot; with {@code withRowId} the row id follows. */
-    record Scan(TableSnapshot table, int[] columns, boolean withRowId, List<OutputColumn> output) implements PhysicalNode {
+    record Scan(TableSnapshot table, int[] columns, boolean withRowId, List<OutputColumn> output, List<ScanRange> ranges)
+            implements PhysicalNode {
         public Scan {
             Objects.requireNonNull(table, "table");
             columns = columns.clone();
             output = List.copyOf(output);
+            ranges = List.copyOf(ranges);
+        }
+
+        public Scan(TableSnapshot table, int[] columns, boolean withRowId, List<OutputColumn> output) {
+            this(table, columns, withRowId, output, List.of());
+        }
+
+        /** The same scan, allowed to skip blocks outside {@code ranges}. */
+        public Scan withRanges(List<ScanRange> ranges) {
+            return new Scan(table, columns, withRowId, output, ranges);
+        }
+    }
+
+    /**
+     * A bound a filter above a scan puts on one table column ({@code column} is a table column index);
+     * {@code lower}/{@code upper} are constant expressions (literals, parameters) or null for unbounded.
+     * The scan may skip blocks whose zone maps lie outside; the filter still decides row by row.
+     */
+    record ScanRange(int column, Expr lower, Expr upper) {
+        public ScanRange {
+            if (lower == null && upper == null) {
+                throw new IllegalArgumentException("a scan range needs a bound");
+            }
         }
     }
 

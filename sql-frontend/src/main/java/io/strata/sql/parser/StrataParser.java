@@ -41,6 +41,10 @@ public final class StrataParser {
         if (sql.isBlank()) {
             throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");
         }
+        SqlNode shortcut = TransactionControlShortcut.match(sql);
+        if (shortcut != null) {
+            return List.of(shortcut);
+        }
         List<SqlNode> statements;
         MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(ExecutableComments.open(sql));
         try {

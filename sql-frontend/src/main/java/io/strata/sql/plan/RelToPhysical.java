@@ -90,7 +90,8 @@ public final class RelToPhysical {
 
     /**
      * A filter; over a scan whose primary key it pins to constants, the scan becomes a key lookup (the
-     * filter stays above it and decides exactly, e.g. for the rest of the condition).
+     * filter stays above it and decides exactly, e.g. for the rest of the condition); over another scan,
+     * its comparisons with constants become ranges the scan prunes blocks with.
      */
     private PhysicalNode filter(Filter filter) {
         PhysicalNode input = translate(filter.getInput());
@@ -103,6 +104,11 @@ public final class RelToPhysical {
                     keyValues.add(translator.translate(value));
                 }
                 input = new PhysicalNode.KeyLookup(scan, keyValues);
+            } else {
+                List<ScanRangeMatcher.Bound> bounds = ScanRangeMatcher.match(scan, filter.getCondition(), rexBuilder);
+                if (!bounds.isEmpty()) {
+                    input = scan.withRanges(ScanRangeMatcher.translate(bounds, translator::translate));
+                }
             }
         }
         return new PhysicalNode.Filter(input, translator.translate(filter.getCondition()));

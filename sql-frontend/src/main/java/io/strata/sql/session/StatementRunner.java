@@ -72,6 +72,8 @@ final class StatementRunner {
             }
             case SqlTransactionControl control -> transactionControl(control);
             case SqlKill kill -> kill(kill);
+            case SqlShow show when show.kind() == ShowKind.STATUS -> read(transaction ->
+                    ShowExecutor.status(show, context.apply(transaction), ServerStatus.rows(server)));
             case SqlShow show -> read(transaction -> ShowExecutor.execute(show, context.apply(transaction)));
             case SqlDescribeTable describe -> read(transaction -> ShowExecutor.execute(new SqlShow(describe.getParserPosition(),
                     ShowKind.COLUMNS, false, null, describe.getTable(), null, null, null), context.apply(transaction)));

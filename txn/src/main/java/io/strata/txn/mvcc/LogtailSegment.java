@@ -13,6 +13,7 @@ public final class LogtailSegment {
     private final long[] rowIds;
     private final VectorSchemaRoot rows;
     private final AtomicInteger references = new AtomicInteger(1);
+    private final SegmentZones zones;
 
     /** Takes ownership of {@code rows}; {@code rowIds[i]} is the id of row i. */
     public LogtailSegment(long commitTs, long[] rowIds, VectorSchemaRoot rows) {
@@ -22,6 +23,12 @@ public final class LogtailSegment {
         this.commitTs = commitTs;
         this.rowIds = rowIds;
         this.rows = rows;
+        this.zones = new SegmentZones(rows);
+    }
+
+    /** Zone maps of the segment's columns, for pruning scans (computed on first use). */
+    SegmentZones zones() {
+        return zones;
     }
 
     public long commitTs() {

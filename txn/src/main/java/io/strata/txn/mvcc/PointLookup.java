@@ -3,6 +3,7 @@ package io.strata.txn.mvcc;
 import io.strata.storage.format.BlockMeta;
 import io.strata.storage.format.ColumnChunk;
 import io.strata.storage.format.DataObjectReader;
+import io.strata.txn.cache.PinnedColumns;
 import io.strata.txn.catalog.TableDefinition;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -13,7 +14,6 @@ import org.apache.arrow.vector.types.pojo.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Finds the row a snapshot sees for one primary key without scanning: the workspace's own key map, then
@@ -29,13 +29,13 @@ public final class PointLookup {
     private final long snapshotTs;
     private final TableData committed;
     private final TableWrites own;
-    private final Function<String, DataObjectReader> objects;
+    private final ObjectBlocks objects;
     private final BlockRowIdCache rowIdCache;
     private final BufferAllocator allocator;
     private final List<Field> outputFields;
 
     public PointLookup(TableDefinition definition, int[] columns, boolean withRowId, long snapshotTs, TableData committed,
-                       TableWrites own, Function<String, DataObjectReader> objects, BlockRowIdCache rowIdCache,
+                       TableWrites own, ObjectBlocks objects, BlockRowIdCache rowIdCache,
                        BufferAllocator allocator) {
         this.rowIdCache = rowIdCache;
         this.definition = definition;
@@ -94,7 +94,7 @@ public final class PointLookup {
         }
         int rowIdColumn = definition.columns().size();
         for (DataObjectRef object : committed.version().objects()) {
-            DataObjectReader reader = objects.apply(object.key());
+            DataObjectReader reader = objects.reader(object.key());
             List<BlockMeta> blocks = reader.footer().blocks();
             for (int block = 0; block < blocks.size(); block++) {
                 ColumnChunk ids = blocks.get(block).columns().get(rowIdColumn);
@@ -135,7 +135,7 @@ public final class PointLookup {
         TableVersion version = committed.version();
         int rowIdColumn = definition.columns().size();
         for (DataObjectRef object : version.objects()) {
-            DataObjectReader reader = objects.apply(object.key());
+            DataObjectReader reader = objects.reader(object.key());
             List<BlockMeta> blocks = reader.footer().blocks();
             for (int block = 0; block < blocks.size(); block++) {
                 ColumnChunk ids = blocks.get(block).columns().get(rowIdColumn);
@@ -150,8 +150,8 @@ public final class PointLookup {
                 if (located.commitTs()[position] > snapshotTs) {
                     return scanFor(key);
                 }
-                try (VectorSchemaRoot rows = reader.readBlock(block, columns, allocator)) {
-                    return copyRow(rows.getFieldVectors(), position, rowId);
+                try (PinnedColumns rows = objects.pin(reader, block, columns)) {
+                    return copyRow(rows.vectors(), position, rowId);
                 }
             }
         }

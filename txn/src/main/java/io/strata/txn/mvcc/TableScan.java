@@ -3,6 +3,7 @@ package io.strata.txn.mvcc;
 import io.strata.common.type.ArrowTypes;
 import io.strata.common.type.DataType;
 import io.strata.storage.format.DataObjectReader;
+import io.strata.txn.cache.PinnedColumns;
 import io.strata.txn.BatchReader;
 import io.strata.txn.TableSnapshot;
 import io.strata.txn.catalog.ColumnDefinition;
@@ -16,7 +17,6 @@ import org.apache.arrow.vector.util.TransferPair;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A snapshot scan of one table: flushed objects, then logtail segments, then the transaction's own
@@ -33,11 +33,14 @@ public final class TableScan implements BatchReader {
     private final TableVersion version;  // acquired; null with committed
     private final TableWrites own;       // null if the transaction did not write the table
     private final int ownBatchLimit;     // batches inserted after the scan began are not read (INSERT ... SELECT)
-    private final Function<String, DataObjectReader> objects;
+    private final ObjectBlocks objects;
     private final BufferAllocator allocator;
     private final List<Field> outputFields;
     private final ZonePruner pruner; // null without ranges
+    private final List<io.strata.txn.ColumnRange> ranges;
     private long prunedBlocks;
+    private long prunedSegments;
+    private long blocksRead;
     private int objectIndex;
     private int blockIndex;
     private int segmentIndex;
@@ -47,15 +50,16 @@ public final class TableScan implements BatchReader {
     private boolean closed;
 
     public TableScan(TableDefinition definition, int[] columns, boolean withRowId, long snapshotTs, TableData committed,
-                     TableWrites own, Function<String, DataObjectReader> objects, BufferAllocator allocator) {
+                     TableWrites own, ObjectBlocks objects, BufferAllocator allocator) {
         this(definition, columns, withRowId, snapshotTs, committed, own, objects, allocator, List.of());
     }
 
     /** A scan that may skip object blocks whose zone maps show no row inside {@code ranges}. */
     public TableScan(TableDefinition definition, int[] columns, boolean withRowId, long snapshotTs, TableData committed,
-                     TableWrites own, Function<String, DataObjectReader> objects, BufferAllocator allocator,
+                     TableWrites own, ObjectBlocks objects, BufferAllocator allocator,
                      List<io.strata.txn.ColumnRange> ranges) {
         this.pruner = ranges.isEmpty() ? null : new ZonePruner(definition, ranges);
+        this.ranges = List.copyOf(ranges);
         this.columns = columns.clone();
         this.withRowId = withRowId;
         this.snapshotTs = snapshotTs;
@@ -79,6 +83,16 @@ public final class TableScan implements BatchReader {
             fields.add(ArrowTypes.field(TableSnapshot.ROW_ID_COLUMN, DataType.BIGINT, false));
         }
         return List.copyOf(fields);
+    }
+
+    /** Object blocks read so far. */
+    public long blocksRead() {
+        return blocksRead;
+    }
+
+    /** Logtail segments skipped by their zone maps so far. */
+    public long prunedSegments() {
+        return prunedSegments;
     }
 
     /** Object blocks skipped by zone maps so far. */
@@ -128,11 +142,14 @@ public final class TableScan implements BatchReader {
     }
 
     private void fillFromLogtail(OutputBatch out, LogtailSegment segment) {
-        if (segment.commitTs() <= snapshotTs) {
+        if (offset == 0 && pruner != null && segment.rowCount() > 0 && !pruner.mayMatch(segment.zones())) {
+            prunedSegments++;
+        } else if (segment.commitTs() <= snapshotTs) {
             List<TransferPair> copiers = null;
             long[] rowIds = segment.rowIds();
+            RangeSelector[] selectors = RangeSelector.of(ranges, columns, i -> segment.rows().getVector(columns[i]));
             while (offset < segment.rowCount() && out.count() < BATCH_ROWS) {
-                if (visible(rowIds[offset])) {
+                if (RangeSelector.all(selectors, offset) && visible(rowIds[offset])) {
                     if (copiers == null) {
                         copiers = out.copiersFrom(selectColumns(segment.rows()));
                     }
@@ -167,7 +184,7 @@ public final class TableScan implements BatchReader {
     }
 
     private VectorSchemaRoot nextFromObject() {
-        DataObjectReader reader = objects.apply(version.objects().get(objectIndex).key());
+        DataObjectReader reader = objects.reader(version.objects().get(objectIndex).key());
         if (blockIndex >= reader.footer().blocks().size()) {
             objectIndex++;
             blockIndex = 0;
@@ -183,36 +200,25 @@ public final class TableScan implements BatchReader {
         System.arraycopy(columns, 0, wanted, 0, columns.length);
         wanted[columns.length] = tableColumns;
         wanted[columns.length + 1] = tableColumns + 1;
-        try (VectorSchemaRoot block = reader.readBlock(blockIndex++, wanted, allocator)) {
-            BigIntVector rowIds = (BigIntVector) block.getVector(columns.length);
-            BigIntVector commitTs = (BigIntVector) block.getVector(columns.length + 1);
-            int rows = block.getRowCount();
+        blocksRead++;
+        try (PinnedColumns block = objects.pin(reader, blockIndex++, wanted)) {
+            BigIntVector rowIds = (BigIntVector) block.vector(columns.length);
+            BigIntVector commitTs = (BigIntVector) block.vector(columns.length + 1);
+            int rows = block.rowCount();
             int[] positions = new int[rows];
             long[] ids = new long[rows];
             int count = 0;
+            RangeSelector[] selectors = RangeSelector.of(ranges, columns, block::vector);
             for (int i = 0; i < rows; i++) {
                 long rowId = rowIds.get(i);
-                if (commitTs.get(i) <= snapshotTs && visible(rowId)) {
+                if (commitTs.get(i) <= snapshotTs && RangeSelector.all(selectors, i) && visible(rowId)) {
                     positions[count] = i;
                     ids[count++] = rowId;
                 }
             }
-            if (count == rows && rows > 0) {
-                return transferWhole(block);
-            }
-            return emit(block.getFieldVectors().subList(0, columns.length), positions, ids, count);
+            // The pinned vectors are shared with other readers: copy, never transfer.
+            return emit(block.vectors().subList(0, columns.length), positions, ids, count);
         }
-    }
-
-    /** Every row of the block is visible: hand its vectors over instead of copying them. */
-    private VectorSchemaRoot transferWhole(VectorSchemaRoot block) {
-        List<FieldVector> targets = new ArrayList<>(outputFields.size());
-        for (int i = 0; i < outputFields.size(); i++) {
-            FieldVector target = outputFields.get(i).createVector(allocator);
-            targets.add(target);
-            block.getVector(i).makeTransferPair(target).transfer(); // i == columns.length is the row id
-        }
-        return new VectorSchemaRoot(outputFields, targets, block.getRowCount());
     }
 
     private boolean visible(long rowId) {

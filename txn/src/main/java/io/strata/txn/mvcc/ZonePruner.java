@@ -26,6 +26,18 @@ final class ZonePruner {
 
     /** False only when some range surely excludes every row of {@code block}. */
     boolean mayMatch(BlockMeta block) {
+        return mayMatch(column -> {
+            ColumnChunk chunk = block.columns().get(column);
+            return new Zone(chunk.min(), chunk.max(), chunk.nullCount(), block.rowCount());
+        });
+    }
+
+    /** False only when some range surely excludes every row of a logtail segment. */
+    boolean mayMatch(SegmentZones segment) {
+        return mayMatch(segment::zone);
+    }
+
+    private boolean mayMatch(java.util.function.IntFunction<Zone> zones) {
         for (ColumnRange range : ranges) {
             if (range.column() >= definition.columns().size()) {
                 continue;
@@ -34,17 +46,17 @@ final class ZonePruner {
             if (!(type.kind().isNumeric() || type.kind().isTemporal()) || type.kind() == io.strata.common.type.TypeKind.BOOLEAN) {
                 continue;
             }
-            ColumnChunk chunk = block.columns().get(range.column());
-            if (chunk.min() == null) {
-                if (chunk.nullCount() == block.rowCount()) {
+            Zone zone = zones.apply(range.column());
+            if (zone.min() == null) {
+                if (zone.nullCount() == zone.rowCount()) {
                     return false; // only NULLs: no bound matches NULL
                 }
                 continue; // no zone map (e.g. only NaN): cannot tell
             }
-            if (range.lower() != null && compare(chunk.max(), range.lower()) < 0) {
+            if (range.lower() != null && compare(zone.max(), range.lower()) < 0) {
                 return false;
             }
-            if (range.upper() != null && compare(chunk.min(), range.upper()) > 0) {
+            if (range.upper() != null && compare(zone.min(), range.upper()) > 0) {
                 return false;
             }
         }

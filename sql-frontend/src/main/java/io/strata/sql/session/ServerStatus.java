@@ -1,0 +1,22 @@
+package io.strata.sql.session;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The rows of SHOW [GLOBAL] STATUS: connection and uptime figures, then the storage counters. */
+final class ServerStatus {
+    private ServerStatus() {}
+
+    static List<Object[]> rows(ServerContext server) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"Ssl_cipher", ""});
+        rows.add(new Object[] {"Threads_connected", String.valueOf(server.sessions().size())});
+        rows.add(new Object[] {"Uptime", String.valueOf(ManagementFactory.getRuntimeMXBean().getUptime() / 1000)});
+        for (Map.Entry<String, Long> counter : server.txnService().statistics().entrySet()) {
+            rows.add(new Object[] {counter.getKey(), String.valueOf(counter.getValue())});
+        }
+        return rows;
+    }
+}

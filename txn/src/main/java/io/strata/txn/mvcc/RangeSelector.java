@@ -1,0 +1,130 @@
+package io.strata.txn.mvcc;
+
+import io.strata.common.type.ArrowValues;
+import io.strata.txn.ColumnRange;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.temporal.Temporal;
+
+/**
+ * Tests rows of one vector against one {@link ColumnRange}, so a range scan copies only the rows its
+ * filter can accept instead of whole blocks. A NULL never lies in a range (comparisons with NULL are
+ * not true). Integer columns compare primitives; other columns compare boxed values the way zone maps
+ * do, and a value that cannot be compared with a bound is kept (the filter above decides).
+ */
+final class RangeSelector {
+    private final FieldVector vector;
+    private final BaseIntVector integers; // non-null for integer columns with numeric bounds
+    private final long lowerLong;
+    private final long upperLong;
+    private final Object lower;
+    private final Object upper;
+
+    RangeSelector(FieldVector vector, ColumnRange range) {
+        this.vector = vector;
+        this.lower = range.lower();
+        this.upper = range.upper();
+        boolean numericBounds = (lower == null || lower instanceof Number) && (upper == null || upper instanceof Number);
+        this.integers = vector instanceof BaseIntVector ints && numericBounds && !isUnsigned(vector) ? ints : null;
+        this.lowerLong = integers == null || lower == null ? Long.MIN_VALUE : ceiling((Number) lower);
+        this.upperLong = integers == null || upper == null ? Long.MAX_VALUE : floor((Number) upper);
+    }
+
+    /** Selectors for the ranges over {@code columns} (table column indexes of the batch's vectors). */
+    static RangeSelector[] of(java.util.List<ColumnRange> ranges, int[] columns, java.util.function.IntFunction<FieldVector> vectorAt) {
+        java.util.List<RangeSelector> selectors = new java.util.ArrayList<>();
+        for (ColumnRange range : ranges) {
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == range.column()) {
+                    selectors.add(new RangeSelector(vectorAt.apply(i), range));
+                    break;
+                }
+            }
+        }
+        return selectors.toArray(RangeSelector[]::new);
+    }
+
+    static boolean all(RangeSelector[] selectors, int row) {
+        for (RangeSelector selector : selectors) {
+            if (!selector.matches(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean matches(int row) {
+        if (vector.isNull(row)) {
+            return false;
+        }
+        if (integers != null) {
+            long value = integers.getValueAsLong(row);
+            return value >= lowerLong && value <= upperLong;
+        }
+        Object value = ArrowValues.get(vector, row);
+        return (lower == null || compare(value, lower) >= 0) && (upper == null || compare(value, upper) <= 0);
+    }
+
+    private static boolean isUnsigned(FieldVector vector) {
+        return vector.getField().getType() instanceof org.apache.arrow.vector.types.pojo.ArrowType.Int type && !type.getIsSigned();
+    }
+
+    /** The least long at or above {@code bound} (saturating). */
+    private static long ceiling(Number bound) {
+        if (bound instanceof Long || bound instanceof Integer || bound instanceof Short || bound instanceof Byte) {
+            return bound.longValue();
+        }
+        if (bound instanceof Double d && d.isNaN()) {
+            return Long.MIN_VALUE; // cannot order: keep everything
+        }
+        return clamp(decimal(bound).setScale(0, RoundingMode.CEILING));
+    }
+
+    /** The greatest long at or below {@code bound} (saturating). */
+    private static long floor(Number bound) {
+        if (bound instanceof Long || bound instanceof Integer || bound instanceof Short || bound instanceof Byte) {
+            return bound.longValue();
+        }
+        if (bound instanceof Double d && d.isNaN()) {
+            return Long.MAX_VALUE;
+        }
+        return clamp(decimal(bound).setScale(0, RoundingMode.FLOOR));
+    }
+
+    private static BigDecimal decimal(Number number) {
+        if (number instanceof Double d && d.isInfinite()) {
+            return BigDecimal.valueOf(d > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
+        }
+        return number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
+    }
+
+    private static long clamp(BigDecimal value) {
+        if (value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) {
+            return Long.MAX_VALUE;
+        }
+        if (value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) <= 0) {
+            return Long.MIN_VALUE;
+        }
+        return value.longValueExact();
+    }
+
+    /** Orders a value against a bound; 0 (keep the row) when they cannot be compared. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object value, Object bound) {
+        if (value instanceof Number a && bound instanceof Number b) {
+            if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
+                double x = a.doubleValue();
+                double y = b.doubleValue();
+                return Double.isNaN(x) || Double.isNaN(y) ? 0 : Double.compare(x, y);
+            }
+            return decimal(a).compareTo(decimal(b));
+        }
+        if (value instanceof Temporal && value.getClass() == bound.getClass()) {
+            return ((Comparable) value).compareTo(bound);
+        }
+        return 0;
+    }
+}
