@@ -48,6 +48,22 @@ public final class QueryRunner {
         }
     }
 
+    /** The plan kept in the context's plan slot, else a new one (kept there when it can be). */
+    private static PlannedQuery planOrReuse(SqlNode query, StatementContext context, TableNames.QualifiedName rowIdTable) {
+        PlanSlot slot = context.planSlot();
+        if (slot == null) {
+            return plan(query, context, rowIdTable);
+        }
+        PlannedQuery kept = slot.get();
+        if (kept != null) {
+            return kept;
+        }
+        long epoch = slot.currentEpoch();
+        PlannedQuery planned = plan(query, context, rowIdTable);
+        slot.keep(planned, epoch);
+        return planned;
+    }
+
     /** Translates a planned query in the context's transaction and starts it. */
     public static OpenQuery start(PlannedQuery planned, StatementContext context) {
         PhysicalNode plan = new RelToPhysical(planned.rel().getCluster().getRexBuilder(), context.transaction(),
@@ -63,7 +79,7 @@ public final class QueryRunner {
 
     /** Runs a query to the end and returns its rows (for DML and SET, whose results are small or must be complete). */
     public static List<Object[]> collect(SqlNode query, StatementContext context, TableNames.QualifiedName rowIdTable) {
-        OpenQuery open = start(plan(query, context, rowIdTable), context);
+        OpenQuery open = start(planOrReuse(query, context, rowIdTable), context);
         List<Object[]> rows = new ArrayList<>();
         try (RowCursor cursor = open.rows()) {
             while (cursor.hasNext()) {

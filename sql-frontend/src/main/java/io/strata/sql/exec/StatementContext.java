@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one statement runs with: its transaction, the session, the allocator, bound parameter values,
- * the statement's start time (NOW() is constant within it) and the session's cancel flag.
+ * the statement's start time (NOW() is constant within it), the session's cancel flag, and for a
+ * prepared UPDATE or DELETE the slot keeping its plan ({@code planSlot}, else null).
  */
 public record StatementContext(Transaction transaction, SessionState session, BufferAllocator allocator,
-                               List<Object> parameters, LocalDateTime now, AtomicBoolean cancelled, SqlText text) {
+                               List<Object> parameters, LocalDateTime now, AtomicBoolean cancelled, SqlText text,
+                               PlanSlot planSlot) {
     public StatementContext {
         Objects.requireNonNull(transaction, "transaction");
         Objects.requireNonNull(session, "session");
@@ -27,6 +29,12 @@ public record StatementContext(Transaction transaction, SessionState session, Bu
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(cancelled, "cancelled");
         Objects.requireNonNull(text, "text");
+    }
+
+    /** A context without a plan slot (every statement but a prepared UPDATE or DELETE). */
+    public StatementContext(Transaction transaction, SessionState session, BufferAllocator allocator,
+                            List<Object> parameters, LocalDateTime now, AtomicBoolean cancelled, SqlText text) {
+        this(transaction, session, allocator, parameters, now, cancelled, text, null);
     }
 
     public ExecutionContext executionContext() {

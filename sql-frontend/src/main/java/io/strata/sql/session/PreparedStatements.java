@@ -16,10 +16,11 @@ final class PreparedStatements {
 
     /**
      * A prepared statement. {@code plan} is the cached plan of a query (null otherwise) and is valid
-     * while the server's DDL counter still equals {@code ddlEpoch}.
+     * while the server's DDL counter still equals {@code ddlEpoch}; {@code dmlPlan} keeps the plan of an
+     * UPDATE's or DELETE's row selection (null for other statements).
      */
     record Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
-                    PlannedQuery plan, long ddlEpoch) {}
+                    PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan) {}
 
     private final Map<Integer, Prepared> byId = new HashMap<>();
     private int nextId = 1;

@@ -9,6 +9,7 @@ import io.strata.common.session.StatementResult;
 import io.strata.common.session.StatementResults;
 import io.strata.common.type.DataType;
 import io.strata.sql.catalog.TypeMapping;
+import io.strata.sql.exec.PlanSlot;
 import io.strata.sql.exec.QueryRunner;
 import io.strata.sql.exec.ResultColumns;
 import io.strata.sql.exec.StatementContext;
@@ -86,7 +87,9 @@ public final class SqlSession implements Session {
             for (int i = 0; i < count; i++) {
                 parameters.add(ResultColumn.computed("?", DataType.varchar(255), true));
             }
-            prepared.put(new PreparedStatements.Prepared(id, sql, count, parameters, List.of(), null, -1));
+            boolean dml = node instanceof org.apache.calcite.sql.SqlUpdate || node instanceof org.apache.calcite.sql.SqlDelete;
+            prepared.put(new PreparedStatements.Prepared(id, sql, count, parameters, List.of(), null, -1,
+                    dml ? new PlanSlot(server.ddlEpoch()) : null));
             return new PreparedStatementInfo(id, parameters, List.of());
         }
         long epoch = server.ddlEpoch().get();
@@ -101,7 +104,7 @@ public final class SqlSession implements Session {
             }
             List<ResultColumn> columns = ResultColumns.forPrepare(plan, transaction.catalog());
             return new PreparedStatements.Prepared(id, sql, parameters.size(), parameters, columns,
-                    plan.sessionDependent() ? null : plan, epoch);
+                    plan.sessionDependent() ? null : plan, epoch, null);
         });
         prepared.put(entry);
         return new PreparedStatementInfo(id, entry.parameters(), entry.columns());
@@ -136,7 +139,7 @@ public final class SqlSession implements Session {
                     server.allocator(), parameters, now, cancelled, text));
         }
         // SqlNodes are changed by validation, so each execution parses the text again.
-        return runner.run(StrataParser.parseOne(entry.sql()), text, parameters);
+        return runner.run(StrataParser.parseOne(entry.sql()), text, parameters, entry.dmlPlan());
     }
 
     @Override

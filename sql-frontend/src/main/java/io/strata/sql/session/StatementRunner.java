@@ -9,6 +9,7 @@ import io.strata.common.type.DataType;
 import io.strata.sql.exec.DdlExecutor;
 import io.strata.sql.exec.DeleteExecutor;
 import io.strata.sql.exec.InsertExecutor;
+import io.strata.sql.exec.PlanSlot;
 import io.strata.sql.exec.QueryRunner;
 import io.strata.sql.exec.ShowExecutor;
 import io.strata.sql.exec.StatementContext;
@@ -57,13 +58,19 @@ final class StatementRunner {
     }
 
     StatementResult run(SqlNode node, SqlText text, List<Object> parameters) {
+        return run(node, text, parameters, null);
+    }
+
+    /** Runs one statement; {@code planSlot} keeps the plan of a prepared UPDATE or DELETE (else null). */
+    StatementResult run(SqlNode node, SqlText text, List<Object> parameters, PlanSlot planSlot) {
         cancelled.set(false);
         if (!(node instanceof SqlShow show && (show.kind() == ShowKind.WARNINGS || show.kind() == ShowKind.ERRORS))) {
             state.warnings().clear();
         }
         LocalDateTime now = LocalDateTime.now();
         Function<Transaction, StatementContext> context =
-                transaction -> new StatementContext(transaction, state, server.allocator(), parameters, now, cancelled, text);
+                transaction -> new StatementContext(transaction, state, server.allocator(), parameters, now, cancelled, text,
+                        planSlot);
         return switch (node) {
             case SqlSetVariables set -> set(set, context);
             case SqlUseDatabase use -> {

@@ -22,11 +22,16 @@ import java.util.stream.Stream;
 /**
  * A {@link LogService} in segment files of one local directory. Group commit: appenders only queue
  * their record; one writer thread takes everything queued (up to {@code log.group-commit-max-records}),
- * writes it with one write and one fsync, then completes all those futures. Opening the log scans the
- * segments and cuts a torn or corrupt tail off the last one.
+ * writes it with one write and one fsync, then completes all those futures. The active segment is
+ * extended with zeros a few MiB at a time ahead of its records, so that a commit's fsync flushes data
+ * only (a growing file would make every fsync a metadata journal commit, which waits for other files'
+ * dirty data). Opening the log scans the segments, cuts a torn or corrupt tail (or the zeros) off the
+ * last one, and starts a new segment.
  */
 public final class LocalLogService implements LogService {
     private static final long POLL_MILLIS = 50;
+    /** How far ahead of its records a segment is extended with zeros. */
+    private static final long EXTENT_BYTES = 4L << 20;
 
     private final Path directory;
     private final int maxBatchRecords;
@@ -36,7 +41,8 @@ public final class LocalLogService implements LogService {
     private final Object segmentsLock = new Object();
     private final List<Path> segments; // guarded by segmentsLock, sorted by base LSN
     private FileChannel active;        // used by the writer thread only (and close after it stops)
-    private long activeBytes;
+    private long activeBytes;          // where the next record goes
+    private long preallocatedBytes;    // the active segment's size: records, then zeros
     private long nextLsn;
     private volatile long durableLsn;
     private volatile long fsyncCount;
@@ -45,7 +51,7 @@ public final class LocalLogService implements LogService {
 
     private record PendingAppend(byte[] payload, CompletableFuture<Long> future) {}
 
-    private LocalLogService(Path directory, StrataConfig config, List<Path> segments, long nextLsn, boolean newSegment)
+    private LocalLogService(Path directory, StrataConfig config, List<Path> segments, long nextLsn)
             throws IOException {
         this.directory = directory;
         this.maxBatchRecords = Math.max(1, config.getInt("log.group-commit-max-records"));
@@ -54,13 +60,7 @@ public final class LocalLogService implements LogService {
         this.segments = segments;
         this.nextLsn = nextLsn;
         this.durableLsn = nextLsn - 1;
-        if (segments.isEmpty() || newSegment) {
-            rollSegment();
-        } else {
-            Path last = segments.get(segments.size() - 1);
-            active = FileChannel.open(last, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            activeBytes = active.size();
-        }
+        rollSegment(); // never append to a segment found at open: its tail may hold zeros or a torn write
         this.writer = Thread.ofPlatform().name("strata-log-writer").daemon(true).unstarted(this::writeLoop);
         writer.start();
     }
@@ -94,13 +94,19 @@ public final class LocalLogService implements LogService {
                     throw StrataException.of(ErrorCode.ER_STORAGE_FAILURE, "log segment %s is corrupt at byte %d",
                             segment, scan.validBytes());
                 }
-                if (scan.torn()) {
+                nextLsn = base + scan.records();
+                if (last && scan.records() == 0 && i > 0) {
+                    // Rolled but never written: its name (its base LSN) is the one the new segment takes.
+                    Files.delete(segment);
+                    segments.remove(i);
+                } else if (last && scan.validBytes() < scan.fileBytes()) {
                     cutTornTail(segment, scan.validBytes());
                 }
-                nextLsn = base + scan.records();
             }
-            boolean jump = nextLsn < minNextLsn;
-            return new LocalLogService(directory, config, segments, Math.max(nextLsn, minNextLsn), jump);
+            if (segments.size() == 1 && nextLsn == SegmentFile.baseLsn(segments.get(0))) {
+                Files.delete(segments.remove(0)); // the only segment, and empty
+            }
+            return new LocalLogService(directory, config, segments, Math.max(nextLsn, minNextLsn));
         } catch (IOException e) {
             throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "cannot open the log in " + directory + ": " + e.getMessage(), e);
         }
@@ -253,6 +259,9 @@ public final class LocalLogService implements LogService {
         }
         long[] lsns = new long[batch.size()];
         if (bytes > 0) {
+            if (activeBytes > 0 && activeBytes + bytes > segmentSizeBytes) {
+                rollSegment(); // before numbering: a segment is named after the LSN of its first record
+            }
             ByteBuffer buffer = ByteBuffer.allocate(bytes);
             for (int i = 0; i < batch.size(); i++) {
                 PendingAppend pending = batch.get(i);
@@ -262,33 +271,51 @@ public final class LocalLogService implements LogService {
                 }
             }
             buffer.flip();
-            while (buffer.hasRemaining()) {
-                active.write(buffer);
-            }
-            active.force(false);
-            fsyncCount++;
+            writeFully(buffer, activeBytes);
             activeBytes += bytes;
+            if (activeBytes > preallocatedBytes) {
+                extendWithZeros(activeBytes + Math.min(EXTENT_BYTES, segmentSizeBytes));
+            }
+            active.force(false); // also makes a new size durable, the rare times it changed
+            fsyncCount++;
             durableLsn = nextLsn - 1;
         }
         for (int i = 0; i < batch.size(); i++) {
             PendingAppend pending = batch.get(i);
             pending.future().complete(pending.payload() != null ? lsns[i] : durableLsn);
         }
-        if (activeBytes >= segmentSizeBytes) {
-            rollSegment();
+    }
+
+    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            at += active.write(buffer, at);
         }
+    }
+
+    private void extendWithZeros(long newSizeBytes) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(1 << 20, newSizeBytes - preallocatedBytes));
+        long at = Math.max(preallocatedBytes, activeBytes);
+        while (at < newSizeBytes) {
+            zeros.clear();
+            zeros.limit((int) Math.min(zeros.capacity(), newSizeBytes - at));
+            while (zeros.hasRemaining()) {
+                at += active.write(zeros, at);
+            }
+        }
+        preallocatedBytes = newSizeBytes;
     }
 
     private void rollSegment() throws IOException {
         Path next = directory.resolve(SegmentFile.name(nextLsn));
-        FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         fsyncDirectory(directory);
         if (active != null) {
             active.close();
         }
         active = channel;
         activeBytes = 0;
+        preallocatedBytes = 0;
         synchronized (segmentsLock) {
             segments.add(next);
         }

@@ -9,8 +9,10 @@ import java.util.zip.CRC32C;
 
 /**
  * One log segment: a file named after the LSN of its first record, holding records framed as
- * {@code int length | int crc32c(payload) | payload}. Scanning stops at the first frame that is
- * short or fails its checksum: that is where a crash tore the last write.
+ * {@code int length | int crc32c(payload) | payload}, then zeros: the writer extends a segment with
+ * zeros ahead of its records so that most fsyncs flush data only, not the file's size (a metadata
+ * change costs a journal commit). A frame of length 0 is where the records end. Scanning stops there,
+ * or at the first frame that is short or fails its checksum: where a crash tore the last write.
  */
 final class SegmentFile {
     static final int HEADER_BYTES = 8;
@@ -29,10 +31,13 @@ final class SegmentFile {
         return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
     }
 
-    /** What a scan found: how many valid records, where the valid prefix ends, and the file's size. */
-    record ScanResult(long records, long validBytes, long fileBytes) {
+    /**
+     * What a scan found: how many valid records, where the valid prefix ends, the file's size, and
+     * whether the records ended cleanly (at the file's end or at a zero frame) rather than torn.
+     */
+    record ScanResult(long records, long validBytes, long fileBytes, boolean cleanEnd) {
         boolean torn() {
-            return validBytes < fileBytes;
+            return !cleanEnd;
         }
     }
 
@@ -44,18 +49,24 @@ final class SegmentFile {
             long position = 0;
             long records = 0;
             ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+            boolean cleanEnd = true;
             while (position + HEADER_BYTES <= size) {
                 header.clear();
                 readFully(channel, header, position);
                 header.flip();
                 int length = header.getInt();
                 int crc = header.getInt();
-                if (length < 0 || length > MAX_RECORD_BYTES || position + HEADER_BYTES + length > size) {
+                if (length == 0 && crc == 0) {
+                    break; // the zeros the writer put ahead of its records
+                }
+                if (length <= 0 || length > MAX_RECORD_BYTES || position + HEADER_BYTES + length > size) {
+                    cleanEnd = false;
                     break;
                 }
                 ByteBuffer payload = ByteBuffer.allocate(length);
                 readFully(channel, payload, position + HEADER_BYTES);
                 if (crc32c(payload.array()) != crc) {
+                    cleanEnd = false;
                     break;
                 }
                 if (lsn >= fromLsn) {
@@ -65,8 +76,22 @@ final class SegmentFile {
                 records++;
                 position += HEADER_BYTES + length;
             }
-            return new ScanResult(records, position, size);
+            if (cleanEnd && position < size && position + HEADER_BYTES > size) {
+                cleanEnd = isZero(channel, position, size); // a short tail: zeros, or a torn header
+            }
+            return new ScanResult(records, position, size, cleanEnd);
         }
+    }
+
+    private static boolean isZero(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer tail = ByteBuffer.allocate((int) (to - from));
+        readFully(channel, tail, from);
+        for (byte b : tail.array()) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int crc32c(byte[] bytes) {

@@ -108,10 +108,15 @@ class LocalLogServiceTest {
             }
             segment = log.segmentFiles().get(0);
         }
-        long validSize = Files.size(segment);
-        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.APPEND)) {
-            // A header announcing 100 bytes followed by only 5: the write was torn by a crash.
-            channel.write(ByteBuffer.allocate(13).putInt(100).putInt(12345).put(new byte[5]).flip());
+        long validSize = 0;
+        for (long i = 1; i <= 3; i++) {
+            validSize += 8 + record(i).length;
+        }
+        assertTrue(Files.size(segment) > validSize, "the segment is extended with zeros ahead of its records");
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            // A header announcing 100 bytes followed by only 5 and the end of the file: a torn write.
+            channel.truncate(validSize);
+            channel.write(ByteBuffer.allocate(13).putInt(100).putInt(12345).put(new byte[5]).flip(), validSize);
         }
         try (LocalLogService log = LocalLogService.open(dir, StrataConfig.defaults())) {
             assertEquals(3, log.lastLsn());
@@ -130,12 +135,29 @@ class LocalLogServiceTest {
             segment = log.segmentFiles().get(0);
         }
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            long lastByte = channel.size() - 1;
+            long lastByte = 8 + record(1).length + 8 + record(2).length - 1; // record 2's last byte, before the zeros
             channel.write(ByteBuffer.wrap(new byte[] {(byte) 0xFF}), lastByte);
         }
         try (LocalLogService log = LocalLogService.open(dir, StrataConfig.defaults())) {
             assertEquals(1, log.lastLsn());
             assertEquals(List.of("1:" + new String(record(1), StandardCharsets.UTF_8)), readAll(log, 1));
+        }
+    }
+
+    @Test
+    void zerosAheadOfTheRecordsAreACleanEndAndSurviveRestarts() throws IOException {
+        try (LocalLogService log = LocalLogService.open(dir, StrataConfig.defaults())) {
+            log.append(record(1));
+        }
+        for (int restart = 0; restart < 3; restart++) {
+            try (LocalLogService log = LocalLogService.open(dir, StrataConfig.defaults())) {
+                assertEquals(restart + 1, log.lastLsn());
+                assertEquals(restart + 2, log.append(record(restart + 2)));
+            }
+        }
+        try (LocalLogService log = LocalLogService.open(dir, StrataConfig.defaults())) {
+            assertEquals(4, readAll(log, 1).size());
+            assertEquals(4, log.lastLsn());
         }
     }
 
