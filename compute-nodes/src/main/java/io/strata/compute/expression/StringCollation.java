@@ -33,8 +33,32 @@ public final class StringCollation {
      * Returns 0 exactly when {@link #fold} gives equal keys.
      */
     public static int compare(String left, String right) {
-        String a = isAscii(left) ? left : fold(left);
-        String b = isAscii(right) ? right : fold(right);
+        // ASCII fast path: walk both strings once, stopping at the first difference; the folded keys of
+        // an ASCII prefix are the prefix in lower case, so a difference there decides as folding would.
+        int common = Math.min(left.length(), right.length());
+        for (int i = 0; i < common; i++) {
+            char x = left.charAt(i);
+            char y = right.charAt(i);
+            if ((x | y) >= 0x80) {
+                return compareFolded(left, right);
+            }
+            if (x != y) {
+                int wx = weight(lower(x));
+                int wy = weight(lower(y));
+                if (wx != wy) {
+                    return Integer.compare(wx, wy);
+                }
+            }
+        }
+        if (!isAscii(left, common) || !isAscii(right, common)) {
+            return compareFolded(left, right);
+        }
+        return Integer.compare(left.length(), right.length());
+    }
+
+    private static int compareFolded(String left, String right) {
+        String a = isAscii(left, 0) ? left : fold(left);
+        String b = isAscii(right, 0) ? right : fold(right);
         int length = Math.min(a.length(), b.length());
         for (int i = 0; i < length; i++) {
             int x = weight(lower(a.charAt(i)));
@@ -61,7 +85,11 @@ public final class StringCollation {
     }
 
     private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        return isAscii(text, 0);
+    }
+
+    private static boolean isAscii(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
                 return false;
             }
