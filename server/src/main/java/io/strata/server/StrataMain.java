@@ -25,7 +25,15 @@ public final class StrataMain {
             System.exit(2);
             return;
         }
-        StrataServer server = StrataServer.start(config);
+        StrataServer server;
+        try {
+            server = StrataServer.start(config);
+        } catch (IllegalArgumentException e) {
+            // A configuration mistake (storage.type=..., a bad number): the message says what to fix.
+            System.err.println("strata: cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

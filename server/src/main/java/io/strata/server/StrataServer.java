@@ -4,7 +4,6 @@ import io.strata.common.config.StrataConfig;
 import io.strata.protocol.MysqlServer;
 import io.strata.protocol.MysqlServerOptions;
 import io.strata.sql.SqlSessionFactory;
-import io.strata.storage.LocalDirObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.txn.TransactionNode;
 import org.apache.arrow.memory.BufferAllocator;
@@ -22,7 +21,8 @@ import java.util.Objects;
 
 /**
  * Strata in embedded mode: every role in one JVM. The object store is a local directory
- * ({@code data.dir/objects}), the log service local segment files ({@code data.dir/log}), the
+ * ({@code data.dir/objects}) or an S3 bucket, as {@code storage.type} says ({@link StorageType}), the
+ * log service local segment files ({@code data.dir/log}), the
  * transaction node recovers from both, and compute (the SQL frontend and operators) serves MySQL
  * clients on {@code server.host:server.port}.
  */
@@ -43,14 +43,15 @@ public final class StrataServer implements AutoCloseable {
     public static StrataServer start(StrataConfig config) {
         Objects.requireNonNull(config, "config");
         Path dataDirectory = config.getPath("data.dir").toAbsolutePath().normalize();
+        StorageType storageType = StorageType.of(config); // a bad storage.type fails before anything starts
         Deque<AutoCloseable> parts = new ArrayDeque<>();
         try {
             Files.createDirectories(dataDirectory);
             BufferAllocator allocator = new RootAllocator(config.getLong("memory.query-limit-bytes") * 4);
             parts.push(allocator);
-            ObjectStore store = new LocalDirObjectStore(dataDirectory.resolve("objects"));
+            ObjectStore store = storageType.open(config, dataDirectory);
             parts.push(store);
-            LOG.info("object store: local directory {}", dataDirectory.resolve("objects"));
+            LOG.info("object store: {}", storageType.describe(config, dataDirectory));
             TransactionNode transactionNode = TransactionNode.open(store, dataDirectory.resolve("log"), config, allocator);
             parts.push(transactionNode);
             LOG.info("transaction node recovered; log in {}", dataDirectory.resolve("log"));

@@ -4,9 +4,11 @@ import io.strata.tests.target.RestartableServer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -122,6 +125,37 @@ final class CrashLoad {
             if (!killed.get()) {
                 writerFailures.add(new IllegalStateException("the transaction writer failed before the kill", e));
             }
+        }
+    }
+
+    /**
+     * After the restart: every acknowledged row is there, no row that was never sent or never
+     * committed is, each transaction is all or nothing, and the server takes new writes.
+     */
+    void checkRecovered() throws SQLException {
+        assertTrue(acknowledged.size() > 10, "the load was acknowledged at least a few times: " + acknowledged.size());
+        Set<Long> present = new HashSet<>();
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM " + table + " WHERE id >= " + idBase)) {
+            while (rows.next()) {
+                present.add(rows.getLong(1));
+            }
+        }
+        Set<Long> lost = new HashSet<>(acknowledged);
+        lost.removeAll(present);
+        assertTrue(lost.isEmpty(), lost.size() + " of " + acknowledged.size()
+                + " acknowledged rows lost after kill -9, e.g. " + lost.stream().limit(10).toList());
+        Set<Long> invented = new HashSet<>(present);
+        invented.removeAll(sent);
+        invented.removeIf(id -> id < 0);
+        assertTrue(invented.isEmpty(), "rows never sent appeared: " + invented.stream().limit(10).toList());
+        Set<Long> uncommitted = new HashSet<>(present);
+        uncommitted.retainAll(neverCommitted);
+        assertTrue(uncommitted.isEmpty(), "rows of a transaction that never committed appeared: " + uncommitted);
+        checkTransactionsAllOrNothing(present);
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            assertEquals(1, statement.executeUpdate("INSERT INTO " + table + " VALUES (" + (-1 - idBase) + ", -1, 'after restart')"),
+                    "the recovered server takes new writes");
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Strata as a child JVM ({@code io.strata.server.StrataMain --set server.port=0 --set data.dir=DIR}),
- * with this JVM's java and classpath, so that a test can SIGKILL it and start it again on the same
- * data directory. The port is read from the line {@code Strata listening on 127.0.0.1:PORT (data in ...)}.
+ * Strata as a child JVM ({@code io.strata.server.StrataMain --set server.port=0 --set data.dir=DIR},
+ * plus a {@code --set} for each further setting), with this JVM's java and classpath, so that a test
+ * can SIGKILL it and start it again on the same data directory. The port is read from the line
+ * {@code Strata listening on 127.0.0.1:PORT (data in ...)}.
  */
 public final class StrataProcess implements RestartableServer {
     private static final Pattern LISTENING = Pattern.compile("Strata listening on ([0-9.]+):(\\d+)");
@@ -35,19 +37,30 @@ public final class StrataProcess implements RestartableServer {
 
     private final Path dataDirectory;
     private final Path logFile;
+    private final Map<String, String> settings;
+    private final AutoCloseable storage; // closed by close(), after the process; may be null
     private Process process;
     private int unansweredStartProbes;
     private int port;
 
-    private StrataProcess(Path dataDirectory, Path logFile) {
-        this.dataDirectory = dataDirectory;
-        this.logFile = logFile;
+    private StrataProcess(Path dataDirectory, Path logFile, Map<String, String> settings, AutoCloseable storage) {
+        this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+        this.logFile = Objects.requireNonNull(logFile, "logFile");
+        this.settings = Map.copyOf(settings);
+        this.storage = storage;
     }
 
     /** A server on {@code dataDirectory}, not yet started; its stdout and stderr go to {@code logFile}. */
     public static StrataProcess on(Path dataDirectory, Path logFile) {
-        return new StrataProcess(Objects.requireNonNull(dataDirectory, "dataDirectory"),
-                Objects.requireNonNull(logFile, "logFile"));
+        return new StrataProcess(dataDirectory, logFile, Map.of(), null);
+    }
+
+    /**
+     * Like {@link #on(Path, Path)} with {@code settings} on top of the defaults (e.g. {@code storage.type=s3});
+     * close() stops the process, then closes {@code storage} (the S3 endpoint the settings name; may be null).
+     */
+    public static StrataProcess on(Path dataDirectory, Path logFile, Map<String, String> settings, AutoCloseable storage) {
+        return new StrataProcess(dataDirectory, logFile, settings, storage);
     }
 
     @Override
@@ -60,6 +73,7 @@ public final class StrataProcess implements RestartableServer {
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.strata.server.StrataMain",
                 "--set", "server.port=0", "--set", "data.dir=" + dataDirectory));
+        settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -185,6 +199,16 @@ public final class StrataProcess implements RestartableServer {
 
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } finally {
+            if (storage != null) {
+                try {
+                    storage.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the server's storage failed to close", e);
+                }
+            }
+        }
     }
 }

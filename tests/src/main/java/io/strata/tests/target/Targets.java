@@ -3,7 +3,8 @@ package io.strata.tests.target;
 import java.nio.file.Path;
 
 /**
- * Chooses the server by {@code -Dstrata.test.target=strata|mariadb|external} (default strata) and
+ * Chooses the server by {@code -Dstrata.test.target=strata|strata-s3|mariadb|external} (default strata;
+ * strata-s3 is Strata with its objects on an embedded S3, see {@link StrataOnS3}) and
  * keeps one shared instance for the whole run, stopped by a shutdown hook.
  */
 public final class Targets {
@@ -41,20 +42,23 @@ public final class Targets {
     public static ServerTarget startNew() {
         return switch (targetName()) {
             case "strata" -> StrataInProcess.startTemporary();
+            case "strata-s3" -> StrataOnS3.startInProcess();
             case "mariadb" -> MariaDbServer.startTemporary();
             case "external" -> new ExternalServer();
             default -> throw new IllegalArgumentException("unknown -D" + PROPERTY + "=" + targetName()
-                    + " (use strata, mariadb or external)");
+                    + " (use strata, strata-s3, mariadb or external)");
         };
     }
 
     /**
      * A server of the chosen kind running as its own process on {@code directory}, not yet started;
-     * null for an external target (it cannot be restarted from here).
+     * null for an external target (it cannot be restarted from here). The caller closes it after the
+     * last kill or stop: for strata-s3 that also stops the S3 the process keeps its objects in.
      */
     public static RestartableServer restartableOn(Path directory) {
         return switch (targetName()) {
             case "strata" -> StrataProcess.on(directory.resolve("data"), directory.resolve("strata.log"));
+            case "strata-s3" -> StrataOnS3.processOn(directory);
             case "mariadb" -> MariaDbServer.on(directory);
             default -> null;
         };
