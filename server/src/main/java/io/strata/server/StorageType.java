@@ -1,6 +1,7 @@
 package io.strata.server;
 
 import io.strata.common.config.StrataConfig;
+import io.strata.storage.DiskCacheObjectStore;
 import io.strata.storage.LocalDirObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.storage.S3ObjectStore;
@@ -48,9 +49,22 @@ enum StorageType {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         return switch (this) {
             case LOCAL -> new LocalDirObjectStore(objectsDirectory(dataDirectory));
-            case S3 -> new S3ObjectStore(S3ObjectStoreConfig.from(config));
+            case S3 -> withDiskCache(new S3ObjectStore(S3ObjectStoreConfig.from(config)), config, dataDirectory);
         };
     }
+
+    /**
+     * Remote objects are read through a bounded local disk cache of ranges ({@code data.dir/cache},
+     * {@code storage.cache.disk-bytes}, 0 turns it off): objects never change, and deleting the cache
+     * loses nothing.
+     */
+    private static ObjectStore withDiskCache(ObjectStore remote, StrataConfig config, Path dataDirectory) {
+        long bytes = Long.parseLong(config.get(DISK_CACHE_BYTES_KEY, DEFAULT_DISK_CACHE_BYTES));
+        return bytes <= 0 ? remote : new DiskCacheObjectStore(remote, dataDirectory.resolve("cache"), bytes);
+    }
+
+    static final String DISK_CACHE_BYTES_KEY = "storage.cache.disk-bytes";
+    private static final String DEFAULT_DISK_CACHE_BYTES = String.valueOf(4L << 30);
 
     /** Where the store is, for the start-up log line (never the secret key). */
     String describe(StrataConfig config, Path dataDirectory) {
