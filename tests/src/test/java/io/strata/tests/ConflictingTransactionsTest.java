@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Two sessions writing the same rows. What {@link TransactionsAcrossConnectionsTest} checks with whole
  * table scans is checked here on the primary-key lookup path ({@code WHERE id = 1}) and on aggregates;
  * and the lost update: Strata is snapshot isolation with first-committer-wins, so of two transactions
- * that read a row and then both write it, the second gets 1213 / 40001 (at its UPDATE or its COMMIT)
+ * that read a row and then both write it, the second gets 1213 / 40001 (at its UPDATE, after waiting for
+ * the first's row lock, or at its COMMIT)
  * and rolls back. MySQL's InnoDB would let the second UPDATE overwrite, so those cases run on Strata only.
  */
 @Timeout(60)
@@ -109,16 +110,28 @@ class ConflictingTransactionsTest {
             assertEquals(100, counter(first, 1));
             assertEquals(100, counter(second, 1));
             execute(first, "UPDATE counter SET n = n + 5, who = 'first' WHERE id = 1");
+            // The first holds row 1's lock: the second's UPDATE waits for it, then finds the row it saw
+            // replaced by the first's commit.
+            java.util.concurrent.CompletableFuture<Void> secondUpdate = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    execute(second, "UPDATE counter SET n = n + 7, who = 'second' WHERE id = 1");
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.TimeoutException.class,
+                    () -> secondUpdate.get(300, java.util.concurrent.TimeUnit.MILLISECONDS), "the second waits for the lock");
+            first.commit();
             boolean secondFailed = false;
             try {
-                // Strata takes no row locks: this does not wait for the first transaction.
-                execute(second, "UPDATE counter SET n = n + 7, who = 'second' WHERE id = 1");
-            } catch (SQLException e) {
-                assertConflict(e);
+                secondUpdate.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertConflict((SQLException) e.getCause());
                 secondFailed = true;
                 second.rollback();
+            } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+                fail("the second UPDATE did not finish after the first committed", e);
             }
-            first.commit();
             if (!secondFailed) {
                 secondFailed = commitExpectingConflict(second);
             }

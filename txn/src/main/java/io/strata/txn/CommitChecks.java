@@ -50,7 +50,7 @@ final class CommitChecks {
                 Long deletedAt = committed.tombstone(rowId);
                 if (deletedAt == null) {
                     rowIds[count++] = rowId;
-                } else if (deletedAt > transaction.snapshotTs()) {
+                } else if (deletedAt > transaction.firstSnapshotTs()) {
                     throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,
                             "Deadlock found when trying to get lock; try restarting transaction");
                 }

@@ -45,7 +45,8 @@ final class Recovery {
             table.replaceVersion(new TableVersion(files.dataObjects(), files.tombstoneObjects(), List.of()));
             files.tombstoneObjects().forEach(key -> loadTombstones(table, key));
             if (table.hasPrimaryKey()) {
-                files.dataObjects().forEach(object -> indexKeys(table, object));
+                Map<PrimaryKey, Long> indexedTs = new HashMap<>();
+                files.dataObjects().forEach(object -> indexKeys(table, object, indexedTs));
             }
             restored.put(definition.tableId(), table);
         }
@@ -119,20 +120,31 @@ final class Recovery {
         }
     }
 
-    private void indexKeys(TableData table, DataObjectRef object) {
+    /**
+     * Indexes each key at its latest row: the one with the highest commit ts (merges do not keep rows in
+     * commit order across objects). {@code indexedTs} holds the commit ts of each key's indexed row.
+     */
+    private void indexKeys(TableData table, DataObjectRef object, Map<PrimaryKey, Long> indexedTs) {
         DataObjectReader reader = node.objectReader(object.key());
         List<Integer> primaryKey = table.definition().primaryKey();
-        int[] columns = new int[primaryKey.size() + 1];
+        int[] columns = new int[primaryKey.size() + 2];
         for (int i = 0; i < primaryKey.size(); i++) {
             columns[i] = primaryKey.get(i);
         }
         columns[primaryKey.size()] = table.definition().columns().size(); // the row id follows the table's columns
+        columns[primaryKey.size() + 1] = table.definition().columns().size() + 1; // then the commit ts
         for (int block = 0; block < reader.footer().blocks().size(); block++) {
             try (VectorSchemaRoot rows = reader.readBlock(block, columns, node.allocator())) {
                 List<FieldVector> keyVectors = rows.getFieldVectors().subList(0, primaryKey.size());
                 BigIntVector rowIds = (BigIntVector) rows.getVector(primaryKey.size());
+                BigIntVector commitTs = (BigIntVector) rows.getVector(primaryKey.size() + 1);
                 for (int i = 0; i < rows.getRowCount(); i++) {
-                    table.indexKey(PrimaryKey.of(keyVectors, i), rowIds.get(i));
+                    PrimaryKey key = PrimaryKey.of(keyVectors, i);
+                    Long previous = indexedTs.get(key);
+                    if (previous == null || previous <= commitTs.get(i)) {
+                        indexedTs.put(key, commitTs.get(i));
+                        table.indexKey(key, rowIds.get(i));
+                    }
                 }
             }
         }

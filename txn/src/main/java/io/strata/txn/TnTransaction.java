@@ -27,8 +27,11 @@ import java.util.Set;
 
 /** A transaction of the {@link TransactionNode}: a snapshot, a catalog view, and a workspace. */
 final class TnTransaction implements Transaction {
+    /** How long an UPDATE or DELETE waits for a row another transaction holds (InnoDB's default lock wait). */
+    static final long WRITE_LOCK_TIMEOUT_MILLIS = 50_000;
     private final TransactionNode node;
-    private final long snapshotTs;
+    private final long firstSnapshotTs;
+    private volatile long snapshotTs; // moves forward under READ COMMITTED
     private final List<DdlOp> ddl = new ArrayList<>();
     private final Map<Long, TableWrites> writes = new LinkedHashMap<>();
     private final Map<Long, Long> autoIncrementUsed = new HashMap<>();
@@ -40,7 +43,54 @@ final class TnTransaction implements Transaction {
     TnTransaction(TransactionNode node, long snapshotTs, CatalogState catalog) {
         this.node = node;
         this.snapshotTs = snapshotTs;
+        this.firstSnapshotTs = snapshotTs;
         this.catalog = catalog;
+    }
+
+    /**
+     * The snapshot the transaction began with: a row it deleted that another transaction deleted after
+     * this is a write-write conflict (it saw the row at a snapshot no earlier than this one).
+     */
+    long firstSnapshotTs() {
+        return firstSnapshotTs;
+    }
+
+    @Override
+    public void refreshSnapshot() {
+        checkActive();
+        Map.Entry<Long, CatalogState> latest = node.latestSnapshot();
+        if (latest.getKey() > snapshotTs) {
+            if (ddl.isEmpty()) {
+                catalog = latest.getValue(); // with its own DDL, a transaction keeps the catalog it changed
+            }
+            snapshotTs = latest.getKey();
+        }
+    }
+
+    @Override
+    public void lockRows(long tableId, long[] rowIds, boolean exclusive, long timeoutMillis) {
+        checkActive();
+        tableById(tableId);
+        lockCommittedRows(tableId, rowIds, exclusive, timeoutMillis);
+    }
+
+    /**
+     * Locks rows for this transaction, then refuses (1213) any that another transaction deleted or
+     * replaced after this one's snapshot: the version this transaction read is gone.
+     */
+    private void lockCommittedRows(long tableId, long[] rowIds, boolean exclusive, long timeoutMillis) {
+        if (rowIds.length == 0) {
+            return;
+        }
+        node.rowLocks().lock(this, tableId, rowIds, exclusive, timeoutMillis);
+        io.strata.txn.mvcc.TableData committed = node.tableData(tableId);
+        for (long rowId : rowIds) {
+            Long deletedAt = committed == null ? null : committed.tombstone(rowId);
+            if (deletedAt != null && deletedAt > snapshotTs) {
+                throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,
+                        "Deadlock found when trying to get lock; try restarting transaction");
+            }
+        }
     }
 
     TransactionNode node() {
@@ -177,6 +227,10 @@ final class TnTransaction implements Transaction {
         checkActive();
         TableDefinition definition = tableById(tableId);
         TableWrites tableWrites = writes.computeIfAbsent(tableId, id -> new TableWrites(definition));
+        // Rows of other transactions are locked first (a writer waits for FOR UPDATE and for other
+        // writers), so a lock timeout leaves the workspace untouched.
+        lockCommittedRows(tableId, java.util.Arrays.stream(rowIds).filter(rowId -> !tableWrites.ownsLiveRow(rowId)).toArray(),
+                true, WRITE_LOCK_TIMEOUT_MILLIS);
         List<Long> ownDeleted = new ArrayList<>();
         List<Long> committedDeleted = new ArrayList<>();
         for (long rowId : rowIds) {
@@ -261,6 +315,7 @@ final class TnTransaction implements Transaction {
 
     private void finish() {
         active = false;
+        node.rowLocks().releaseAll(this);
         undo.clear();
         writes.values().forEach(TableWrites::close);
         writes.clear();
@@ -310,10 +365,11 @@ final class TnTransaction implements Transaction {
         }
     }
 
-    private boolean committedRowVisible(TableDefinition definition, TableData committed, TableWrites tableWrites, long rowId) {
+    private boolean committedRowVisible(TableDefinition definition, TableData committed, TableWrites tableWrites,
+                                        long rowId, PrimaryKey key) {
         PointLookup lookup = new PointLookup(definition, new int[0], false, snapshotTs(), committed, tableWrites,
                 node.objectBlocks(), node.rowIdCache(), node.allocator());
-        return lookup.committedRowVisible(rowId);
+        return lookup.committedRowVisible(rowId, key);
     }
 
     /** The key of each row, after checking none is already live (committed, in the workspace, or in {@code rows}). */
@@ -331,7 +387,7 @@ final class TnTransaction implements Transaction {
             if (!duplicate && committed != null) {
                 long live = committed.liveRow(key);
                 duplicate = live >= 0 && !tableWrites.deletedCommitted(live);
-                if (duplicate && !committedRowVisible(definition, committed, tableWrites, live)) {
+                if (duplicate && !committedRowVisible(definition, committed, tableWrites, live, key)) {
                     // The key was written by a transaction that committed after our snapshot: a write-write
                     // conflict under snapshot isolation (first committer wins), which the client retries.
                     throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,

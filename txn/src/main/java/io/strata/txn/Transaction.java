@@ -61,6 +61,27 @@ public interface Transaction extends AutoCloseable {
      * deletes made after the mark (a failed statement's partial writes: MySQL rolls back the statement,
      * not the transaction). Catalog changes are not undone (in MySQL, DDL commits implicitly).
      */
+    /**
+     * Locks committed rows this transaction read (by row id) until it ends: {@code SELECT ... FOR UPDATE}
+     * (exclusive) or {@code FOR SHARE}. Waits up to {@code timeoutMillis} for rows other transactions
+     * hold (0: fail at once, NOWAIT): 1205 or 3572 then; 1213 on a deadlock. A row that another
+     * transaction changed or deleted after this one's snapshot fails with 1213: the snapshot's version
+     * is no longer the one to lock.
+     */
+    default void lockRows(long tableId, long[] rowIds, boolean exclusive, long timeoutMillis) {
+        throw new io.strata.common.error.StrataException(io.strata.common.error.ErrorCode.ER_NOT_SUPPORTED_YET,
+                "row locks are not supported by this transaction service");
+    }
+
+    /**
+     * Moves the snapshot to the latest commit, keeping this transaction's own writes (READ COMMITTED
+     * takes a new snapshot per statement).
+     */
+    default void refreshSnapshot() {
+        throw new io.strata.common.error.StrataException(io.strata.common.error.ErrorCode.ER_NOT_SUPPORTED_YET,
+                "READ COMMITTED is not supported by this transaction service");
+    }
+
     default long savepoint() {
         throw new io.strata.common.error.StrataException(io.strata.common.error.ErrorCode.ER_NOT_SUPPORTED_YET,
                 "savepoints are not supported by this transaction");

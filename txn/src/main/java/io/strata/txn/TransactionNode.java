@@ -6,6 +6,7 @@ import io.strata.common.error.StrataException;
 import io.strata.storage.CachingObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.storage.format.ArrowIpc;
+import io.strata.storage.format.ChunkCache;
 import io.strata.storage.format.DataObjectReader;
 import io.strata.txn.cache.DecodedBlockCache;
 import io.strata.txn.cache.PinnedColumns;
@@ -15,6 +16,7 @@ import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.checkpoint.Checkpoint;
 import io.strata.txn.checkpoint.CheckpointCodec;
 import io.strata.txn.checkpoint.Flusher;
+import io.strata.txn.checkpoint.MergeResult;
 import io.strata.txn.checkpoint.TableFiles;
 import io.strata.txn.commit.LogEntry;
 import io.strata.txn.commit.LogEntryCodec;
@@ -54,7 +56,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * logs each commit as one record (group commit shares the fsync), keeps committed rows in memory
  * (the logtail) and flushes them into objects with a checkpoint. Commits hold {@link #commitLock} from
  * the conflict check until their record is queued, so log order is commit-timestamp order; a snapshot
- * ({@link #visibleTs}) only moves past a commit once its record is durable.
+ * ({@link #visibleTs}) only moves past a commit once its record is durable. In the background a
+ * {@link Compactor} merges small or sparse objects (swapped in under the lock by a checkpoint) and an
+ * {@link ObjectReclaimer} deletes replaced objects once no kept checkpoint lists them and no reader holds them.
  */
 public final class TransactionNode implements TxnService {
     private static final System.Logger LOG = System.getLogger(TransactionNode.class.getName());
@@ -64,7 +68,13 @@ public final class TransactionNode implements TxnService {
     /** Bytes of decoded blocks (Arrow vectors) kept in memory for point lookups and repeated scans. */
     public static final String DECODED_CACHE_BYTES_KEY = "storage.cache.decoded-bytes";
     private static final String DEFAULT_DECODED_CACHE_BYTES = "268435456";
+    /** Bytes of decompressed object chunks kept in memory (under the decoded-block cache). */
+    public static final String CHUNK_CACHE_BYTES_KEY = "storage.cache.chunk-bytes";
+    private static final String DEFAULT_CHUNK_CACHE_BYTES = "67108864";
+    /** Whether small and sparse data objects are merged in the background ("true" unless set otherwise). */
+    public static final String MERGE_ENABLED_KEY = "txn.merge.enabled";
     private final ObjectStore store;
+    private final ChunkCache chunkCache;
     private final LogService log;
     private final BufferAllocator allocator;
     private final long flushThresholdRows;
@@ -91,12 +101,18 @@ public final class TransactionNode implements TxnService {
     private final BlockRowIdCache rowIdCache = new BlockRowIdCache(256);
     private final Set<TnTransaction> activeTransactions = ConcurrentHashMap.newKeySet();
     private final AtomicLong visibleTs = new AtomicLong();
+    private final io.strata.txn.lock.RowLocks rowLocks = new io.strata.txn.lock.RowLocks();
     private final AtomicLong nextRowId = new AtomicLong(1);
     private final AtomicLong nextTableId = new AtomicLong(1);
     private final AtomicLong logtailRows = new AtomicLong();
     private final AutoIncrementCounters autoIncrement;
     private long lastAppliedTs;     // under commitLock
-    private long checkpointLsn;     // under commitLock
+    private volatile long checkpointLsn; // written under commitLock
+    /** Makes taking a snapshot and registering it one step, for {@link #oldestSnapshot}. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock snapshotLock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ObjectReclaimer reclaimer;
+    private final Compactor compactor;
     private volatile StrataException failure;
     private volatile boolean closed;
     private final BackgroundFlusher backgroundFlusher;
@@ -104,6 +120,7 @@ public final class TransactionNode implements TxnService {
     private TransactionNode(ObjectStore store, LogService log, StrataConfig config, BufferAllocator allocator) {
         // Reads of object chunks (point lookups, repeated scans) hit memory; the caller still owns `store`.
         this.store = new CachingObjectStore(store, Long.parseLong(config.get(CACHE_BYTES_KEY, DEFAULT_CACHE_BYTES)));
+        this.chunkCache = new ChunkCache(Long.parseLong(config.get(CHUNK_CACHE_BYTES_KEY, DEFAULT_CHUNK_CACHE_BYTES)));
         this.log = log;
         this.allocator = allocator.newChildAllocator("txn-node", 0, Long.MAX_VALUE);
         this.decodedBlocks = new DecodedBlockCache(
@@ -111,6 +128,11 @@ public final class TransactionNode implements TxnService {
         this.flushThresholdRows = config.getLong("txn.flush-threshold-rows");
         this.backgroundFlusher = new BackgroundFlusher(this::backgroundFlush, config.getLong("txn.flush-interval-ms"));
         this.autoIncrement = new AutoIncrementCounters(log);
+        this.reclaimer = new ObjectReclaimer(this.store, key -> {
+            objectReaders.remove(key);
+            chunkCache.invalidateObject(key);
+        });
+        this.compactor = new Compactor(this, Boolean.parseBoolean(config.get(MERGE_ENABLED_KEY, "true")));
     }
 
     /** Recovers (last checkpoint from the store + replay of the log in logDirectory), then serves. */
@@ -129,7 +151,14 @@ public final class TransactionNode implements TxnService {
             log.close();
             throw e;
         }
+        try {
+            checkpoint.ifPresent(c -> ObjectReclaimer.collectGarbage(store, c.lsn()));
+        } catch (StrataException e) {
+            // Garbage only costs space: serve anyway, a later start collects it.
+            LOG.log(System.Logger.Level.WARNING, "garbage collection of unreferenced objects failed", e);
+        }
         node.backgroundFlusher.start();
+        node.compactor.start();
         return node;
     }
 
@@ -137,12 +166,17 @@ public final class TransactionNode implements TxnService {
     public Transaction begin() {
         checkHealthy();
         while (true) {
-            long snapshot = visibleTs.get();
-            Map.Entry<Long, CatalogState> catalog = catalogVersions.floorEntry(snapshot);
-            if (catalog != null) {
-                TnTransaction transaction = new TnTransaction(this, snapshot, catalog.getValue());
-                activeTransactions.add(transaction);
-                return transaction;
+            snapshotLock.readLock().lock();
+            try {
+                long snapshot = visibleTs.get();
+                Map.Entry<Long, CatalogState> catalog = catalogVersions.floorEntry(snapshot);
+                if (catalog != null) {
+                    TnTransaction transaction = new TnTransaction(this, snapshot, catalog.getValue());
+                    activeTransactions.add(transaction);
+                    return transaction;
+                }
+            } finally {
+                snapshotLock.readLock().unlock();
             }
             // A flush pruned the version of this (already old) snapshot; the current one is always kept.
         }
@@ -153,10 +187,38 @@ public final class TransactionNode implements TxnService {
         checkHealthy();
         commitLock.lock();
         try {
-            flushLocked(false);
+            flushLocked(false, false, Map.of());
         } finally {
             commitLock.unlock();
         }
+        compactor.request();
+    }
+
+    /**
+     * Merges now, on this thread, every table whose objects need it (what the background does after
+     * flushes), each swap recorded by a checkpoint; then deletes the objects nothing needs any more.
+     * Returns the merges done.
+     */
+    public int mergeNow() {
+        checkHealthy();
+        int merged = compactor.mergeAll();
+        reclaimObjects();
+        return merged;
+    }
+
+    /**
+     * Deletes objects that left every table version, once no kept checkpoint lists them and no reader
+     * holds them (see {@link ObjectReclaimer}); returns how many were deleted. Also run in the background.
+     */
+    public int reclaimObjects() {
+        return reclaimer.reclaim(forget -> {
+            commitLock.lock();
+            try {
+                forget.run();
+            } finally {
+                commitLock.unlock();
+            }
+        });
     }
 
     @Override
@@ -177,13 +239,14 @@ public final class TransactionNode implements TxnService {
             return;
         }
         backgroundFlusher.stop();
+        compactor.stop();
         List.copyOf(activeTransactions).forEach(TnTransaction::rollback);
         try {
             if (flushFirst && failure == null) {
                 checkHealthy();
                 commitLock.lock();
                 try {
-                    flushLocked(true);
+                    flushLocked(true, true, Map.of());
                 } finally {
                     commitLock.unlock();
                 }
@@ -210,7 +273,7 @@ public final class TransactionNode implements TxnService {
     }
 
     DataObjectReader objectReader(String key) {
-        return objectReaders.computeIfAbsent(key, k -> DataObjectReader.open(store, k));
+        return objectReaders.computeIfAbsent(key, k -> DataObjectReader.open(store, k, chunkCache));
     }
 
     ObjectBlocks objectBlocks() {
@@ -233,6 +296,9 @@ public final class TransactionNode implements TxnService {
         statistics.put("Strata_scan_blocks_read", scanCounters.blocksRead());
         statistics.put("Strata_scan_blocks_pruned", scanCounters.blocksPruned());
         statistics.put("Strata_scan_logtail_segments_pruned", scanCounters.segmentsPruned());
+        statistics.put("Strata_chunk_cache_hits", chunkCache.hits());
+        statistics.put("Strata_chunk_cache_misses", chunkCache.misses());
+        statistics.put("Strata_chunk_cache_bytes", chunkCache.cachedBytes());
         statistics.put("Strata_decoded_cache_hits", decodedBlocks.hits());
         statistics.put("Strata_decoded_cache_misses", decodedBlocks.misses());
         statistics.put("Strata_decoded_cache_bytes", decodedBlocks.allocatedBytes());
@@ -242,7 +308,25 @@ public final class TransactionNode implements TxnService {
             statistics.put("Strata_object_cache_bytes", cache.cachedBytes());
         }
         statistics.put("Strata_logtail_rows", logtailRows.get());
+        statistics.put("Strata_merges", compactor.merges());
+        statistics.put("Strata_objects_deleted", reclaimer.deletedCount());
+        statistics.put("Strata_objects_pending_deletion", (long) reclaimer.pendingCount());
         return statistics;
+    }
+
+    io.strata.txn.lock.RowLocks rowLocks() {
+        return rowLocks;
+    }
+
+    /** The newest snapshot a transaction may read at, and the catalog there (for READ COMMITTED). */
+    Map.Entry<Long, CatalogState> latestSnapshot() {
+        while (true) {
+            long snapshot = visibleTs.get();
+            Map.Entry<Long, CatalogState> catalog = catalogVersions.floorEntry(snapshot);
+            if (catalog != null) {
+                return Map.entry(snapshot, catalog.getValue());
+            }
+        }
     }
 
     BlockRowIdCache rowIdCache() {
@@ -381,10 +465,13 @@ public final class TransactionNode implements TxnService {
     /**
      * @param finalCheckpoint the last checkpoint before a clean shutdown: no transaction runs any more, so
      *                        AUTO_INCREMENT counters are recorded exactly rather than at their reservations
+     * @param force           write a checkpoint even if nothing was committed since the last one (it then
+     *                        replaces the checkpoint of the same LSN, atomically)
+     * @param merges          merges to swap in, each still applying to its table's version
      */
-    private void flushLocked(boolean finalCheckpoint) {
+    private void flushLocked(boolean finalCheckpoint, boolean force, Map<TableData, MergeResult> merges) {
         long lsn = log.sync();
-        if (lsn <= checkpointLsn && !finalCheckpoint) {
+        if (lsn <= checkpointLsn && !force) {
             return;
         }
         visibleTs.accumulateAndGet(lastAppliedTs, Math::max); // everything applied is durable now
@@ -394,6 +481,10 @@ public final class TransactionNode implements TxnService {
         for (TableDefinition definition : catalog.allTables()) {
             TableData table = tables.get(definition.tableId());
             TableVersion next = Flusher.flush(table, lsn, store, allocator);
+            MergeResult merge = merges.get(table);
+            if (merge != null) {
+                next = merge.applyTo(next);
+            }
             files.put(definition.tableId(), new TableFiles(next.objects(), next.tombstoneObjects()));
             flushed.put(table, next);
         }
@@ -406,10 +497,20 @@ public final class TransactionNode implements TxnService {
             TableData.releaseVersion(old);
             table.clearUnflushedTombstones();
         });
+        merges.forEach((table, merge) -> {
+            if (flushed.containsKey(table)) {
+                reclaimer.retire(table, merge.replacedKeys(), merge.droppedRows());
+            }
+        });
         Set<Long> live = new HashSet<>(files.keySet());
         for (Long tableId : List.copyOf(tables.keySet())) {
             if (!live.contains(tableId)) {
-                tables.remove(tableId).releaseAll();
+                TableData dropped = tables.remove(tableId);
+                List<String> keys = new ArrayList<>();
+                dropped.version().objects().forEach(object -> keys.add(object.key()));
+                keys.addAll(dropped.version().tombstoneObjects());
+                reclaimer.retire(dropped, keys, List.of());
+                dropped.releaseAll();
             }
         }
         checkpointLsn = lsn;
@@ -424,20 +525,73 @@ public final class TransactionNode implements TxnService {
      * oldest active snapshot. A transaction beginning meanwhile takes a snapshot at or after {@link #visibleTs}.
      */
     private void pruneCatalogVersions() {
-        long oldest = visibleTs.get();
-        for (TnTransaction transaction : activeTransactions) {
-            oldest = Math.min(oldest, transaction.snapshotTs());
-        }
-        Long keep = catalogVersions.floorKey(oldest);
+        Long keep = catalogVersions.floorKey(oldestSnapshot());
         if (keep != null) {
             catalogVersions.headMap(keep, false).clear();
         }
     }
 
     /**
-     * Keeps the newest two checkpoints. Objects are not deleted yet: every data object stays listed by
-     * the newest checkpoint (flush never rewrites objects), so nothing referenced can go.
+     * The oldest snapshot any transaction has or can still take: the minimum of the active snapshots and
+     * {@link #visibleTs} (later snapshots start there or later). Never decreases.
      */
+    long oldestSnapshot() {
+        snapshotLock.writeLock().lock();
+        try {
+            long oldest = visibleTs.get();
+            for (TnTransaction transaction : activeTransactions) {
+                oldest = Math.min(oldest, transaction.snapshotTs());
+            }
+            return oldest;
+        } finally {
+            snapshotLock.writeLock().unlock();
+        }
+    }
+
+    // ---- merges ----
+
+    /**
+     * Swaps a merge built outside the lock into {@code table}'s version with a checkpoint, if the table
+     * still exists and its version still lists the merge's inputs; otherwise deletes what the merge wrote
+     * (no one could have read it). Tombstones committed meanwhile stay (merged rows keep their ids).
+     */
+    boolean installMerge(TableData table, MergeResult merge) {
+        boolean applies;
+        commitLock.lock();
+        try {
+            applies = !closed && failure == null && tables.get(table.definition().tableId()) == table
+                    && merge.appliesTo(table.version());
+            if (applies) {
+                // If this fails, the outputs may or may not be listed by a checkpoint: they stay (garbage at worst).
+                flushLocked(false, true, Map.of(table, merge));
+            }
+        } finally {
+            commitLock.unlock();
+        }
+        if (!applies) {
+            merge.writtenKeys().forEach(store::delete);
+        }
+        return applies;
+    }
+
+    List<TableData> liveTables() {
+        return List.copyOf(tables.values());
+    }
+
+    boolean isClosed() {
+        return closed || failure != null;
+    }
+
+    ObjectStore objectStore() {
+        return store;
+    }
+
+    /** A name no object of this store has: the last checkpoint's LSN (for garbage collection), then a fresh timestamp. */
+    String uniqueObjectName() {
+        return String.format("%020d-%016x", checkpointLsn, clock.next());
+    }
+
+    /** Keeps the newest two checkpoints; objects they list are deleted only once neither does ({@link ObjectReclaimer}). */
     private void pruneCheckpoints() {
         List<String> keys = store.list(CheckpointCodec.PREFIX);
         for (int i = 0; i < keys.size() - 2; i++) {

@@ -194,9 +194,9 @@ class TransactionNodeTest {
             t2.delete(table.tableId(), new long[] {rowId});
             insert(t2, table, new Object[] {1L, "replaced by t2"});
             t2.commit();
-            t1.delete(table.tableId(), new long[] {rowId});
-            // t1's snapshot still shows the old row, which it deleted: the live key is t2's newer row.
-            StrataException error = assertThrows(StrataException.class, () -> insert(t1, table, new Object[] {1L, "t1"}));
+            // t1's snapshot still shows the old row, which t2 replaced: deleting it (to re-insert the key) is
+            // a write-write conflict, found as the delete locks the row.
+            StrataException error = assertThrows(StrataException.class, () -> t1.delete(table.tableId(), new long[] {rowId}));
             assertEquals(ErrorCode.ER_LOCK_DEADLOCK, error.code(), "sysbench-style delete+insert races must be retryable");
         }
         try (Transaction t3 = node.begin()) {
@@ -213,10 +213,15 @@ class TransactionNodeTest {
             long rowId = (Long) Rows.scan(t1, "app", "users", true).get(0).get(2);
             t1.delete(table.tableId(), new long[] {rowId});
             insert(t1, table, new Object[] {1L, "updated by t1"});
-            t2.delete(table.tableId(), new long[] {rowId});
-            insert(t2, table, new Object[] {1L, "updated by t2"});
+            // t2's delete waits for t1's row lock; once t1 commits, the row t2 saw is gone: 1213.
+            java.util.concurrent.CompletableFuture<Void> t2Delete = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> t2.delete(table.tableId(), new long[] {rowId}));
+            assertThrows(java.util.concurrent.TimeoutException.class,
+                    () -> t2Delete.get(200, java.util.concurrent.TimeUnit.MILLISECONDS), "t2 waits for t1's lock");
             t1.commit();
-            StrataException error = assertThrows(StrataException.class, t2::commit);
+            java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> t2Delete.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            StrataException error = (StrataException) failed.getCause();
             assertEquals(ErrorCode.ER_LOCK_DEADLOCK, error.code());
             assertEquals(1213, error.code().mysqlCode());
         }

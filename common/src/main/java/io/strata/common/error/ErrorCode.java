@@ -60,7 +60,9 @@ public enum ErrorCode {
 
     // Transactions
     ER_LOCK_DEADLOCK(1213, "40001", ErrorCategory.CONFLICT),
-    ER_LOCK_WAIT_TIMEOUT(1205, "HY000", ErrorCategory.CONFLICT),
+    // A lock wait that times out or meets NOWAIT fails the statement only, as InnoDB does by default.
+    ER_LOCK_WAIT_TIMEOUT(1205, "HY000", ErrorCategory.USER),
+    ER_LOCK_NOWAIT(3572, "HY000", ErrorCategory.USER),
     ER_CANT_CHANGE_TX_CHARACTERISTICS(1568, "25001", ErrorCategory.USER),
 
     // Resources and storage

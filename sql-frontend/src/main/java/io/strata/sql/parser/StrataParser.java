@@ -47,8 +47,9 @@ public final class StrataParser {
         }
         List<SqlNode> statements;
         MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(ExecutableComments.open(sql));
+        LockingClauses.Stripped locking = LockingClauses.strip(text.text());
         try {
-            statements = SqlParser.create(text.text(), CONFIG).parseStmtList().getList();
+            statements = SqlParser.create(locking.text(), CONFIG).parseStmtList().getList();
         } catch (SqlParseException e) {
             throw syntaxError(sql, e.getPos() == null ? sql.length()
                     : text.originalOffset(offsetOf(text.text(), Math.max(e.getPos().getLineNum(), 1), e.getPos().getColumnNum())), e);
@@ -56,7 +57,29 @@ public final class StrataParser {
         if (statements.isEmpty()) {
             throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");
         }
-        return statements;
+        return locking.any() ? withLocking(sql, statements, locking.clauses()) : statements;
+    }
+
+    /** Wraps each query that ended with a locking clause; a clause after anything else is a syntax error. */
+    private static List<SqlNode> withLocking(String sql, List<SqlNode> statements, List<LockingClauses.Clause> clauses) {
+        if (clauses.size() != statements.size()) {
+            throw syntaxError(sql, sql.length(), null);
+        }
+        List<SqlNode> wrapped = new java.util.ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            SqlNode statement = statements.get(i);
+            LockingClauses.Clause clause = clauses.get(i);
+            if (clause == null) {
+                wrapped.add(statement);
+            } else if (statement.getKind() == org.apache.calcite.sql.SqlKind.SELECT
+                    || statement.getKind() == org.apache.calcite.sql.SqlKind.ORDER_BY) {
+                wrapped.add(new io.strata.sql.parser.ast.SqlLockingRead(statement.getParserPosition(), statement,
+                        clause.mode(), clause.noWait()));
+            } else {
+                throw syntaxError(sql, statement.getParserPosition(), null);
+            }
+        }
+        return wrapped;
     }
 
     /** Parses exactly one statement. */

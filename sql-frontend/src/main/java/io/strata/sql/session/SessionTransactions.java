@@ -15,10 +15,21 @@ import java.util.function.Function;
  */
 final class SessionTransactions {
     private final TxnService service;
+    private final java.util.function.BooleanSupplier readCommitted;
     private Transaction open;
 
-    SessionTransactions(TxnService service) {
+    /** @param readCommitted whether the session's isolation is READ COMMITTED (a new snapshot per statement) */
+    SessionTransactions(TxnService service, java.util.function.BooleanSupplier readCommitted) {
         this.service = Objects.requireNonNull(service, "service");
+        this.readCommitted = Objects.requireNonNull(readCommitted, "readCommitted");
+    }
+
+    /** The open transaction for the next statement: under READ COMMITTED it reads the latest commits. */
+    private Transaction forStatement() {
+        if (readCommitted.getAsBoolean()) {
+            open.refreshSnapshot();
+        }
+        return open;
     }
 
     boolean inTransaction() {
@@ -57,7 +68,7 @@ final class SessionTransactions {
         }
         if (open != null) {
             try {
-                return work.apply(open);
+                return work.apply(forStatement());
             } catch (StrataException e) {
                 if (e.code().category() == ErrorCategory.CONFLICT) {
                     rollback();
@@ -85,7 +96,7 @@ final class SessionTransactions {
             open = service.begin();
         }
         if (open != null) {
-            return new Lease(open, false);
+            return new Lease(forStatement(), false);
         }
         return new Lease(service.begin(), true);
     }

@@ -42,7 +42,8 @@ public final class SqlSession implements Session {
     public SqlSession(ServerContext server, String user, String database, long connectionId) {
         this.server = server;
         this.state = new SessionState(connectionId, user, null, server.globals());
-        this.transactions = new SessionTransactions(server.txnService());
+        this.transactions = new SessionTransactions(server.txnService(),
+                () -> "READ-COMMITTED".equals(state.variables().get("transaction_isolation")));
         this.runner = new StatementRunner(server, state, transactions, cancelled);
         if (database != null && !database.isEmpty()) {
             runner.useDatabase(database);

@@ -9,6 +9,7 @@ import io.strata.common.type.DataType;
 import io.strata.sql.exec.DdlExecutor;
 import io.strata.sql.exec.DeleteExecutor;
 import io.strata.sql.exec.InsertExecutor;
+import io.strata.sql.exec.LockingReadExecutor;
 import io.strata.sql.exec.PlanSlot;
 import io.strata.sql.exec.QueryRunner;
 import io.strata.sql.exec.ShowExecutor;
@@ -17,6 +18,7 @@ import io.strata.sql.exec.UpdateExecutor;
 import io.strata.common.session.Session;
 import io.strata.sql.parser.ast.ShowKind;
 import io.strata.sql.parser.ast.SqlKill;
+import io.strata.sql.parser.ast.SqlLockingRead;
 import io.strata.sql.parser.ast.SqlSetVariables;
 import io.strata.sql.parser.ast.SqlShow;
 import io.strata.sql.parser.ast.SqlTransactionControl;
@@ -88,6 +90,7 @@ final class StatementRunner {
             case SqlUpdate update -> write(transaction -> UpdateExecutor.execute(update, context.apply(transaction)));
             case SqlDelete delete -> write(transaction -> DeleteExecutor.execute(delete, context.apply(transaction)));
             case SqlExplain explain -> read(transaction -> explain(explain, context.apply(transaction)));
+            case SqlLockingRead locking -> lockingRead(locking, context);
             default -> {
                 if (DdlExecutor.handles(node)) {
                     yield ddl(node, context);
@@ -98,6 +101,22 @@ final class StatementRunner {
                 throw UnsupportedFeature.of(node.getKind().toString());
             }
         };
+    }
+
+    /**
+     * SELECT ... FOR UPDATE | FOR SHARE: inside a transaction, locks the rows first, then reads them as a
+     * query; in autocommit mode a lock would end with the statement, so it only reads (as MySQL).
+     */
+    private StatementResult lockingRead(SqlLockingRead locking, Function<Transaction, StatementContext> context) {
+        boolean autocommit = state.variables().flag("autocommit");
+        if (transactions.inTransaction() || !autocommit) {
+            long timeoutMillis = 1000L * ((Number) state.variables().get("innodb_lock_wait_timeout")).longValue();
+            transactions.run(autocommit, transaction -> {
+                LockingReadExecutor.lockRows(locking, context.apply(transaction), timeoutMillis);
+                return null;
+            });
+        }
+        return query(locking.query(), null, context);
     }
 
     /** Runs a query, or starts {@code cached} (a prepared plan) in this statement's transaction. */

@@ -4,6 +4,7 @@ import io.strata.storage.ObjectStore;
 import io.strata.storage.format.DataObjectWriter;
 import io.strata.txn.mvcc.DataObjectRef;
 import io.strata.txn.mvcc.LogtailSegment;
+import io.strata.txn.mvcc.PrimaryKey;
 import io.strata.txn.mvcc.TableData;
 import io.strata.txn.mvcc.TableVersion;
 import org.apache.arrow.memory.BufferAllocator;
@@ -32,8 +33,8 @@ public final class Flusher {
         List<DataObjectRef> objects = new ArrayList<>(version.objects());
         List<String> tombstoneObjects = new ArrayList<>(version.tombstoneObjects());
         if (!version.logtail().isEmpty()) {
-            ObjectSequence sink = new ObjectSequence(table, lsn, store);
-            writeLogtail(version.logtail(), sink, allocator);
+            ObjectSequence sink = new ObjectSequence(table.definition(), "data-%020d".formatted(lsn), store);
+            writeLogtail(table, version.logtail(), sink, allocator);
             objects.addAll(sink.finish());
         }
         List<long[]> tombstones = table.unflushedTombstones();
@@ -45,7 +46,9 @@ public final class Flusher {
         return new TableVersion(objects, tombstoneObjects, List.of());
     }
 
-    private static void writeLogtail(List<LogtailSegment> logtail, ObjectSequence writer, BufferAllocator allocator) {
+    private static void writeLogtail(TableData table, List<LogtailSegment> logtail, ObjectSequence writer,
+                                     BufferAllocator allocator) {
+        List<Integer> primaryKey = table.definition().primaryKey();
         List<Field> fields = new ArrayList<>(logtail.get(0).rows().getSchema().getFields());
         int tableColumns = fields.size();
         fields.add(HiddenColumns.ROW_ID_FIELD);
@@ -54,7 +57,9 @@ public final class Flusher {
             BigIntVector rowIds = (BigIntVector) block.getVector(tableColumns);
             BigIntVector commitTs = (BigIntVector) block.getVector(tableColumns + 1);
             int filled = 0;
+            long[] keyHashes = primaryKey.isEmpty() ? null : new long[DataObjectWriter.DEFAULT_BLOCK_ROWS];
             for (LogtailSegment segment : logtail) {
+                List<FieldVector> keyVectors = primaryKey.stream().map(segment.rows()::getVector).toList();
                 List<TransferPair> pairs = new ArrayList<>(tableColumns);
                 for (int c = 0; c < tableColumns; c++) {
                     pairs.add(segment.rows().getVector(c).makeTransferPair(block.getVector(c)));
@@ -65,10 +70,13 @@ public final class Flusher {
                     }
                     rowIds.setSafe(filled, segment.rowIds()[row]);
                     commitTs.setSafe(filled, segment.commitTs());
+                    if (keyHashes != null) {
+                        keyHashes[filled] = PrimaryKey.of(keyVectors, row).hash64();
+                    }
                     filled++;
                     if (filled == DataObjectWriter.DEFAULT_BLOCK_ROWS) {
                         block.setRowCount(filled);
-                        writer.write(block);
+                        writer.write(block, keyHashes);
                         block.getFieldVectors().forEach(FieldVector::reset);
                         filled = 0;
                     }
@@ -76,58 +84,13 @@ public final class Flusher {
             }
             if (filled > 0) {
                 block.setRowCount(filled);
-                writer.write(block);
+                writer.write(block, keyHashes == null ? null : java.util.Arrays.copyOf(keyHashes, filled));
             }
         }
     }
 
-    /**
-     * Data objects of one flush: a new object every {@value #MAX_OBJECT_ROWS} rows, so that an object
-     * (built in memory) stays a few tens of megabytes even when one commit loaded millions of rows.
-     */
-    private static final class ObjectSequence {
-        private static final long MAX_OBJECT_ROWS = 64L * DataObjectWriter.DEFAULT_BLOCK_ROWS;
-
-        private final TableData table;
-        private final long lsn;
-        private final ObjectStore store;
-        private final List<DataObjectRef> written = new ArrayList<>();
-        private DataObjectWriter writer;
-
-        ObjectSequence(TableData table, long lsn, ObjectStore store) {
-            this.table = table;
-            this.lsn = lsn;
-            this.store = store;
-        }
-
-        void write(VectorSchemaRoot block) {
-            if (writer == null) {
-                writer = new DataObjectWriter(HiddenColumns.dataObjectFields(table.definition()),
-                        DataObjectWriter.DEFAULT_BLOCK_ROWS);
-            }
-            writer.write(block);
-            if (writer.rowCount() >= MAX_OBJECT_ROWS) {
-                putCurrent();
-            }
-        }
-
-        List<DataObjectRef> finish() {
-            if (writer != null) {
-                putCurrent();
-            }
-            return written;
-        }
-
-        private void putCurrent() {
-            String key = String.format("tables/%d/data-%020d-%04d.obj", table.definition().tableId(), lsn, written.size());
-            long rows = writer.rowCount();
-            store.put(key, writer.finish());
-            written.add(new DataObjectRef(key, rows));
-            writer = null;
-        }
-    }
-
-    private static byte[] tombstoneObject(List<long[]> tombstones, BufferAllocator allocator) {
+    /** A tombstone object of {@code tombstones}, each {rowId, delete commit ts}. */
+    public static byte[] tombstoneObject(List<long[]> tombstones, BufferAllocator allocator) {
         DataObjectWriter writer = new DataObjectWriter(HiddenColumns.TOMBSTONE_FIELDS, DataObjectWriter.DEFAULT_BLOCK_ROWS);
         try (VectorSchemaRoot batch = VectorSchemaRoot.create(
                 new Schema(HiddenColumns.TOMBSTONE_FIELDS), allocator)) {

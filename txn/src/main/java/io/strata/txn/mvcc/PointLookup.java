@@ -84,6 +84,11 @@ public final class PointLookup {
      * names but that cannot be found is taken as old (visible): the callers then report a duplicate key.
      */
     public boolean committedRowVisible(long rowId) {
+        return committedRowVisible(rowId, null);
+    }
+
+    /** Like {@link #committedRowVisible(long)}, skipping objects whose key filter denies {@code key} (if not null). */
+    public boolean committedRowVisible(long rowId, PrimaryKey key) {
         LogtailSegment segment = committed.retainSegmentHolding(rowId);
         if (segment != null) {
             try {
@@ -92,9 +97,27 @@ public final class PointLookup {
                 segment.release();
             }
         }
+        TableVersion version = committed.acquireObjects();
+        try {
+            Located located = locate(version, rowId, key);
+            return located == null || located.commitTs() <= snapshotTs;
+        } finally {
+            committed.releaseObjects(version);
+        }
+    }
+
+    /** Where a row lies in a data object, and its commit ts. */
+    private record Located(DataObjectReader reader, int block, int position, long commitTs) {}
+
+    /** The object block holding {@code rowId}, found by row id zone maps (after the key filter if a key is given), or null. */
+    private Located locate(TableVersion version, long rowId, PrimaryKey key) {
         int rowIdColumn = definition.columns().size();
-        for (DataObjectRef object : committed.version().objects()) {
+        long keyHash = key == null ? 0 : key.hash64();
+        for (DataObjectRef object : version.objects()) {
             DataObjectReader reader = objects.reader(object.key());
+            if (key != null && !reader.mightContainKey(keyHash)) {
+                continue;
+            }
             List<BlockMeta> blocks = reader.footer().blocks();
             for (int block = 0; block < blocks.size(); block++) {
                 ColumnChunk ids = blocks.get(block).columns().get(rowIdColumn);
@@ -104,11 +127,11 @@ public final class PointLookup {
                 BlockRowIdCache.BlockRowIds located = rowIdCache.get(reader, block, allocator);
                 int position = located.positionOf(rowId);
                 if (position >= 0) {
-                    return located.commitTs()[position] <= snapshotTs;
+                    return new Located(reader, block, position, located.commitTs()[position]);
                 }
             }
         }
-        return true;
+        return null;
     }
 
     private VectorSchemaRoot fromWorkspace(long rowId) {
@@ -132,30 +155,18 @@ public final class PointLookup {
     }
 
     private VectorSchemaRoot fromObjects(long rowId, PrimaryKey key) {
-        TableVersion version = committed.version();
-        int rowIdColumn = definition.columns().size();
-        for (DataObjectRef object : version.objects()) {
-            DataObjectReader reader = objects.reader(object.key());
-            List<BlockMeta> blocks = reader.footer().blocks();
-            for (int block = 0; block < blocks.size(); block++) {
-                ColumnChunk ids = blocks.get(block).columns().get(rowIdColumn);
-                if (ids.min() == null || (Long) ids.min() > rowId || (Long) ids.max() < rowId) {
-                    continue;
-                }
-                BlockRowIdCache.BlockRowIds located = rowIdCache.get(reader, block, allocator);
-                int position = located.positionOf(rowId);
-                if (position < 0) {
-                    continue;
-                }
-                if (located.commitTs()[position] > snapshotTs) {
-                    return scanFor(key);
-                }
-                try (PinnedColumns rows = objects.pin(reader, block, columns)) {
-                    return copyRow(rows.vectors(), position, rowId);
-                }
+        TableVersion version = committed.acquireObjects();
+        try {
+            Located located = locate(version, rowId, key);
+            if (located == null || located.commitTs() > snapshotTs) {
+                return scanFor(key); // newer than the snapshot, or not where the index says: let the scan decide
             }
+            try (PinnedColumns rows = objects.pin(located.reader(), located.block(), columns)) {
+                return copyRow(rows.vectors(), located.position(), rowId);
+            }
+        } finally {
+            committed.releaseObjects(version);
         }
-        return scanFor(key); // not found where the index says: let the scan decide
     }
 
     /** The slow path: a snapshot scan of the key columns and the wanted ones, keeping the row with the key. */
@@ -165,7 +176,8 @@ public final class PointLookup {
         for (int i = 0; i < primaryKey.size(); i++) {
             wanted[columns.length + i] = primaryKey.get(i);
         }
-        try (TableScan scan = new TableScan(definition, wanted, true, snapshotTs, committed, own, objects, allocator)) {
+        try (TableScan scan = new TableScan(definition, wanted, true, snapshotTs, committed, own, objects, allocator)
+                .onlyObjectsMayContain(key.hash64())) {
             VectorSchemaRoot batch;
             while ((batch = scan.next()) != null) {
                 List<FieldVector> keyVectors = batch.getFieldVectors().subList(columns.length, wanted.length);

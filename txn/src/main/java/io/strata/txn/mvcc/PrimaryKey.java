@@ -66,6 +66,14 @@ public record PrimaryKey(List<Object> values) {
         };
     }
 
+    /**
+     * A stable 64-bit hash of the key's values (what data objects' key filters hold): equal keys hash
+     * equally however they were made ({@link #of} from vectors or {@link #ofValues} from a caller).
+     */
+    public long hash64() {
+        return KeyHash.of(this);
+    }
+
     /** The key as MySQL prints it in ER_DUP_ENTRY: the parts joined by '-'. */
     public String display() {
         return values.stream().map(PrimaryKey::displayOne).collect(Collectors.joining("-"));

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The committed state of one table on the transaction node: its current {@link TableVersion}, every
  * tombstone (row id -> delete commit ts), and the primary key index (key -> id of the latest row
  * inserted with it; that row is live unless tombstoned). Changes are made under the node's commit
- * lock; readers take consistent versions through {@link #acquire()}.
+ * lock; readers take consistent versions through {@link #acquire()} and give them back with
+ * {@link #release}: while a version is held its objects are pinned, and a merged-away object is
+ * deleted only once no one pins it ({@link #pinned}).
  */
 public final class TableData {
     private final TableDefinition definition;
@@ -21,6 +23,8 @@ public final class TableData {
     private final Map<PrimaryKey, Long> keyIndex = new ConcurrentHashMap<>();
     private final List<long[]> unflushedTombstones = new ArrayList<>(); // {rowId, ts}; under the commit lock
     private TableVersion version = TableVersion.EMPTY;                  // guarded by this
+    /** The versions readers hold, by identity, with their holder counts: their objects must stay. */
+    private final Map<TableVersion, Integer> heldVersions = new java.util.IdentityHashMap<>(); // guarded by this
     /** The logtail segments of {@link #version} by their first row id (a segment's ids lie in one range). */
     private final NavigableMap<Long, LogtailSegment> segmentsByRowId = new TreeMap<>(); // guarded by this
 
@@ -36,10 +40,45 @@ public final class TableData {
         return !definition.primaryKey().isEmpty();
     }
 
-    /** The current version with its logtail segments retained; give it back with {@link #releaseVersion}. */
+    /**
+     * The current version with its logtail segments retained and its objects pinned; give it back
+     * (once) with {@link #release}.
+     */
     public synchronized TableVersion acquire() {
         version.logtail().forEach(LogtailSegment::retain);
+        heldVersions.merge(version, 1, Integer::sum);
         return version;
+    }
+
+    /** Gives back a version taken with {@link #acquire}: its segments and its object pin. */
+    public void release(TableVersion acquired) {
+        releaseObjects(acquired);
+        releaseVersion(acquired);
+    }
+
+    /**
+     * The current version with only its objects pinned (its logtail segments may be freed meanwhile:
+     * do not read them); give it back (once) with {@link #releaseObjects}. O(1), for point lookups.
+     */
+    public synchronized TableVersion acquireObjects() {
+        heldVersions.merge(version, 1, Integer::sum);
+        return version;
+    }
+
+    public synchronized void releaseObjects(TableVersion acquired) {
+        Integer left = heldVersions.computeIfPresent(acquired, (v, holders) -> holders == 1 ? null : holders - 1);
+        assert left == null || left > 0 : "table version released too often";
+    }
+
+    /** Whether a reader still holds a version listing {@code objectKey} (as a data or tombstone object). */
+    public synchronized boolean pinned(String objectKey) {
+        for (TableVersion held : heldVersions.keySet()) {
+            if (held.tombstoneObjects().contains(objectKey)
+                    || held.objects().stream().anyMatch(object -> object.key().equals(objectKey))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void releaseVersion(TableVersion acquired) {
@@ -117,11 +156,37 @@ public final class TableData {
     /** The id of the live committed row holding {@code key}, or -1. */
     public long liveRow(PrimaryKey key) {
         Long rowId = keyIndex.get(key);
+        if (rowId == null || tombstones.containsKey(rowId)) {
+            return -1;
+        }
+        // Forgetting a dropped row removes its index entry before its tombstone: if the entry is still
+        // there after the tombstone check, the row was not forgotten in between.
+        return rowId.equals(keyIndex.get(key)) ? rowId : liveRowAfterChange(key);
+    }
+
+    private long liveRowAfterChange(PrimaryKey key) {
+        Long rowId = keyIndex.get(key);
         return rowId == null || tombstones.containsKey(rowId) ? -1 : rowId;
     }
 
     public void indexKey(PrimaryKey key, long rowId) {
         keyIndex.put(key, rowId);
+    }
+
+    /**
+     * Forgets a deleted row a merge dropped from the objects (under the commit lock, once no reader
+     * holds an object with it): its key index entry (unless a newer row took the key) and its tombstone.
+     */
+    public void forgetDroppedRow(PrimaryKey key, long rowId) {
+        if (key != null) {
+            keyIndex.remove(key, rowId);
+        }
+        tombstones.remove(rowId);
+    }
+
+    /** The row ids of all tombstones deleted at or before {@code ts}, unsorted (a copy). */
+    public long[] tombstonedAtOrBefore(long ts) {
+        return tombstones.entrySet().stream().filter(e -> e.getValue() <= ts).mapToLong(Map.Entry::getKey).toArray();
     }
 
     /** Frees the logtail held by the current version (when the table is dropped or the node closes). */

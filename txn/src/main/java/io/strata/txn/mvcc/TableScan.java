@@ -38,6 +38,8 @@ public final class TableScan implements BatchReader {
     private final List<Field> outputFields;
     private final ZonePruner pruner; // null without ranges
     private final List<io.strata.txn.ColumnRange> ranges;
+    private boolean keyFiltered;        // skip objects whose key filter denies keyHash
+    private long keyHash;
     private long prunedBlocks;
     private long prunedSegments;
     private long blocksRead;
@@ -70,6 +72,19 @@ public final class TableScan implements BatchReader {
         this.objects = objects;
         this.allocator = allocator;
         this.outputFields = outputFields(definition, columns, withRowId);
+    }
+
+    /**
+     * Makes this (not yet read) scan skip every data object whose key filter denies a key hashing to
+     * {@code keyHash}: for scans looking for one primary key. Skipped objects count as pruned blocks.
+     */
+    public TableScan onlyObjectsMayContain(long keyHash) {
+        if (objectIndex != 0 || blockIndex != 0) {
+            throw new IllegalStateException("the scan already started");
+        }
+        this.keyFiltered = true;
+        this.keyHash = keyHash;
+        return this;
     }
 
     /** The fields a scan of {@code columns} returns: the columns' fields, then the row id if asked. */
@@ -185,6 +200,10 @@ public final class TableScan implements BatchReader {
 
     private VectorSchemaRoot nextFromObject() {
         DataObjectReader reader = objects.reader(version.objects().get(objectIndex).key());
+        if (blockIndex == 0 && keyFiltered && !reader.mightContainKey(keyHash)) {
+            prunedBlocks += reader.footer().blocks().size();
+            blockIndex = reader.footer().blocks().size();
+        }
         if (blockIndex >= reader.footer().blocks().size()) {
             objectIndex++;
             blockIndex = 0;
@@ -259,7 +278,7 @@ public final class TableScan implements BatchReader {
         closed = true;
         closeCurrent();
         if (version != null) {
-            TableData.releaseVersion(version);
+            committed.release(version);
         }
     }
 }

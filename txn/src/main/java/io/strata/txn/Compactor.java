@@ -1,0 +1,129 @@
+package io.strata.txn;
+
+import io.strata.common.error.StrataException;
+import io.strata.txn.checkpoint.MergePolicy;
+import io.strata.txn.checkpoint.MergeResult;
+import io.strata.txn.checkpoint.Merger;
+import io.strata.txn.mvcc.DataObjectRef;
+import io.strata.txn.mvcc.TableData;
+import io.strata.txn.mvcc.TableVersion;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Background merges of small or sparse data objects ({@link MergePolicy}), then deletion of objects
+ * nothing needs any more ({@link ObjectReclaimer}). A merge is built outside the commit lock with its
+ * inputs pinned, then swapped in under the lock by a checkpoint ({@link TransactionNode#installMerge}),
+ * so commits wait only for the swap. One merge at a time; requests while one runs are coalesced.
+ */
+final class Compactor {
+    private static final System.Logger LOG = System.getLogger(Compactor.class.getName());
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final TransactionNode node;
+    private final boolean enabled;
+    private final ReentrantLock mergeLock = new ReentrantLock();
+    private final LongAdder merges = new LongAdder();
+    private ThreadPoolExecutor executor; // null until started, or when disabled
+
+    Compactor(TransactionNode node, boolean enabled) {
+        this.node = node;
+        this.enabled = enabled;
+    }
+
+    void start() {
+        if (!enabled) {
+            return;
+        }
+        // One running, at most one waiting: further requests are dropped, the waiting run covers them.
+        executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
+                Thread.ofPlatform().name("strata-txn-merge").daemon(true).factory(),
+                new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /** Asks for a merge and reclaim pass in the background (after a flush); returns at once. */
+    void request() {
+        if (executor != null && !executor.isShutdown()) {
+            executor.execute(this::backgroundPass);
+        }
+    }
+
+    long merges() {
+        return merges.sum();
+    }
+
+    /** Waits for a running pass instead of interrupting it (an interrupt would close file channels). */
+    void stop() {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "merge still running after " + STOP_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void backgroundPass() {
+        try {
+            mergeAll();
+            node.reclaimObjects();
+        } catch (StrataException e) {
+            // Nothing is lost: inputs stay listed until a swap succeeds; the next pass retries.
+            LOG.log(System.Logger.Level.WARNING, "background merge failed", e);
+        }
+    }
+
+    /** Merges every table that needs it, one merge per table; returns the merges swapped in. */
+    int mergeAll() {
+        mergeLock.lock();
+        try {
+            int merged = 0;
+            for (TableData table : node.liveTables()) {
+                if (node.isClosed()) {
+                    break;
+                }
+                if (mergeTable(table)) {
+                    merged++;
+                }
+            }
+            return merged;
+        } finally {
+            mergeLock.unlock();
+        }
+    }
+
+    private boolean mergeTable(TableData table) {
+        long oldest = node.oldestSnapshot();
+        TableVersion version = table.acquireObjects();
+        MergeResult result;
+        try {
+            long[] droppable = table.tombstonedAtOrBefore(oldest);
+            Arrays.sort(droppable);
+            Optional<List<DataObjectRef>> picked = MergePolicy.pick(version, droppable, node::objectReader,
+                    node.allocator());
+            if (picked.isEmpty()) {
+                return false;
+            }
+            Merger merger = new Merger(table.definition(), node.objectStore(), node::objectReader, node.allocator());
+            result = merger.merge(picked.get(), version.tombstoneObjects(), oldest, node.uniqueObjectName());
+        } finally {
+            table.releaseObjects(version);
+        }
+        boolean installed = node.installMerge(table, result);
+        if (installed) {
+            merges.increment();
+        }
+        return installed;
+    }
+}

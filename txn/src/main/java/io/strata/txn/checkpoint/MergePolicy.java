@@ -1,0 +1,106 @@
+package io.strata.txn.checkpoint;
+
+import io.strata.storage.format.BlockMeta;
+import io.strata.storage.format.ColumnChunk;
+import io.strata.storage.format.DataObjectReader;
+import io.strata.txn.mvcc.DataObjectRef;
+import io.strata.txn.mvcc.TableVersion;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Decides whether a table's objects are worth merging, and which: more than {@value #MAX_SMALL_OBJECTS}
+ * small data objects (under a quarter of {@link ObjectSequence#MAX_OBJECT_ROWS} rows: the usual result of
+ * frequent flushes), or data objects whose droppable deleted rows (deleted before every active snapshot)
+ * exceed {@value #DROPPABLE_PERCENT}% of their rows, or more than {@value #MAX_TOMBSTONE_OBJECTS}
+ * tombstone objects. One merge takes at most {@value #MAX_INPUTS} data objects, so it stays bounded.
+ */
+public final class MergePolicy {
+    static final int MAX_SMALL_OBJECTS = 8;
+    static final int MAX_TOMBSTONE_OBJECTS = 8;
+    static final int MAX_INPUTS = 32;
+    static final int DROPPABLE_PERCENT = 20;
+    private static final long SMALL_OBJECT_ROWS = ObjectSequence.MAX_OBJECT_ROWS / 4;
+
+    private MergePolicy() {}
+
+    /**
+     * The data objects to merge (possibly none, when only the tombstone objects need compacting), or empty
+     * if the table needs no merge. {@code droppable} holds the row ids of tombstones no snapshot needs, sorted.
+     */
+    public static Optional<List<DataObjectRef>> pick(TableVersion version, long[] droppable,
+                                                     Function<String, DataObjectReader> readers,
+                                                     BufferAllocator allocator) {
+        List<DataObjectRef> small = version.objects().stream().filter(o -> o.rowCount() < SMALL_OBJECT_ROWS).toList();
+        if (small.size() > MAX_SMALL_OBJECTS) {
+            return Optional.of(small.subList(0, Math.min(MAX_INPUTS, small.size())));
+        }
+        List<DataObjectRef> sparse = new ArrayList<>();
+        if (droppable.length > 0) {
+            for (DataObjectRef object : version.objects()) {
+                DataObjectReader reader = readers.apply(object.key());
+                if (worthRewriting(object, estimate(reader, droppable))
+                        && worthRewriting(object, exact(reader, droppable, allocator))) {
+                    sparse.add(object);
+                    if (sparse.size() == MAX_INPUTS) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (!sparse.isEmpty() || version.tombstoneObjects().size() > MAX_TOMBSTONE_OBJECTS) {
+            return Optional.of(sparse);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean worthRewriting(DataObjectRef object, long droppableRows) {
+        return droppableRows * 100 > object.rowCount() * DROPPABLE_PERCENT;
+    }
+
+    /** An upper bound of the droppable rows in the object, from its blocks' row id zone maps. */
+    private static long estimate(DataObjectReader reader, long[] droppable) {
+        int rowIdColumn = reader.footer().schema().size() - 2;
+        long count = 0;
+        for (BlockMeta block : reader.footer().blocks()) {
+            ColumnChunk ids = block.columns().get(rowIdColumn);
+            if (ids.min() == null) {
+                continue;
+            }
+            count += Math.min(block.rowCount(), countBetween(droppable, (Long) ids.min(), (Long) ids.max()));
+        }
+        return count;
+    }
+
+    private static long countBetween(long[] sorted, long min, long max) {
+        int from = Arrays.binarySearch(sorted, min);
+        int to = Arrays.binarySearch(sorted, max);
+        from = from < 0 ? -from - 1 : from;
+        to = to < 0 ? -to - 1 : to + 1;
+        return Math.max(0, to - from);
+    }
+
+    /** The droppable rows in the object, reading its row id column. */
+    private static long exact(DataObjectReader reader, long[] droppable, BufferAllocator allocator) {
+        int rowIdColumn = reader.footer().schema().size() - 2;
+        long count = 0;
+        for (int block = 0; block < reader.footer().blocks().size(); block++) {
+            try (VectorSchemaRoot rows = reader.readBlock(block, new int[] {rowIdColumn}, allocator)) {
+                BigIntVector ids = (BigIntVector) rows.getVector(0);
+                for (int i = 0; i < rows.getRowCount(); i++) {
+                    if (Arrays.binarySearch(droppable, ids.get(i)) >= 0) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+}
