@@ -78,6 +78,9 @@ public final class TransactionNode implements TxnService {
     private final LogService log;
     private final BufferAllocator allocator;
     private final long flushThresholdRows;
+    private final long flushThresholdSegments;
+    /** Logtail segments (small commits) that trigger a flush, like txn.flush-threshold-rows does for rows. */
+    public static final String FLUSH_THRESHOLD_SEGMENTS_KEY = "txn.flush-threshold-segments";
     private final HybridClock clock = new HybridClock();
     private final ReentrantLock commitLock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, CatalogState> catalogVersions = new ConcurrentSkipListMap<>();
@@ -105,6 +108,8 @@ public final class TransactionNode implements TxnService {
     private final AtomicLong nextRowId = new AtomicLong(1);
     private final AtomicLong nextTableId = new AtomicLong(1);
     private final AtomicLong logtailRows = new AtomicLong();
+    /** Commits leave one logtail segment per table they insert into; scans pay per segment, so many small ones flush too. */
+    private final AtomicLong logtailSegments = new AtomicLong();
     private final AutoIncrementCounters autoIncrement;
     private long lastAppliedTs;     // under commitLock
     private volatile long checkpointLsn; // written under commitLock
@@ -126,6 +131,7 @@ public final class TransactionNode implements TxnService {
         this.decodedBlocks = new DecodedBlockCache(
                 Long.parseLong(config.get(DECODED_CACHE_BYTES_KEY, DEFAULT_DECODED_CACHE_BYTES)), this.allocator);
         this.flushThresholdRows = config.getLong("txn.flush-threshold-rows");
+        this.flushThresholdSegments = Long.parseLong(config.get(FLUSH_THRESHOLD_SEGMENTS_KEY, "1024"));
         this.backgroundFlusher = new BackgroundFlusher(this::backgroundFlush, config.getLong("txn.flush-interval-ms"));
         this.autoIncrement = new AutoIncrementCounters(log);
         this.reclaimer = new ObjectReclaimer(this.store, key -> {
@@ -152,7 +158,8 @@ public final class TransactionNode implements TxnService {
             throw e;
         }
         try {
-            checkpoint.ifPresent(c -> ObjectReclaimer.collectGarbage(store, c.lsn()));
+            node.reclaimer.loadKeptCheckpoints();
+            checkpoint.ifPresent(c -> node.reclaimer.collectGarbage(c.lsn()));
         } catch (StrataException e) {
             // Garbage only costs space: serve anyway, a later start collects it.
             LOG.log(System.Logger.Level.WARNING, "garbage collection of unreferenced objects failed", e);
@@ -409,7 +416,7 @@ public final class TransactionNode implements TxnService {
         awaitDurable(durable);
         visibleTs.accumulateAndGet(commitTs, Math::max);
         commits.increment();
-        if (logtailRows.get() >= flushThresholdRows) {
+        if (logtailRows.get() >= flushThresholdRows || logtailSegments.get() >= flushThresholdSegments) {
             flushAfterCommit();
         }
         return commitTs;
@@ -441,6 +448,7 @@ public final class TransactionNode implements TxnService {
                 table.indexKey(insert.keys().get(i), insert.rowIds()[i]);
             }
             logtailRows.addAndGet(insert.rowIds().length);
+            logtailSegments.incrementAndGet();
         }
         for (LogEntry.TableDelete delete : deletes) {
             TableData table = tables.get(delete.tableId());
@@ -491,6 +499,7 @@ public final class TransactionNode implements TxnService {
         Checkpoint checkpoint = new Checkpoint(lsn, lastAppliedTs, catalog, files, nextRowId.get(), nextTableId.get(),
                 finalCheckpoint ? autoIncrement.exactNextValues() : autoIncrement.durableNextValues());
         store.put(CheckpointCodec.key(lsn), CheckpointCodec.encode(checkpoint));
+        reclaimer.checkpointWritten(CheckpointCodec.key(lsn), checkpoint);
         flushed.forEach((table, next) -> {
             TableVersion old = table.version();
             table.replaceVersion(next);
@@ -515,6 +524,7 @@ public final class TransactionNode implements TxnService {
         }
         checkpointLsn = lsn;
         logtailRows.set(0);
+        logtailSegments.set(0);
         log.truncate(lsn);
         pruneCheckpoints();
         pruneCatalogVersions();
@@ -596,6 +606,7 @@ public final class TransactionNode implements TxnService {
         List<String> keys = store.list(CheckpointCodec.PREFIX);
         for (int i = 0; i < keys.size() - 2; i++) {
             store.delete(keys.get(i));
+            reclaimer.checkpointDeleted(keys.get(i));
         }
     }
 

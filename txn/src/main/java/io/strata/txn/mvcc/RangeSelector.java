@@ -47,6 +47,57 @@ final class RangeSelector {
         return selectors.toArray(RangeSelector[]::new);
     }
 
+    /**
+     * The positions among {@code [0, rows)} inside every range, ascending; null when there is no
+     * selector (every position). Integer columns are tested in a tight loop over the data buffer.
+     */
+    static int[] candidates(RangeSelector[] selectors, int rows) {
+        if (selectors.length == 0) {
+            return null;
+        }
+        int[] positions = new int[rows];
+        int count = selectors[0].selectAll(rows, positions);
+        for (int s = 1; s < selectors.length && count > 0; s++) {
+            int kept = 0;
+            for (int k = 0; k < count; k++) {
+                if (selectors[s].matches(positions[k])) {
+                    positions[kept++] = positions[k];
+                }
+            }
+            count = kept;
+        }
+        return java.util.Arrays.copyOf(positions, count);
+    }
+
+    /** Writes the rows in {@code [0, rows)} inside this range to {@code out}; returns how many. */
+    private int selectAll(int rows, int[] out) {
+        int count = 0;
+        if (integers instanceof org.apache.arrow.vector.IntVector ints) {
+            org.apache.arrow.memory.ArrowBuf data = ints.getDataBuffer();
+            for (int row = 0; row < rows; row++) {
+                long value = data.getInt((long) row * Integer.BYTES);
+                if (value >= lowerLong && value <= upperLong && !ints.isNull(row)) {
+                    out[count++] = row;
+                }
+            }
+        } else if (integers instanceof org.apache.arrow.vector.BigIntVector longs) {
+            org.apache.arrow.memory.ArrowBuf data = longs.getDataBuffer();
+            for (int row = 0; row < rows; row++) {
+                long value = data.getLong((long) row * Long.BYTES);
+                if (value >= lowerLong && value <= upperLong && !longs.isNull(row)) {
+                    out[count++] = row;
+                }
+            }
+        } else {
+            for (int row = 0; row < rows; row++) {
+                if (matches(row)) {
+                    out[count++] = row;
+                }
+            }
+        }
+        return count;
+    }
+
     static boolean all(RangeSelector[] selectors, int row) {
         for (RangeSelector selector : selectors) {
             if (!selector.matches(row)) {

@@ -227,10 +227,12 @@ public final class TableScan implements BatchReader {
             int[] positions = new int[rows];
             long[] ids = new long[rows];
             int count = 0;
-            RangeSelector[] selectors = RangeSelector.of(ranges, columns, block::vector);
-            for (int i = 0; i < rows; i++) {
+            int[] candidates = RangeSelector.candidates(RangeSelector.of(ranges, columns, block::vector), rows);
+            int candidateCount = candidates == null ? rows : candidates.length;
+            for (int k = 0; k < candidateCount; k++) {
+                int i = candidates == null ? k : candidates[k];
                 long rowId = rowIds.get(i);
-                if (commitTs.get(i) <= snapshotTs && RangeSelector.all(selectors, i) && visible(rowId)) {
+                if (commitTs.get(i) <= snapshotTs && visible(rowId)) {
                     positions[count] = i;
                     ids[count++] = rowId;
                 }
