@@ -445,7 +445,7 @@ public final class TransactionNode implements TxnService {
             TableData table = tables.get(insert.tableId());
             table.appendLogtail(new io.strata.txn.mvcc.LogtailSegment(commitTs, insert.rowIds(), insert.rows()));
             for (int i = 0; i < insert.keys().size(); i++) {
-                table.indexKey(insert.keys().get(i), insert.rowIds()[i]);
+                table.indexKey(insert.keys().get(i), insert.rowIds()[i], commitTs);
             }
             logtailRows.addAndGet(insert.rowIds().length);
             logtailSegments.incrementAndGet();
@@ -535,7 +535,9 @@ public final class TransactionNode implements TxnService {
      * oldest active snapshot. A transaction beginning meanwhile takes a snapshot at or after {@link #visibleTs}.
      */
     private void pruneCatalogVersions() {
-        Long keep = catalogVersions.floorKey(oldestSnapshot());
+        long oldest = oldestSnapshot();
+        tables.values().forEach(table -> table.pruneOlderVersions(oldest)); // replaced versions nobody can read
+        Long keep = catalogVersions.floorKey(oldest);
         if (keep != null) {
             catalogVersions.headMap(keep, false).clear();
         }

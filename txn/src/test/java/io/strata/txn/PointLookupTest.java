@@ -129,4 +129,36 @@ class PointLookupTest {
             }
         }
     }
+
+    private void update(String region, long id, String balance) {
+        try (Transaction txn = node.begin()) {
+            txn.delete(table.tableId(), new long[] {(Long) lookup(txn, region, id).get(1)});
+            insert(txn, new Object[] {region, id, money(balance)});
+            txn.commit();
+        }
+    }
+
+    @Test
+    void anOldSnapshotWalksBackThroughNewerVersionsInLogtailAndObjects() {
+        try (Transaction txn = node.begin()) {
+            insert(txn, new Object[] {"eu", 7L, money("1.00")});
+            txn.commit();
+        }
+        try (Transaction old = node.begin()) {
+            update("eu", 7, "2.00");
+            node.flush(); // the first two versions now lie in objects
+            update("eu", 7, "3.00");
+            update("eu", 7, "4.00");
+            try (Transaction txn = node.begin()) {
+                insert(txn, new Object[] {"eu", 8L, money("8.00")});
+                txn.commit();
+            }
+            assertEquals(money("1.00"), lookup(old, "eu", 7).get(0), "the version the old snapshot saw, three versions back");
+            assertNull(lookup(old, "eu", 8), "a key first inserted after the snapshot");
+            try (Transaction now = node.begin()) {
+                assertEquals(money("4.00"), lookup(now, "eu", 7).get(0));
+                assertEquals(money("8.00"), lookup(now, "eu", 8).get(0));
+            }
+        }
+    }
 }

@@ -23,6 +23,10 @@ import java.util.List;
  * alone; when it is newer than the snapshot the lookup falls back to a filtered scan.
  */
 public final class PointLookup {
+    /** Versions of one key a lookup walks back through before it falls back to a scan. */
+    private static final int MAX_VERSION_HOPS = 64;
+    /** Marks a row committed after the snapshot (compared by identity, never returned to callers). */
+    private static final VectorSchemaRoot TOO_NEW = new VectorSchemaRoot(List.of(), List.of(), 0);
     private final TableDefinition definition;
     private final int[] columns;
     private final boolean withRowId;
@@ -60,14 +64,29 @@ public final class PointLookup {
         if (committed == null) {
             return null;
         }
+        // Newest version first; a version committed after the snapshot hands over to the one it replaced.
         Long rowId = committed.latestRow(key);
-        if (rowId == null || (own != null && own.deletedCommitted(rowId))) {
-            return null;
+        for (int hops = 0; rowId != null && hops < MAX_VERSION_HOPS; hops++) {
+            if (own != null && own.deletedCommitted(rowId)) {
+                return null;
+            }
+            Long deletedAt = committed.tombstone(rowId);
+            if (deletedAt != null && deletedAt <= snapshotTs) {
+                return null;
+            }
+            VectorSchemaRoot row = read(rowId, key);
+            if (row != TOO_NEW) {
+                return row;
+            }
+            rowId = committed.olderVersion(rowId);
         }
-        Long deletedAt = committed.tombstone(rowId);
-        if (deletedAt != null && deletedAt <= snapshotTs) {
-            return null;
-        }
+        // No older version: the key did not exist at the snapshot (versions an active snapshot may need are
+        // kept). Past the hop bound, the scan decides.
+        return rowId == null ? null : scanFor(key);
+    }
+
+    /** The row {@code rowId} as a batch; {@link #TOO_NEW} when it was committed after the snapshot. */
+    private VectorSchemaRoot read(long rowId, PrimaryKey key) {
         LogtailSegment segment = committed.retainSegmentHolding(rowId);
         if (segment != null) {
             try {
@@ -149,7 +168,7 @@ public final class PointLookup {
             return scanFor(key);
         }
         if (segment.commitTs() > snapshotTs) {
-            return scanFor(key);
+            return TOO_NEW;
         }
         return single(segment.rows(), position, rowId);
     }
@@ -158,8 +177,11 @@ public final class PointLookup {
         TableVersion version = committed.acquireObjects();
         try {
             Located located = locate(version, rowId, key);
-            if (located == null || located.commitTs() > snapshotTs) {
-                return scanFor(key); // newer than the snapshot, or not where the index says: let the scan decide
+            if (located == null) {
+                return scanFor(key); // not where the index says: let the scan decide
+            }
+            if (located.commitTs() > snapshotTs) {
+                return TOO_NEW;
             }
             try (PinnedColumns rows = objects.pin(located.reader(), located.block(), columns)) {
                 return copyRow(rows.vectors(), located.position(), rowId);

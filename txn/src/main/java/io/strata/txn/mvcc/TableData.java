@@ -21,6 +21,8 @@ public final class TableData {
     private final TableDefinition definition;
     private final Map<Long, Long> tombstones = new ConcurrentHashMap<>();
     private final Map<PrimaryKey, Long> keyIndex = new ConcurrentHashMap<>();
+    /** newer row id -> {older row id with the same key, newer row's commit ts}: a version chain per key. */
+    private final Map<Long, long[]> olderVersions = new ConcurrentHashMap<>();
     private final List<long[]> unflushedTombstones = new ArrayList<>(); // {rowId, ts}; under the commit lock
     private TableVersion version = TableVersion.EMPTY;                  // guarded by this
     /** The versions readers hold, by identity, with their holder counts: their objects must stay. */
@@ -167,6 +169,28 @@ public final class TableData {
     private long liveRowAfterChange(PrimaryKey key) {
         Long rowId = keyIndex.get(key);
         return rowId == null || tombstones.containsKey(rowId) ? -1 : rowId;
+    }
+
+    /**
+     * Indexes a committed insert of {@code key}; when the key already named a row (deleted by now), that
+     * row is remembered as the version {@code rowId} replaced, for snapshots older than {@code commitTs}.
+     */
+    public void indexKey(PrimaryKey key, long rowId, long commitTs) {
+        Long previous = keyIndex.put(key, rowId);
+        if (previous != null) {
+            olderVersions.put(rowId, new long[] {previous, commitTs});
+        }
+    }
+
+    /** The row that {@code rowId} replaced (same key), or null if none or no snapshot can need it any more. */
+    public Long olderVersion(long rowId) {
+        long[] older = olderVersions.get(rowId);
+        return older == null ? null : older[0];
+    }
+
+    /** Forgets replaced versions that every snapshot at or after {@code oldestSnapshotTs} sees past. */
+    public void pruneOlderVersions(long oldestSnapshotTs) {
+        olderVersions.values().removeIf(older -> older[1] <= oldestSnapshotTs);
     }
 
     public void indexKey(PrimaryKey key, long rowId) {
