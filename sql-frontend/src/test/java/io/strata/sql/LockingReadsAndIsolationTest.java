@@ -133,6 +133,21 @@ class LockingReadsAndIsolationTest extends SessionFixture {
         assertEquals(List.of(row("for update")), rows("SELECT 'for update'"));
     }
 
+    @Test
+    void aPreparedLockingReadDescribesItsColumnsAndLocks() {
+        var info = session.prepare("SELECT balance FROM accounts WHERE id = ? FOR UPDATE");
+        assertEquals(1, info.parameters().size());
+        assertEquals(1, info.columns().size());
+        ok("BEGIN");
+        try (StatementResult.Rows rows = (StatementResult.Rows) session.executePrepared(info.statementId(), List.of(3L))) {
+            assertEquals(300L, ((Number) rows.rows().next()[0]).longValue());
+        }
+        run(other, "BEGIN");
+        assertEquals(ErrorCode.ER_LOCK_NOWAIT, errorOf(other, "SELECT * FROM accounts WHERE id = 3 FOR UPDATE NOWAIT"));
+        run(other, "ROLLBACK");
+        ok("COMMIT");
+    }
+
     private ErrorCode errorOfSession(String sql) {
         ok("BEGIN");
         try {

@@ -79,7 +79,10 @@ public final class SqlSession implements Session {
 
     @Override
     public PreparedStatementInfo prepare(String sql) {
-        SqlNode node = StrataParser.parseOne(sql);
+        SqlNode parsed = StrataParser.parseOne(sql);
+        // A locking read prepares as its query; it is never run from a cached plan (it must lock first).
+        boolean locking = parsed instanceof io.strata.sql.parser.ast.SqlLockingRead;
+        SqlNode node = locking ? ((io.strata.sql.parser.ast.SqlLockingRead) parsed).query() : parsed;
         int id = prepared.nextId();
         if (!node.getKind().belongsTo(SqlKind.QUERY)) {
             checkTargetTable(node, sql);
@@ -105,7 +108,7 @@ public final class SqlSession implements Session {
             }
             List<ResultColumn> columns = ResultColumns.forPrepare(plan, transaction.catalog());
             return new PreparedStatements.Prepared(id, sql, parameters.size(), parameters, columns,
-                    plan.sessionDependent() ? null : plan, epoch, null);
+                    plan.sessionDependent() || locking ? null : plan, epoch, null);
         });
         prepared.put(entry);
         return new PreparedStatementInfo(id, entry.parameters(), entry.columns());
