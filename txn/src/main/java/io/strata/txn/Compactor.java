@@ -1,6 +1,5 @@
 package io.strata.txn;
 
-import io.strata.common.error.StrataException;
 import io.strata.txn.checkpoint.MergePolicy;
 import io.strata.txn.checkpoint.MergeResult;
 import io.strata.txn.checkpoint.Merger;
@@ -78,9 +77,10 @@ final class Compactor {
         try {
             mergeAll();
             node.reclaimObjects();
-        } catch (StrataException e) {
-            // Nothing is lost: inputs stay listed until a swap succeeds; the next pass retries.
-            LOG.log(System.Logger.Level.WARNING, "background merge failed", e);
+        } catch (RuntimeException e) {
+            // Nothing is lost: inputs stay listed until a swap succeeds, retired objects stay pending;
+            // the next pass retries. Logged with its stack, as an internal error would be.
+            LOG.log(System.Logger.Level.WARNING, "background merge or object deletion failed", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.strata.txn;
 
-import io.strata.common.error.StrataException;
 import io.strata.storage.ObjectStore;
 import io.strata.txn.checkpoint.Checkpoint;
 import io.strata.txn.checkpoint.CheckpointCodec;
@@ -51,6 +50,10 @@ final class ObjectReclaimer {
     /** One reclaim pass at a time (the background and {@link TransactionNode#reclaimObjects}). */
     private final java.util.concurrent.locks.ReentrantLock reclaimLock = new java.util.concurrent.locks.ReentrantLock();
     private long deleted;                                    // guarded by this
+    /** False until {@link #loadKeptCheckpoints} succeeded: nothing is deleted without knowing every checkpoint. */
+    private volatile boolean checkpointsKnown;
+    /** Each checkpoint on the store (by key) and the objects it lists. */
+    private final java.util.Map<String, Set<String>> keptCheckpoints = new java.util.HashMap<>(); // guarded by this
 
     /** @param forgetObject drops what the node caches for a deleted object (readers, chunks) */
     ObjectReclaimer(ObjectStore store, Consumer<String> forgetObject) {
@@ -84,18 +87,22 @@ final class ObjectReclaimer {
         try {
             List<Retired> candidates;
             synchronized (this) {
-                if (pending.isEmpty()) {
+                if (pending.isEmpty() || !checkpointsKnown) {
                     return 0;
                 }
                 candidates = List.copyOf(pending);
             }
-            // Listed after the candidates were retired, so the checkpoint that retired them is seen.
-            Set<String> referenced = referencedByKeptCheckpoints(store);
+            // Taken after the candidates were retired, so the checkpoint that retired them is counted.
+            Set<String> referenced = referencedByKeptCheckpoints();
             List<Retired> ready = candidates.stream().filter(retired -> retired.keys().stream()
                     .noneMatch(key -> referenced.contains(key) || retired.table().pinned(key))).toList();
             if (ready.isEmpty()) {
                 return 0;
             }
+            assert ready.stream().allMatch(retired -> retired.keys().stream().noneMatch(key ->
+                    retired.table().version().tombstoneObjects().contains(key)
+                            || retired.table().version().objects().stream().anyMatch(o -> o.key().equals(key))))
+                    : "a retired object is still in its table's version";
             underCommitLock.accept(() -> ready.forEach(retired -> retired.droppedRows()
                     .forEach(row -> retired.table().forgetDroppedRow(row.key(), row.rowId()))));
             synchronized (this) {
@@ -120,25 +127,37 @@ final class ObjectReclaimer {
         }
     }
 
-    /** The objects listed by any checkpoint on the store (the kept ones). */
-    static Set<String> referencedByKeptCheckpoints(ObjectStore store) {
-        Set<String> referenced = new HashSet<>();
+    /** Records the checkpoints on the store and what they list (at start, before anything else runs). */
+    void loadKeptCheckpoints() {
         for (String key : store.list(CheckpointCodec.PREFIX)) {
-            byte[] bytes;
-            try {
-                bytes = store.get(key);
-            } catch (StrataException e) {
-                if (store.exists(key)) {
-                    throw e;
-                }
-                continue; // pruned since the listing: no longer kept, so its references no longer count
-            }
-            Checkpoint checkpoint = CheckpointCodec.decode(bytes);
-            for (TableFiles files : checkpoint.tables().values()) {
-                files.dataObjects().forEach(object -> referenced.add(object.key()));
-                referenced.addAll(files.tombstoneObjects());
-            }
+            checkpointWritten(key, CheckpointCodec.decode(store.get(key)));
         }
+        checkpointsKnown = true;
+    }
+
+    /** Records a checkpoint just put (or replaced) on the store, under the commit lock. */
+    synchronized void checkpointWritten(String checkpointKey, Checkpoint checkpoint) {
+        Set<String> listed = new HashSet<>();
+        for (TableFiles files : checkpoint.tables().values()) {
+            files.dataObjects().forEach(object -> listed.add(object.key()));
+            listed.addAll(files.tombstoneObjects());
+        }
+        keptCheckpoints.put(checkpointKey, listed);
+    }
+
+    /** Records a checkpoint deleted from the store. */
+    synchronized void checkpointDeleted(String checkpointKey) {
+        keptCheckpoints.remove(checkpointKey);
+    }
+
+    /**
+     * The objects listed by the checkpoints kept on the store. Kept in memory (this node is the only
+     * writer of checkpoints) rather than listed, so that a listing racing a checkpoint's deletion or
+     * replacement cannot miss one.
+     */
+    private synchronized Set<String> referencedByKeptCheckpoints() {
+        Set<String> referenced = new HashSet<>();
+        keptCheckpoints.values().forEach(referenced::addAll);
         return referenced;
     }
 
@@ -151,12 +170,15 @@ final class ObjectReclaimer {
     }
 
     /**
-     * At start, before the node serves or runs a background task: deletes objects under {@code tables/}
-     * that no kept checkpoint lists and that are named for an LSN at or below {@code newestCheckpointLsn}.
+     * At start, after {@link #loadKeptCheckpoints}, before the node serves or runs a background task:
+     * deletes objects under {@code tables/} that no kept checkpoint lists and that are named for an LSN at or below {@code newestCheckpointLsn}.
      * Returns the objects deleted.
      */
-    static int collectGarbage(ObjectStore store, long newestCheckpointLsn) {
-        Set<String> referenced = referencedByKeptCheckpoints(store);
+    int collectGarbage(long newestCheckpointLsn) {
+        if (!checkpointsKnown) {
+            return 0;
+        }
+        Set<String> referenced = referencedByKeptCheckpoints();
         int count = 0;
         for (String key : store.list("tables/")) {
             Matcher matcher = LSN.matcher(key);

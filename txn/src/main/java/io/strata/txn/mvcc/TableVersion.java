@@ -10,5 +10,6 @@ public record TableVersion(List<DataObjectRef> objects, List<String> tombstoneOb
         objects = List.copyOf(objects);
         tombstoneObjects = List.copyOf(tombstoneObjects);
         logtail = List.copyOf(logtail);
+        assert objects.stream().map(DataObjectRef::key).distinct().count() == objects.size() : "an object listed twice: " + objects;
     }
 }
