@@ -63,4 +63,13 @@ public interface Session extends AutoCloseable {
     /** Rolls back any open transaction and frees everything the session holds. */
     @Override
     void close();
+
+    /**
+     * Whether prepared statement {@code statementId} is known to be quick (it reads a few rows by key
+     * from a cached plan): the protocol may then run it on its IO thread instead of handing it to a
+     * worker. Called only between statements; false when unsure.
+     */
+    default boolean isQuick(int statementId) {
+        return false;
+    }
 }

@@ -136,7 +136,9 @@ public final class PacketWriter {
     }
 
     private void awaitWritable() {
-        if (channel.isWritable() || !channel.isActive()) {
+        if (channel.isWritable() || !channel.isActive() || channel.eventLoop().inEventLoop()) {
+            // On the event loop (a quick statement) waiting would block the very thread that drains the
+            // buffer; such a statement only starts on a writable channel and writes little.
             return;
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MS);

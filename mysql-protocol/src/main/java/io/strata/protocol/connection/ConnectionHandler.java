@@ -19,9 +19,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * The event-loop side of a connection: admits it (or refuses it with 1040 when the server is
- * full), hands each decoded packet to the connection's serial executor so Session calls never run
- * on the event loop, stops reading while too many packets wait, and turns framing failures into a
- * closed connection.
+ * full), hands each decoded packet to the connection's serial executor so that slow statements never
+ * hold the event loop (only statements the session knows to be quick point reads run on it), stops
+ * reading while too many packets wait, and turns framing failures into a closed connection.
  */
 public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -58,6 +58,11 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             throw new IllegalStateException("unexpected inbound message " + message);
         }
         MysqlConnection receiver = connection;
+        // A quick statement (a point read from a cached plan) runs right here: handing it to a worker and
+        // its answer back to this loop would cost more than running it.
+        if (executor.runInlineIf(() -> receiver.isQuickCommand(packet), () -> receiver.receive(packet))) {
+            return;
+        }
         executor.execute(() -> {
             receiver.receive(packet);
             if (executor.pending() < MAX_PENDING_PACKETS / 2 && !ctx.channel().config().isAutoRead()) {

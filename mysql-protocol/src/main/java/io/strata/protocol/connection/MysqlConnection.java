@@ -158,6 +158,21 @@ final class MysqlConnection {
         }
     }
 
+    /**
+     * Whether {@code packet} executes a prepared statement the session knows to be quick, so that it may
+     * run on the IO thread. Called only while no command of this connection runs.
+     */
+    boolean isQuickCommand(MysqlPacket packet) {
+        byte[] payload = packet.payload();
+        Session current = session;
+        if (phase != Phase.COMMAND || current == null || payload.length < 5
+                || (payload[0] & 0xFF) != io.strata.protocol.command.Command.STMT_EXECUTE || !channel.isWritable()) {
+            return false;
+        }
+        int statementId = (payload[1] & 0xFF) | (payload[2] & 0xFF) << 8 | (payload[3] & 0xFF) << 16 | (payload[4] & 0xFF) << 24;
+        return current.isQuick(statementId);
+    }
+
     /** Cancels the running statement; unless {@code queryOnly}, closes the connection too. Any thread. */
     void kill(boolean queryOnly) {
         Session current = session;

@@ -42,6 +42,42 @@ final class SerialExecutor {
         }
     }
 
+    /**
+     * Runs {@code task} on the calling thread instead of the pool when nothing of this connection runs or
+     * waits and {@code eligible} says so (asked under the same lock, so no task starts meanwhile); tasks
+     * submitted while it runs wait for it. Returns false, having run nothing, otherwise.
+     */
+    boolean runInlineIf(java.util.function.BooleanSupplier eligible, Runnable task) {
+        synchronized (queue) {
+            if (running || !queue.isEmpty() || !eligible.getAsBoolean()) {
+                return false;
+            }
+            running = true;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("connection task failed", e);
+        } finally {
+            boolean more;
+            synchronized (queue) {
+                more = !queue.isEmpty();
+                running = more;
+            }
+            if (more) {
+                try {
+                    pool.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    synchronized (queue) { // the server is closing: the connection goes away anyway
+                        queue.clear();
+                        running = false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     /** Tasks waiting, not counting the one running. */
     int pending() {
         synchronized (queue) {

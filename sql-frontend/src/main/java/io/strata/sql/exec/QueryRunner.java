@@ -25,8 +25,8 @@ import java.util.List;
 public final class QueryRunner {
     private QueryRunner() {}
 
-    /** A running query: its result columns and its rows (the caller closes the cursor). */
-    public record OpenQuery(List<ResultColumn> columns, RowCursor rows) {}
+    /** A running query: its result columns, its rows, and whether it reads tables only by primary key. */
+    public record OpenQuery(List<ResultColumn> columns, RowCursor rows, boolean keyedOnly) {}
 
     /**
      * Binds, validates and optimizes {@code query}.
@@ -70,7 +70,23 @@ public final class QueryRunner {
                 context.parameters()).translate(planned.rel());
         List<ResultColumn> columns = ResultColumns.of(planned, plan, context.transaction().catalog());
         Operator operator = OperatorFactory.create(plan, context.executionContext());
-        return new OpenQuery(columns, new OperatorRowCursor(operator));
+        return new OpenQuery(columns, new OperatorRowCursor(operator), keyedOnly(plan));
+    }
+
+    /** Whether every table the plan reads is read by key lookup (no scan anywhere). */
+    private static boolean keyedOnly(PhysicalNode plan) {
+        return switch (plan) {
+            case PhysicalNode.Scan scan -> false;
+            case PhysicalNode.KeyLookup lookup -> true;
+            case PhysicalNode.Values values -> true;
+            case PhysicalNode.Filter filter -> keyedOnly(filter.input());
+            case PhysicalNode.Project project -> keyedOnly(project.input());
+            case PhysicalNode.Limit limit -> keyedOnly(limit.input());
+            case PhysicalNode.Sort sort -> keyedOnly(sort.input());
+            case PhysicalNode.Aggregate aggregate -> keyedOnly(aggregate.input());
+            case PhysicalNode.Join join -> keyedOnly(join.left()) && keyedOnly(join.right());
+            case PhysicalNode.Union union -> union.inputs().stream().allMatch(QueryRunner::keyedOnly);
+        };
     }
 
     public static OpenQuery open(SqlNode query, StatementContext context) {

@@ -20,7 +20,19 @@ final class PreparedStatements {
      * UPDATE's or DELETE's row selection (null for other statements).
      */
     record Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
-                    PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan) {}
+                    PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan,
+                    java.util.concurrent.atomic.AtomicBoolean keyedOnly) {
+        Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
+                 PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan) {
+            this(id, sql, parameterCount, parameters, columns, plan, ddlEpoch, dmlPlan,
+                    new java.util.concurrent.atomic.AtomicBoolean());
+        }
+    }
+
+    /** The statement with {@code id}, or null (no error: for questions asked between statements). */
+    Prepared find(int id) {
+        return byId.get(id);
+    }
 
     private final Map<Integer, Prepared> byId = new HashMap<>();
     private int nextId = 1;

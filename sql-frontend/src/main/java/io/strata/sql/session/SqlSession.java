@@ -140,10 +140,17 @@ public final class SqlSession implements Session {
             state.warnings().clear();
             LocalDateTime now = LocalDateTime.now();
             return runner.query(null, entry.plan(), transaction -> new StatementContext(transaction, state,
-                    server.allocator(), parameters, now, cancelled, text));
+                    server.allocator(), parameters, now, cancelled, text), entry.keyedOnly());
         }
         // SqlNodes are changed by validation, so each execution parses the text again.
         return runner.run(StrataParser.parseOne(entry.sql()), text, parameters, entry.dmlPlan());
+    }
+
+    @Override
+    public boolean isQuick(int statementId) {
+        PreparedStatements.Prepared entry = prepared.find(statementId);
+        return entry != null && entry.plan() != null && entry.ddlEpoch() == server.ddlEpoch().get()
+                && entry.keyedOnly().get();
     }
 
     @Override

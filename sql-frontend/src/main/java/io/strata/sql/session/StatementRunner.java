@@ -121,10 +121,19 @@ final class StatementRunner {
 
     /** Runs a query, or starts {@code cached} (a prepared plan) in this statement's transaction. */
     StatementResult query(SqlNode node, PlannedQuery cached, Function<Transaction, StatementContext> context) {
+        return query(node, cached, context, null);
+    }
+
+    /** Like {@link #query(SqlNode, PlannedQuery, Function)}; {@code keyedOnly} (if not null) learns whether the plan reads only by key. */
+    StatementResult query(SqlNode node, PlannedQuery cached, Function<Transaction, StatementContext> context,
+                          java.util.concurrent.atomic.AtomicBoolean keyedOnly) {
         SessionTransactions.Lease lease = transactions.lease(state.variables().flag("autocommit"));
         try {
             StatementContext statement = context.apply(lease.transaction());
             QueryRunner.OpenQuery query = cached != null ? QueryRunner.start(cached, statement) : QueryRunner.open(node, statement);
+            if (keyedOnly != null) {
+                keyedOnly.set(query.keyedOnly());
+            }
             RowCursor rows = lease.owned() ? new ClosingRowCursor(query.rows(), lease::release) : query.rows();
             return new StatementResult.Rows(query.columns(), rows);
         } catch (RuntimeException e) {
