@@ -49,7 +49,7 @@ class RestartAndCrashTest {
     @Test
     void everyConnectionAfterStartIsAnswered() {
         assertEquals(0, server.unansweredStartProbes(),
-                "connections the server accepted right after start but never answered (no greeting within 5 s)");
+                "connections the server accepted right after start but never answered (nothing within 20 s)");
     }
 
     @Test

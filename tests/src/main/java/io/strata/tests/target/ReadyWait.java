@@ -12,7 +12,11 @@ import java.util.function.BooleanSupplier;
 final class ReadyWait {
     private ReadyWait() {}
 
-    private static final int PROBE_TIMEOUT_MS = 5_000;
+    /**
+     * A probe covers connect, greeting, login and the first {@code SELECT 1}, which a cold JVM on a busy
+     * 2-core machine may take seconds to plan; a connection that is never answered still fails it.
+     */
+    private static final int PROBE_TIMEOUT_MS = 20_000;
 
     /**
      * Returns how many probes the server accepted but never answered (a read timeout, not a refused

@@ -19,7 +19,7 @@ public interface RestartableServer extends ServerTarget {
 
     /**
      * Connections the last start() saw accepted but never answered while it waited for the server
-     * to come up (each probe waits 5 s); 0 for a healthy server.
+     * to come up (each probe waits 20 s); 0 for a healthy server.
      */
     int unansweredStartProbes();
 }
