@@ -3,8 +3,6 @@ package io.strata.storage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,17 +12,16 @@ import java.util.concurrent.atomic.LongAdder;
  * are immutable once written, so a cached range never goes stale; a put or delete of a key drops its
  * ranges anyway, for keys that are rewritten (checkpoints). Thread-safe.
  */
-public final class CachingObjectStore implements ObjectStore {
+public final class CachingObjectStore extends ForwardingObjectStore {
     private record RangeKey(String key, long offset, int length) {}
 
-    private final ObjectStore delegate;
     private final long capacityBytes;
     private final Cache<RangeKey, byte[]> ranges;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
     public CachingObjectStore(ObjectStore delegate, long capacityBytes) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         if (capacityBytes < 0) {
             throw new IllegalArgumentException("capacityBytes must not be negative: " + capacityBytes);
         }
@@ -42,11 +39,6 @@ public final class CachingObjectStore implements ObjectStore {
         forget(key);
     }
 
-    @Override
-    public byte[] get(String key) {
-        return delegate.get(key);
-    }
-
     /** The cached copy is shared: callers must not modify the returned array. */
     @Override
     public byte[] getRange(String key, long offset, int length) {
@@ -62,21 +54,6 @@ public final class CachingObjectStore implements ObjectStore {
             ranges.put(rangeKey, bytes);
         }
         return bytes;
-    }
-
-    @Override
-    public long size(String key) {
-        return delegate.size(key);
-    }
-
-    @Override
-    public boolean exists(String key) {
-        return delegate.exists(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-        return delegate.list(prefix);
     }
 
     @Override

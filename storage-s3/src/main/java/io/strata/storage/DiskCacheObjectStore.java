@@ -35,10 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Layout: {@code dir/<2 hex>/<32 hex digest of the key>-<offset>-<length>.range}; temporary files
  * end in {@code .tmp} and are deleted at the next start.
  */
-public final class DiskCacheObjectStore implements ObjectStore {
+public final class DiskCacheObjectStore extends ForwardingObjectStore {
     private static final Logger LOG = LoggerFactory.getLogger(DiskCacheObjectStore.class);
 
-    private final ObjectStore delegate;
     private final Path directory;
     private final long capacityBytes;
     private final LinkedHashMap<RangeFile, Long> files = new LinkedHashMap<>(256, 0.75f, true); // guarded by this
@@ -47,7 +46,7 @@ public final class DiskCacheObjectStore implements ObjectStore {
     private final LongAdder misses = new LongAdder();
 
     public DiskCacheObjectStore(ObjectStore delegate, Path directory, long capacityBytes) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.directory = Objects.requireNonNull(directory, "directory");
         if (capacityBytes < 0) {
             throw new IllegalArgumentException("capacityBytes must not be negative: " + capacityBytes);
@@ -75,11 +74,6 @@ public final class DiskCacheObjectStore implements ObjectStore {
     }
 
     @Override
-    public byte[] get(String key) {
-        return delegate.get(key);
-    }
-
-    @Override
     public byte[] getRange(String key, long offset, int length) {
         if (offset < 0 || length <= 0 || length > capacityBytes / 4) {
             misses.increment();
@@ -98,30 +92,9 @@ public final class DiskCacheObjectStore implements ObjectStore {
     }
 
     @Override
-    public long size(String key) {
-        return delegate.size(key);
-    }
-
-    @Override
-    public boolean exists(String key) {
-        return delegate.exists(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-        return delegate.list(prefix);
-    }
-
-    @Override
     public void delete(String key) {
         delegate.delete(key);
         forget(key);
-    }
-
-    /** Closes the delegate; the files stay for the next start. */
-    @Override
-    public void close() {
-        delegate.close();
     }
 
     public long hits() {

@@ -1,5 +1,6 @@
 package io.strata.txn;
 
+import io.strata.storage.ForwardingObjectStore;
 import io.strata.storage.ObjectStore;
 
 import java.util.List;
@@ -7,14 +8,13 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A real store that remembers the ranged reads made through it (for tests of what reads touch). */
-final class RecordingObjectStore implements ObjectStore {
+final class RecordingObjectStore extends ForwardingObjectStore {
     record RangeRead(String key, long offset, int length) {}
 
-    private final ObjectStore delegate;
     private final Queue<RangeRead> reads = new ConcurrentLinkedQueue<>();
 
     RecordingObjectStore(ObjectStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Keys whose column chunks were read (ranges ending before the footer), since the last {@link #clear}. */
@@ -28,43 +28,9 @@ final class RecordingObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] bytes) {
-        delegate.put(key, bytes);
-    }
-
-    @Override
-    public byte[] get(String key) {
-        return delegate.get(key);
-    }
-
-    @Override
     public byte[] getRange(String key, long offset, int length) {
         reads.add(new RangeRead(key, offset, length));
         return delegate.getRange(key, offset, length);
     }
 
-    @Override
-    public long size(String key) {
-        return delegate.size(key);
-    }
-
-    @Override
-    public boolean exists(String key) {
-        return delegate.exists(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-        return delegate.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-        delegate.delete(key);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
 }

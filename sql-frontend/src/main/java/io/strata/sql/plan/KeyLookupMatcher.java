@@ -5,9 +5,7 @@ import io.strata.compute.plan.PhysicalNode;
 import io.strata.txn.catalog.TableDefinition;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
@@ -52,25 +50,13 @@ final class KeyLookupMatcher {
     }
 
     private static void pin(PhysicalNode.Scan scan, List<Integer> primaryKey, RexNode[] key, RexNode column, RexNode value) {
-        RexNode bare = stripCasts(column);
-        if (!(bare instanceof RexInputRef ref) || ref.getIndex() >= scan.columns().length || !isConstant(value)) {
+        RexNode bare = RexConstants.stripWideningCasts(column);
+        if (!(bare instanceof RexInputRef ref) || ref.getIndex() >= scan.columns().length || !RexConstants.isConstant(value)) {
             return;
         }
         int keyPosition = primaryKey.indexOf(scan.columns()[ref.getIndex()]);
         if (keyPosition >= 0 && key[keyPosition] == null) {
             key[keyPosition] = value;
         }
-    }
-
-    private static RexNode stripCasts(RexNode node) {
-        while (node instanceof RexCall call && call.getKind() == SqlKind.CAST) {
-            node = call.getOperands().get(0);
-        }
-        return node;
-    }
-
-    private static boolean isConstant(RexNode node) {
-        RexNode bare = stripCasts(node);
-        return bare instanceof RexLiteral || bare instanceof RexDynamicParam;
     }
 }

@@ -4,13 +4,10 @@ import io.strata.compute.plan.PhysicalNode;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +46,8 @@ final class ScanRangeMatcher {
 
     /** {@code column <kind> value} as a bound, or null when it is not a comparison of a scan column with a constant. */
     private static Bound bound(PhysicalNode.Scan scan, SqlKind kind, RexNode column, RexNode value) {
-        RexNode bare = stripWideningCasts(column);
-        if (!(bare instanceof RexInputRef ref) || ref.getIndex() >= scan.columns().length || !isConstant(value)) {
+        RexNode bare = RexConstants.stripWideningCasts(column);
+        if (!(bare instanceof RexInputRef ref) || ref.getIndex() >= scan.columns().length || !RexConstants.isConstant(value)) {
             return null;
         }
         int tableColumn = scan.columns()[ref.getIndex()];
@@ -70,42 +67,5 @@ final class ScanRangeMatcher {
                     bound.upper() == null ? null : translator.apply(bound.upper())));
         }
         return ranges;
-    }
-
-    /** The column under casts that keep every value (an INT widened to DECIMAL, a DATE to TIMESTAMP). */
-    private static RexNode stripWideningCasts(RexNode node) {
-        while (node instanceof RexCall call && call.getKind() == SqlKind.CAST
-                && isWidening(call.getOperands().get(0).getType().getSqlTypeName(), call.getType().getSqlTypeName())) {
-            node = call.getOperands().get(0);
-        }
-        return node;
-    }
-
-    private static boolean isWidening(SqlTypeName from, SqlTypeName to) {
-        return switch (from) {
-            case TINYINT -> SqlTypeName.INT_TYPES.contains(to) || to == SqlTypeName.DECIMAL || APPROX.contains(to);
-            case SMALLINT -> to == SqlTypeName.SMALLINT || to == SqlTypeName.INTEGER || to == SqlTypeName.BIGINT
-                    || to == SqlTypeName.DECIMAL || APPROX.contains(to);
-            case INTEGER -> to == SqlTypeName.INTEGER || to == SqlTypeName.BIGINT || to == SqlTypeName.DECIMAL
-                    || to == SqlTypeName.DOUBLE;
-            case BIGINT -> to == SqlTypeName.BIGINT || to == SqlTypeName.DECIMAL;
-            case DATE -> to == SqlTypeName.DATE || to == SqlTypeName.TIMESTAMP;
-            default -> from == to;
-        };
-    }
-
-    private static final java.util.Set<SqlTypeName> APPROX = java.util.Set.of(SqlTypeName.DOUBLE, SqlTypeName.FLOAT,
-            SqlTypeName.REAL);
-
-    private static RexNode stripCasts(RexNode node) {
-        while (node instanceof RexCall call && call.getKind() == SqlKind.CAST) {
-            node = call.getOperands().get(0);
-        }
-        return node;
-    }
-
-    private static boolean isConstant(RexNode node) {
-        RexNode bare = stripCasts(node);
-        return bare instanceof RexLiteral || bare instanceof RexDynamicParam;
     }
 }

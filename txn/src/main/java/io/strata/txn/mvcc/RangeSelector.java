@@ -7,7 +7,6 @@ import org.apache.arrow.vector.FieldVector;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.temporal.Temporal;
 
 /**
  * Tests rows of one vector against one {@link ColumnRange}, so a range scan copies only the rows its
@@ -116,7 +115,7 @@ final class RangeSelector {
             return value >= lowerLong && value <= upperLong;
         }
         Object value = ArrowValues.get(vector, row);
-        return (lower == null || compare(value, lower) >= 0) && (upper == null || compare(value, upper) <= 0);
+        return (lower == null || BoundOrder.compare(value, lower) >= 0) && (upper == null || BoundOrder.compare(value, upper) <= 0);
     }
 
     private static boolean isUnsigned(FieldVector vector) {
@@ -160,22 +159,5 @@ final class RangeSelector {
             return Long.MIN_VALUE;
         }
         return value.longValueExact();
-    }
-
-    /** Orders a value against a bound; 0 (keep the row) when they cannot be compared. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object value, Object bound) {
-        if (value instanceof Number a && bound instanceof Number b) {
-            if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
-                double x = a.doubleValue();
-                double y = b.doubleValue();
-                return Double.isNaN(x) || Double.isNaN(y) ? 0 : Double.compare(x, y);
-            }
-            return decimal(a).compareTo(decimal(b));
-        }
-        if (value instanceof Temporal && value.getClass() == bound.getClass()) {
-            return ((Comparable) value).compareTo(bound);
-        }
-        return 0;
     }
 }

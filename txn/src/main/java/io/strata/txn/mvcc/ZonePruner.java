@@ -6,8 +6,6 @@ import io.strata.storage.format.ColumnChunk;
 import io.strata.txn.ColumnRange;
 import io.strata.txn.catalog.TableDefinition;
 
-import java.math.BigDecimal;
-import java.time.temporal.Temporal;
 import java.util.List;
 
 /**
@@ -53,33 +51,13 @@ final class ZonePruner {
                 }
                 continue; // no zone map (e.g. only NaN): cannot tell
             }
-            if (range.lower() != null && compare(zone.max(), range.lower()) < 0) {
+            if (range.lower() != null && BoundOrder.compare(zone.max(), range.lower()) < 0) {
                 return false;
             }
-            if (range.upper() != null && compare(zone.min(), range.upper()) > 0) {
+            if (range.upper() != null && BoundOrder.compare(zone.min(), range.upper()) > 0) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Orders a zone value against a bound; 0 (no pruning) when they cannot be compared. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object zone, Object bound) {
-        if (zone instanceof Number a && bound instanceof Number b) {
-            if (a instanceof Double d && (d.isNaN() || d.isInfinite()) || b instanceof Double e && (e.isNaN() || e.isInfinite())) {
-                return Double.compare(a.doubleValue(), b.doubleValue());
-            }
-            return decimal(a).compareTo(decimal(b));
-        }
-        if (zone instanceof Temporal && zone.getClass() == bound.getClass()) {
-            return ((Comparable) zone).compareTo(bound);
-        }
-        return 0;
-    }
-
-    private static BigDecimal decimal(Number number) {
-        return number instanceof BigDecimal d ? d : number instanceof Double || number instanceof Float
-                ? BigDecimal.valueOf(number.doubleValue()) : BigDecimal.valueOf(number.longValue());
     }
 }
