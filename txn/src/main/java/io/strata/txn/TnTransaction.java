@@ -6,6 +6,7 @@ import io.strata.storage.format.ArrowIpc;
 import io.strata.txn.catalog.CatalogSnapshot;
 import io.strata.txn.catalog.CatalogState;
 import io.strata.txn.catalog.DdlOp;
+import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.checkpoint.HiddenColumns;
 import io.strata.txn.mvcc.PointLookup;
@@ -169,8 +170,8 @@ final class TnTransaction implements Transaction {
             throw StrataException.of(ErrorCode.ER_TABLE_EXISTS_ERROR, "Table '%s' already exists",
                     CatalogState.normalize(definition.name()));
         }
-        TableDefinition assigned = new TableDefinition(node.allocateTableId(), CatalogState.normalize(definition.database()),
-                CatalogState.normalize(definition.name()), definition.columns(), definition.primaryKey(), definition.comment());
+        TableDefinition assigned = definition.withTableId(node.allocateTableId())
+                .withNames(CatalogState.normalize(definition.database()), CatalogState.normalize(definition.name()));
         applyDdl(new DdlOp.CreateTable(assigned));
         return assigned;
     }
@@ -191,12 +192,34 @@ final class TnTransaction implements Transaction {
     }
 
     @Override
-    public TableSnapshot table(String database, String table) {
+    public void createIndex(String database, String table, IndexDefinition index) {
         checkActive();
-        TableDefinition definition = catalog.table(database, table).orElseThrow(() -> StrataException.of(
+        TableDefinition definition = existingTable(database, table);
+        for (int column : index.columns()) {
+            if (column < 0 || column >= definition.columns().size()) {
+                throw StrataException.of(ErrorCode.ER_KEY_COLUMN_DOES_NOT_EXIST,
+                        "Key column number %d doesn't exist in table", column);
+            }
+        }
+        applyDdl(new DdlOp.CreateIndex(definition.tableId(), index));
+    }
+
+    @Override
+    public void dropIndex(String database, String table, String indexName) {
+        checkActive();
+        applyDdl(new DdlOp.DropIndex(existingTable(database, table).tableId(), indexName));
+    }
+
+    private TableDefinition existingTable(String database, String table) {
+        return catalog.table(database, table).orElseThrow(() -> StrataException.of(
                 ErrorCode.ER_NO_SUCH_TABLE, "Table '%s.%s' doesn't exist", CatalogState.normalize(database),
                 CatalogState.normalize(table)));
-        return new TnTableSnapshot(this, definition);
+    }
+
+    @Override
+    public TableSnapshot table(String database, String table) {
+        checkActive();
+        return new TnTableSnapshot(this, existingTable(database, table));
     }
 
     @Override

@@ -32,14 +32,26 @@ public interface Transaction extends AutoCloseable {
     /** Throws ER_BAD_TABLE_ERROR unless {@code ifExists}. */
     void dropTable(String database, String table, boolean ifExists);
 
+    /**
+     * Adds a secondary index to the table. A UNIQUE index is checked when the transaction commits: if two
+     * live committed rows share a key (all parts non-NULL) the commit fails with ER_DUP_ENTRY naming
+     * the index. Throws ER_NO_SUCH_TABLE, ER_DUP_KEYNAME (the name is taken) or
+     * ER_KEY_COLUMN_DOES_NOT_EXIST (a column index out of range) at once.
+     */
+    void createIndex(String database, String table, io.strata.txn.catalog.IndexDefinition index);
+
+    /** Drops a secondary index; ER_CANT_DROP_FIELD_OR_KEY if the table has none of that name. */
+    void dropIndex(String database, String table, String indexName);
+
     /** The table's snapshot view; throws ER_NO_SUCH_TABLE if it does not exist for this transaction. */
     TableSnapshot table(String database, String table);
 
     /**
      * Adds rows to the workspace. {@code rows} has exactly the table's columns, in order, typed as
      * {@link io.strata.common.type.ArrowTypes#field} makes them; the transaction copies what it keeps,
-     * so the caller still owns and closes {@code rows}. Checks NOT NULL (ER_BAD_NULL_ERROR) and primary
-     * key uniqueness against the snapshot and the workspace (ER_DUP_ENTRY); on error nothing of
+     * so the caller still owns and closes {@code rows}. Checks NOT NULL (ER_BAD_NULL_ERROR), primary
+     * key and UNIQUE index uniqueness against the live committed rows and the workspace (ER_DUP_ENTRY;
+     * a key committed after the snapshot is a conflict, ER_LOCK_DEADLOCK); on error nothing of
      * {@code rows} is kept.
      */
     void insert(long tableId, VectorSchemaRoot rows);

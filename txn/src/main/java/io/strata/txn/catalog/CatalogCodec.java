@@ -15,10 +15,18 @@ public final class CatalogCodec {
     private static final byte DROP_DATABASE = 2;
     private static final byte CREATE_TABLE = 3;
     private static final byte DROP_TABLE = 4;
+    private static final byte CREATE_INDEX = 5;
+    private static final byte DROP_INDEX = 6;
+    /**
+     * Written before a table's id by the format that carries secondary indexes. Table ids are never
+     * negative, so a table written before this format (starting with its id) is told apart.
+     */
+    private static final long TABLE_WITH_INDEXES = -2;
 
     private CatalogCodec() {}
 
     public static void writeTable(DataOutput out, TableDefinition table) throws IOException {
+        out.writeLong(TABLE_WITH_INDEXES);
         out.writeLong(table.tableId());
         out.writeUTF(table.database());
         out.writeUTF(table.name());
@@ -40,10 +48,36 @@ public final class CatalogCodec {
         for (int index : table.primaryKey()) {
             out.writeInt(index);
         }
+        out.writeInt(table.indexes().size());
+        for (IndexDefinition index : table.indexes()) {
+            writeIndex(out, index);
+        }
+    }
+
+    private static void writeIndex(DataOutput out, IndexDefinition index) throws IOException {
+        out.writeUTF(index.name());
+        out.writeBoolean(index.unique());
+        out.writeInt(index.columns().size());
+        for (int column : index.columns()) {
+            out.writeInt(column);
+        }
+    }
+
+    private static IndexDefinition readIndex(DataInput in) throws IOException {
+        String name = in.readUTF();
+        boolean unique = in.readBoolean();
+        int columnCount = in.readInt();
+        List<Integer> columns = new ArrayList<>(columnCount);
+        for (int i = 0; i < columnCount; i++) {
+            columns.add(in.readInt());
+        }
+        return new IndexDefinition(name, columns, unique);
     }
 
     public static TableDefinition readTable(DataInput in) throws IOException {
-        long tableId = in.readLong();
+        long first = in.readLong();
+        boolean withIndexes = first == TABLE_WITH_INDEXES;
+        long tableId = withIndexes ? in.readLong() : first;
         String database = in.readUTF();
         String name = in.readUTF();
         String comment = in.readUTF();
@@ -61,7 +95,14 @@ public final class CatalogCodec {
         for (int i = 0; i < keyCount; i++) {
             primaryKey.add(in.readInt());
         }
-        return new TableDefinition(tableId, database, name, columns, primaryKey, comment);
+        List<IndexDefinition> indexes = new ArrayList<>();
+        if (withIndexes) {
+            int indexCount = in.readInt();
+            for (int i = 0; i < indexCount; i++) {
+                indexes.add(readIndex(in));
+            }
+        }
+        return new TableDefinition(tableId, database, name, columns, primaryKey, comment, indexes);
     }
 
     public static void writeDdl(DataOutput out, DdlOp op) throws IOException {
@@ -83,6 +124,16 @@ public final class CatalogCodec {
                 out.writeUTF(drop.database());
                 out.writeUTF(drop.table());
             }
+            case DdlOp.CreateIndex create -> {
+                out.writeByte(CREATE_INDEX);
+                out.writeLong(create.tableId());
+                writeIndex(out, create.index());
+            }
+            case DdlOp.DropIndex drop -> {
+                out.writeByte(DROP_INDEX);
+                out.writeLong(drop.tableId());
+                out.writeUTF(drop.indexName());
+            }
         }
     }
 
@@ -93,6 +144,8 @@ public final class CatalogCodec {
             case DROP_DATABASE -> new DdlOp.DropDatabase(in.readUTF());
             case CREATE_TABLE -> new DdlOp.CreateTable(readTable(in));
             case DROP_TABLE -> new DdlOp.DropTable(in.readUTF(), in.readUTF());
+            case CREATE_INDEX -> new DdlOp.CreateIndex(in.readLong(), readIndex(in));
+            case DROP_INDEX -> new DdlOp.DropIndex(in.readLong(), in.readUTF());
             default -> throw new IOException("unknown DDL tag " + tag);
         };
     }

@@ -100,8 +100,7 @@ public final class CatalogState implements CatalogSnapshot {
             throw StrataException.of(ErrorCode.ER_TABLE_EXISTS_ERROR, "Table '%s' already exists", name);
         }
         TreeMap<String, TableDefinition> tableCopy = new TreeMap<>(tables);
-        tableCopy.put(name, new TableDefinition(definition.tableId(), database, name, definition.columns(),
-                definition.primaryKey(), definition.comment()));
+        tableCopy.put(name, definition.withNames(database, name));
         TreeMap<String, Map<String, TableDefinition>> copy = new TreeMap<>(databases);
         copy.put(database, Collections.unmodifiableMap(tableCopy));
         return new CatalogState(copy);
@@ -118,6 +117,20 @@ public final class CatalogState implements CatalogSnapshot {
         tableCopy.remove(name);
         TreeMap<String, Map<String, TableDefinition>> copy = new TreeMap<>(databases);
         copy.put(databaseName, Collections.unmodifiableMap(tableCopy));
+        return new CatalogState(copy);
+    }
+
+    /**
+     * Replaces the table whose id is {@code definition.tableId()} by {@code definition} (same database and
+     * name); ER_NO_SUCH_TABLE if no table has that id any more.
+     */
+    public CatalogState withReplacedTable(TableDefinition definition) {
+        TableDefinition current = tableById(definition.tableId()).orElseThrow(() -> StrataException.of(
+                ErrorCode.ER_NO_SUCH_TABLE, "Table '%s.%s' doesn't exist", definition.database(), definition.name()));
+        TreeMap<String, TableDefinition> tableCopy = new TreeMap<>(databases.get(current.database()));
+        tableCopy.put(current.name(), definition.withNames(current.database(), current.name()));
+        TreeMap<String, Map<String, TableDefinition>> copy = new TreeMap<>(databases);
+        copy.put(current.database(), Collections.unmodifiableMap(tableCopy));
         return new CatalogState(copy);
     }
 }
