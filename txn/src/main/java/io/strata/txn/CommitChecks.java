@@ -8,6 +8,7 @@ import io.strata.txn.mvcc.PreparedInsert;
 import io.strata.txn.mvcc.PrimaryKey;
 import io.strata.txn.mvcc.TableData;
 import io.strata.txn.mvcc.TableWrites;
+import io.strata.txn.mvcc.UniqueIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,21 @@ final class CommitChecks {
         for (long tableId : writtenTables) {
             boolean ownView = transaction.catalogView().tableById(tableId).isPresent();
             if (ownView && catalog.tableById(tableId).isEmpty()) {
+                throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,
+                        "Deadlock found when trying to get lock; try restarting transaction");
+            }
+        }
+    }
+
+    /**
+     * Writes prepared for a table whose indexes changed since (a concurrent CREATE or DROP INDEX) carry
+     * keys for the old indexes: a conflict the client retries.
+     */
+    static void checkDefinitionsUnchanged(TnTransaction transaction, Set<Long> writtenTables, CatalogState catalog) {
+        for (long tableId : writtenTables) {
+            TableWrites writes = transaction.writes(tableId);
+            var now = catalog.tableById(tableId);
+            if (writes != null && now.isPresent() && !now.get().equals(writes.definition())) {
                 throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,
                         "Deadlock found when trying to get lock; try restarting transaction");
             }
@@ -74,20 +90,35 @@ final class CommitChecks {
         return kept;
     }
 
-    /** First committer wins: a key this commit inserts must not be live now, unless this commit deletes that row. */
+    /**
+     * First committer wins: a primary or UNIQUE key this commit inserts must not be held by a live row
+     * now, unless this commit deletes that row.
+     */
     static void checkInsertConflicts(TnTransaction transaction, List<PreparedInsert> inserts, Map<Long, TableData> tables) {
         for (PreparedInsert insert : inserts) {
             TableData committed = tables.get(insert.tableId());
-            if (committed == null || !committed.hasPrimaryKey()) {
+            if (committed == null) {
                 continue;
             }
             TableWrites writes = transaction.writes(insert.tableId());
             for (PrimaryKey key : insert.keys()) {
-                long live = committed.liveRow(key);
-                if (live >= 0 && (writes == null || !writes.deletedCommitted(live))) {
+                if (heldByOther(committed.liveRow(key), writes)) {
                     throw TransactionNode.duplicateKey(committed.definition(), key);
                 }
             }
+            List<UniqueIndex> uniqueIndexes = committed.uniqueIndexes();
+            for (int index = 0; index < insert.uniqueKeys().size(); index++) {
+                UniqueIndex unique = uniqueIndexes.get(index);
+                for (PrimaryKey key : insert.uniqueKeys().get(index)) {
+                    if (key != null && heldByOther(committed.uniqueLiveRow(unique, key), writes)) {
+                        throw TransactionNode.duplicateKey(committed.definition(), unique.definition().name(), key);
+                    }
+                }
+            }
         }
+    }
+
+    private static boolean heldByOther(long liveRow, TableWrites writes) {
+        return liveRow >= 0 && (writes == null || !writes.deletedCommitted(liveRow));
     }
 }

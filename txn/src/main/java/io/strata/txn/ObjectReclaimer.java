@@ -104,7 +104,7 @@ final class ObjectReclaimer {
                             || retired.table().version().objects().stream().anyMatch(o -> o.key().equals(key))))
                     : "a retired object is still in its table's version";
             underCommitLock.accept(() -> ready.forEach(retired -> retired.droppedRows()
-                    .forEach(row -> retired.table().forgetDroppedRow(row.key(), row.rowId()))));
+                    .forEach(row -> retired.table().forgetDroppedRow(row.key(), row.rowId(), row.uniqueKeys()))));
             synchronized (this) {
                 Set<Retired> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 done.addAll(ready);

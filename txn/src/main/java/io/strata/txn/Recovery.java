@@ -15,6 +15,7 @@ import io.strata.txn.mvcc.PreparedInsert;
 import io.strata.txn.mvcc.PrimaryKey;
 import io.strata.txn.mvcc.TableData;
 import io.strata.txn.mvcc.TableVersion;
+import io.strata.txn.mvcc.UniqueIndex;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -25,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds the node's memory on start: the checkpoint's catalog and object lists, all tombstones and
- * the primary key indexes from the objects, then every logged commit after the checkpoint.
+ * Rebuilds the node's memory on start: the checkpoint's catalog and object lists, all tombstones, the
+ * primary key and UNIQUE indexes from the objects, then every logged commit after the checkpoint.
  */
 final class Recovery {
     private final TransactionNode node;
@@ -47,6 +48,10 @@ final class Recovery {
             if (table.hasPrimaryKey()) {
                 Map<PrimaryKey, Long> indexedTs = new HashMap<>();
                 files.dataObjects().forEach(object -> indexKeys(table, object, indexedTs));
+            }
+            if (!definition.uniqueIndexes().isEmpty()) {
+                table.redefine(definition, UniqueIndexBuilder.build(table, definition, definition.uniqueIndexes(),
+                        node.objectBlocks(), node.allocator()));
             }
             restored.put(definition.tableId(), table);
         }
@@ -72,7 +77,7 @@ final class Recovery {
                     maxTableId = Math.max(maxTableId, create.definition().tableId());
                 }
             }
-            node.applyCatalog(commit.commitTs(), catalog);
+            node.applyCatalog(commit.commitTs(), catalog, node.buildAddedUniqueIndexes(catalog));
         }
         long maxRowId = 0;
         List<PreparedInsert> inserts = new ArrayList<>(commit.inserts().size());
@@ -81,7 +86,8 @@ final class Recovery {
                 TableData table = node.tableData(insert.tableId());
                 VectorSchemaRoot rows = ArrowIpc.read(insert.arrowIpc(), HiddenColumns.tableFields(table.definition()),
                         node.allocator());
-                inserts.add(new PreparedInsert(insert.tableId(), insert.rowIds(), rows, keysOf(table, rows)));
+                inserts.add(new PreparedInsert(insert.tableId(), insert.rowIds(), rows, keysOf(table, rows),
+                        UniqueIndex.keysOf(table.definition().uniqueIndexes(), rows)));
                 for (long rowId : insert.rowIds()) {
                     maxRowId = Math.max(maxRowId, rowId);
                 }
@@ -91,7 +97,7 @@ final class Recovery {
             throw e;
         }
         // The catalog was applied above; apply() must not apply it again.
-        node.apply(commit.commitTs(), null, inserts, commit.deletes(), commit.autoIncrementUsed());
+        node.apply(commit.commitTs(), inserts, commit.deletes(), commit.autoIncrementUsed());
         node.observeReplayed(commit.commitTs(), maxRowId, maxTableId);
     }
 

@@ -235,9 +235,9 @@ final class TnTransaction implements Transaction {
         VectorSchemaRoot copy = ArrowIpc.read(ArrowIpc.write(rows), HiddenColumns.tableFields(definition), node.allocator());
         try {
             TableWrites tableWrites = writes.computeIfAbsent(tableId, id -> new TableWrites(definition));
-            List<PrimaryKey> keys = checkKeys(definition, copy, tableWrites);
+            InsertKeyChecks.Keys keys = new InsertKeyChecks(this, tableWrites.definition(), node.tableData(tableId), tableWrites).check(copy);
             long firstRowId = node.allocateRowIds(copy.getRowCount());
-            tableWrites.add(copy, firstRowId, keys);
+            tableWrites.add(copy, firstRowId, keys.primaryKeys(), keys.uniqueKeys());
             undo.add(tableWrites::removeLastBatch);
         } catch (RuntimeException e) {
             copy.close();
@@ -386,42 +386,5 @@ final class TnTransaction implements Transaction {
                         definition.columns().get(i).name());
             }
         }
-    }
-
-    private boolean committedRowVisible(TableDefinition definition, TableData committed, TableWrites tableWrites,
-                                        long rowId, PrimaryKey key) {
-        PointLookup lookup = new PointLookup(definition, new int[0], false, snapshotTs(), committed, tableWrites,
-                node.objectBlocks(), node.rowIdCache(), node.allocator());
-        return lookup.committedRowVisible(rowId, key);
-    }
-
-    /** The key of each row, after checking none is already live (committed, in the workspace, or in {@code rows}). */
-    private List<PrimaryKey> checkKeys(TableDefinition definition, VectorSchemaRoot rows, TableWrites tableWrites) {
-        if (definition.primaryKey().isEmpty()) {
-            return List.of();
-        }
-        List<FieldVector> keyVectors = definition.primaryKey().stream().map(rows::getVector).toList();
-        TableData committed = node.tableData(definition.tableId());
-        List<PrimaryKey> keys = new ArrayList<>(rows.getRowCount());
-        Set<PrimaryKey> inBatch = new HashSet<>();
-        for (int row = 0; row < rows.getRowCount(); row++) {
-            PrimaryKey key = PrimaryKey.of(keyVectors, row);
-            boolean duplicate = !inBatch.add(key) || tableWrites.insertedKeyRow(key) != null;
-            if (!duplicate && committed != null) {
-                long live = committed.liveRow(key);
-                duplicate = live >= 0 && !tableWrites.deletedCommitted(live);
-                if (duplicate && !committedRowVisible(definition, committed, tableWrites, live, key)) {
-                    // The key was written by a transaction that committed after our snapshot: a write-write
-                    // conflict under snapshot isolation (first committer wins), which the client retries.
-                    throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,
-                            "Deadlock found when trying to get lock; try restarting transaction");
-                }
-            }
-            if (duplicate) {
-                throw TransactionNode.duplicateKey(definition, key);
-            }
-            keys.add(key);
-        }
-        return keys;
     }
 }

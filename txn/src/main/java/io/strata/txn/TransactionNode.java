@@ -29,6 +29,7 @@ import io.strata.txn.mvcc.HybridClock;
 import io.strata.txn.mvcc.ObjectBlocks;
 import io.strata.txn.mvcc.PreparedInsert;
 import io.strata.txn.mvcc.PrimaryKey;
+import io.strata.txn.mvcc.UniqueIndex;
 import io.strata.txn.mvcc.TableData;
 import io.strata.txn.mvcc.TableVersion;
 import io.strata.txn.mvcc.TableWrites;
@@ -353,8 +354,13 @@ public final class TransactionNode implements TxnService {
     }
 
     static StrataException duplicateKey(TableDefinition table, PrimaryKey key) {
-        return StrataException.of(ErrorCode.ER_DUP_ENTRY, "Duplicate entry '%s' for key '%s.PRIMARY'",
-                key.display(), table.name());
+        return duplicateKey(table, "PRIMARY", key);
+    }
+
+    /** ER_DUP_ENTRY as MySQL 8 words it: the key's parts and {@code table.index}. */
+    static StrataException duplicateKey(TableDefinition table, String indexName, PrimaryKey key) {
+        return StrataException.of(ErrorCode.ER_DUP_ENTRY, "Duplicate entry '%s' for key '%s.%s'",
+                key.display(), table.name(), indexName);
     }
 
     // ---- commit ----
@@ -389,6 +395,9 @@ public final class TransactionNode implements TxnService {
                     catalog = op.apply(catalog);
                 }
                 CommitChecks.checkTablesStillExist(transaction, writtenTables, catalog);
+                CommitChecks.checkDefinitionsUnchanged(transaction, writtenTables, catalog);
+                Map<Long, List<UniqueIndex>> builtIndexes = transaction.ddl().isEmpty() ? Map.of()
+                        : buildAddedUniqueIndexes(catalog);
                 List<LogEntry.TableDelete> deletes = CommitChecks.checkDeletes(transaction, catalog, tables);
                 List<PreparedInsert> kept = CommitChecks.keepLiveTables(inserts, catalog);
                 CommitChecks.checkInsertConflicts(transaction, kept, tables);
@@ -404,7 +413,10 @@ public final class TransactionNode implements TxnService {
                 Set<PreparedInsert> keptSet = Collections.newSetFromMap(new IdentityHashMap<>());
                 keptSet.addAll(kept);
                 inserts.stream().filter(insert -> !keptSet.contains(insert)).forEach(insert -> insert.rows().close());
-                apply(commitTs, transaction.ddl().isEmpty() ? null : catalog, kept, deletes, entry.autoIncrementUsed());
+                if (!transaction.ddl().isEmpty()) {
+                    applyCatalog(commitTs, catalog, builtIndexes);
+                }
+                apply(commitTs, kept, deletes, entry.autoIncrementUsed());
             } finally {
                 commitLock.unlock();
             }
@@ -436,16 +448,22 @@ public final class TransactionNode implements TxnService {
      * Publishes a commit into the in-memory state (under the commit lock, or during recovery). Takes
      * ownership of the inserted rows.
      */
-    void apply(long commitTs, CatalogState newCatalog, List<PreparedInsert> inserts, List<LogEntry.TableDelete> deletes,
+    void apply(long commitTs, List<PreparedInsert> inserts, List<LogEntry.TableDelete> deletes,
                Map<Long, Long> autoIncrementUsed) {
-        if (newCatalog != null) {
-            applyCatalog(commitTs, newCatalog);
-        }
         for (PreparedInsert insert : inserts) {
             TableData table = tables.get(insert.tableId());
             table.appendLogtail(new io.strata.txn.mvcc.LogtailSegment(commitTs, insert.rowIds(), insert.rows()));
             for (int i = 0; i < insert.keys().size(); i++) {
                 table.indexKey(insert.keys().get(i), insert.rowIds()[i], commitTs);
+            }
+            List<UniqueIndex> uniqueIndexes = table.uniqueIndexes();
+            for (int index = 0; index < insert.uniqueKeys().size(); index++) {
+                List<PrimaryKey> keys = insert.uniqueKeys().get(index);
+                for (int i = 0; i < keys.size(); i++) {
+                    if (keys.get(i) != null) {
+                        uniqueIndexes.get(index).put(keys.get(i), insert.rowIds()[i]);
+                    }
+                }
             }
             logtailRows.addAndGet(insert.rowIds().length);
             logtailSegments.incrementAndGet();
@@ -461,11 +479,37 @@ public final class TransactionNode implements TxnService {
         lastAppliedTs = Math.max(lastAppliedTs, commitTs);
     }
 
-    void applyCatalog(long commitTs, CatalogState catalog) {
+    /**
+     * Publishes a catalog version (under the commit lock, or during recovery): new tables get their
+     * state, tables whose indexes changed take their new definition with the UNIQUE indexes
+     * {@link #buildAddedUniqueIndexes} filled for them.
+     */
+    void applyCatalog(long commitTs, CatalogState catalog, Map<Long, List<UniqueIndex>> builtIndexes) {
         catalogVersions.put(commitTs, catalog);
         for (TableDefinition table : catalog.allTables()) {
-            tables.computeIfAbsent(table.tableId(), id -> new TableData(table));
+            TableData existing = tables.computeIfAbsent(table.tableId(), id -> new TableData(table));
+            if (!existing.definition().equals(table)) {
+                existing.redefine(table, builtIndexes.getOrDefault(table.tableId(), List.of()));
+            }
         }
+    }
+
+    /**
+     * The UNIQUE indexes that {@code catalog} adds to existing tables, filled from their live rows (by
+     * table id); ER_DUP_ENTRY if live rows already share a key. Under the commit lock, or in recovery.
+     */
+    Map<Long, List<UniqueIndex>> buildAddedUniqueIndexes(CatalogState catalog) {
+        Map<Long, List<UniqueIndex>> built = new HashMap<>();
+        for (TableDefinition definition : catalog.allTables()) {
+            TableData table = tables.get(definition.tableId());
+            if (table != null && !table.definition().equals(definition)) {
+                List<UniqueIndex> added = UniqueIndexBuilder.buildAdded(table, definition, objectBlocks, allocator);
+                if (!added.isEmpty()) {
+                    built.put(definition.tableId(), added);
+                }
+            }
+        }
+        return built;
     }
 
     // ---- flush and checkpoint ----

@@ -16,8 +16,11 @@ import java.util.Set;
  */
 public record MergeResult(long tableId, List<DataObjectRef> inputs, List<DataObjectRef> outputs,
                           List<String> tombstoneInputs, String tombstoneOutput, List<DroppedRow> droppedRows) {
-    /** A deleted row left out of the merged objects; {@code key} is null for a table without a primary key. */
-    public record DroppedRow(long rowId, PrimaryKey key) {}
+    /**
+     * A deleted row left out of the merged objects; {@code key} is null for a table without a primary
+     * key; {@code uniqueKeys} holds its key in each UNIQUE index (by index name) where none is NULL.
+     */
+    public record DroppedRow(long rowId, PrimaryKey key, java.util.Map<String, PrimaryKey> uniqueKeys) {}
 
     public MergeResult {
         Objects.requireNonNull(inputs, "inputs");

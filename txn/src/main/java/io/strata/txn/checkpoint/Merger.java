@@ -6,6 +6,7 @@ import io.strata.storage.format.DataObjectWriter;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.mvcc.DataObjectRef;
 import io.strata.txn.mvcc.PrimaryKey;
+import io.strata.txn.mvcc.UniqueIndex;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -107,7 +108,7 @@ public final class Merger {
                             Long deletedAt = tombstones.get(rowId);
                             if (deletedAt != null && deletedAt <= oldestSnapshot) {
                                 dropped.add(new MergeResult.DroppedRow(rowId,
-                                        keyVectors.isEmpty() ? null : PrimaryKey.of(keyVectors, row)));
+                                        keyVectors.isEmpty() ? null : PrimaryKey.of(keyVectors, row), uniqueKeys(rows, row)));
                                 continue;
                             }
                             for (TransferPair pair : pairs) {
@@ -136,5 +137,16 @@ public final class Merger {
         sink.write(out, keyHashes == null ? null
                 : filled == keyHashes.length ? keyHashes.clone() : Arrays.copyOf(keyHashes, filled));
         out.getFieldVectors().forEach(FieldVector::reset);
+    }
+
+    private java.util.Map<String, PrimaryKey> uniqueKeys(VectorSchemaRoot rows, int row) {
+        java.util.Map<String, PrimaryKey> keys = new HashMap<>();
+        for (io.strata.txn.catalog.IndexDefinition index : table.uniqueIndexes()) {
+            PrimaryKey key = UniqueIndex.keyOf(index, rows, row);
+            if (key != null) {
+                keys.put(index.name(), key);
+            }
+        }
+        return keys;
     }
 }

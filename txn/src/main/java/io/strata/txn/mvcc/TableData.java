@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleted only once no one pins it ({@link #pinned}).
  */
 public final class TableData {
-    private final TableDefinition definition;
+    private volatile TableDefinition definition;        // replaced under the commit lock by index DDL
+    private volatile List<UniqueIndex> uniqueIndexes;   // in definition.uniqueIndexes() order
     private final Map<Long, Long> tombstones = new ConcurrentHashMap<>();
     private final Map<PrimaryKey, Long> keyIndex = new ConcurrentHashMap<>();
     /** newer row id -> {older row id with the same key, newer row's commit ts}: a version chain per key. */
@@ -30,8 +31,46 @@ public final class TableData {
     /** The logtail segments of {@link #version} by their first row id (a segment's ids lie in one range). */
     private final NavigableMap<Long, LogtailSegment> segmentsByRowId = new TreeMap<>(); // guarded by this
 
+    /** A table's state; its UNIQUE indexes start empty (fill them with {@link UniqueIndex#put}). */
     public TableData(TableDefinition definition) {
         this.definition = definition;
+        this.uniqueIndexes = definition.uniqueIndexes().stream().map(UniqueIndex::new).toList();
+    }
+
+    /** The UNIQUE indexes, in the order of the definition's {@code uniqueIndexes()}. */
+    public List<UniqueIndex> uniqueIndexes() {
+        return uniqueIndexes;
+    }
+
+    /**
+     * Takes a new definition (index DDL; under the commit lock). Each UNIQUE index of {@code next} is
+     * taken from {@code built} (filled from the live rows) if there, else kept as it is.
+     */
+    public void redefine(TableDefinition next, List<UniqueIndex> built) {
+        if (next.tableId() != definition.tableId()) {
+            throw new IllegalArgumentException("table " + definition.tableId() + " redefined as " + next.tableId());
+        }
+        List<UniqueIndex> indexes = new ArrayList<>();
+        for (io.strata.txn.catalog.IndexDefinition index : next.uniqueIndexes()) {
+            UniqueIndex fresh = find(built, index);
+            UniqueIndex chosen = fresh != null ? fresh : find(uniqueIndexes, index);
+            if (chosen == null) {
+                throw new IllegalStateException("UNIQUE index " + index.name() + " of " + next.name() + " was not built");
+            }
+            indexes.add(chosen);
+        }
+        uniqueIndexes = List.copyOf(indexes);
+        definition = next;
+    }
+
+    private static UniqueIndex find(List<UniqueIndex> indexes, io.strata.txn.catalog.IndexDefinition index) {
+        return indexes.stream().filter(candidate -> candidate.definition().equals(index)).findFirst().orElse(null);
+    }
+
+    /** The id of the live committed row holding {@code key} in {@code index}, or -1. */
+    public long uniqueLiveRow(UniqueIndex index, PrimaryKey key) {
+        Long rowId = index.latestRow(key);
+        return rowId == null || tombstones.containsKey(rowId) ? -1 : rowId;
     }
 
     public TableDefinition definition() {
@@ -199,11 +238,18 @@ public final class TableData {
 
     /**
      * Forgets a deleted row a merge dropped from the objects (under the commit lock, once no reader
-     * holds an object with it): its key index entry (unless a newer row took the key) and its tombstone.
+     * holds an object with it): its key index entry and UNIQUE index entries (by index name; each unless
+     * a newer row took the key) and its tombstone.
      */
-    public void forgetDroppedRow(PrimaryKey key, long rowId) {
+    public void forgetDroppedRow(PrimaryKey key, long rowId, Map<String, PrimaryKey> uniqueKeys) {
         if (key != null) {
             keyIndex.remove(key, rowId);
+        }
+        for (UniqueIndex index : uniqueIndexes) {
+            PrimaryKey uniqueKey = uniqueKeys.get(index.definition().name());
+            if (uniqueKey != null) {
+                index.remove(uniqueKey, rowId);
+            }
         }
         tombstones.remove(rowId);
     }

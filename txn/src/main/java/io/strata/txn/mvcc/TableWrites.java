@@ -19,10 +19,18 @@ public final class TableWrites implements AutoCloseable {
     private final TableDefinition definition;
     private final List<WorkspaceBatch> batches = new ArrayList<>();
     private final Map<PrimaryKey, Long> insertedKeys = new HashMap<>();
+    /** Per UNIQUE index (in the definition's order): key -> the live workspace row holding it. */
+    private final List<Map<PrimaryKey, Long>> insertedUniqueKeys = new ArrayList<>();
     private final Set<Long> deletedCommitted = new LinkedHashSet<>();
 
     public TableWrites(TableDefinition definition) {
         this.definition = definition;
+        definition.uniqueIndexes().forEach(index -> insertedUniqueKeys.add(new HashMap<>()));
+    }
+
+    /** The live workspace row holding {@code key} in the {@code uniqueIndex}-th UNIQUE index, or null. */
+    public Long insertedUniqueRow(int uniqueIndex, PrimaryKey key) {
+        return insertedUniqueKeys.get(uniqueIndex).get(key);
     }
 
     public TableDefinition definition() {
@@ -38,11 +46,38 @@ public final class TableWrites implements AutoCloseable {
         return insertedKeys.get(key);
     }
 
-    /** Takes ownership of {@code rows}. */
-    public void add(VectorSchemaRoot rows, long firstRowId, List<PrimaryKey> keys) {
-        batches.add(new WorkspaceBatch(rows, firstRowId, keys, new BitSet()));
+    /**
+     * Takes ownership of {@code rows}; {@code uniqueKeys} holds one list per UNIQUE index of the
+     * definition (see {@link WorkspaceBatch}).
+     */
+    public void add(VectorSchemaRoot rows, long firstRowId, List<PrimaryKey> keys, List<List<PrimaryKey>> uniqueKeys) {
+        if (uniqueKeys.size() != insertedUniqueKeys.size()) {
+            throw new IllegalArgumentException(uniqueKeys.size() + " UNIQUE key lists for " + insertedUniqueKeys.size() + " indexes");
+        }
+        batches.add(new WorkspaceBatch(rows, firstRowId, keys, uniqueKeys, new BitSet()));
         for (int i = 0; i < keys.size(); i++) {
             insertedKeys.put(keys.get(i), firstRowId + i);
+        }
+        for (int row = 0; row < rows.getRowCount(); row++) {
+            indexUnique(uniqueKeys, row, firstRowId + row);
+        }
+    }
+
+    private void indexUnique(List<List<PrimaryKey>> uniqueKeys, int position, long rowId) {
+        for (int index = 0; index < uniqueKeys.size(); index++) {
+            PrimaryKey key = uniqueKeys.get(index).get(position);
+            if (key != null) {
+                insertedUniqueKeys.get(index).put(key, rowId);
+            }
+        }
+    }
+
+    private void unindexUnique(List<List<PrimaryKey>> uniqueKeys, int position, long rowId) {
+        for (int index = 0; index < uniqueKeys.size(); index++) {
+            PrimaryKey key = uniqueKeys.get(index).get(position);
+            if (key != null) {
+                insertedUniqueKeys.get(index).remove(key, rowId);
+            }
         }
     }
 
@@ -56,6 +91,7 @@ public final class TableWrites implements AutoCloseable {
                     if (!batch.keys().isEmpty()) {
                         insertedKeys.remove(batch.keys().get(position));
                     }
+                    unindexUnique(batch.uniqueKeys(), position, rowId);
                 }
                 return true;
             }
@@ -82,6 +118,7 @@ public final class TableWrites implements AutoCloseable {
                 if (!batch.keys().isEmpty()) {
                     insertedKeys.put(batch.keys().get(position), rowId);
                 }
+                indexUnique(batch.uniqueKeys(), position, rowId);
                 return;
             }
         }
@@ -105,6 +142,9 @@ public final class TableWrites implements AutoCloseable {
             if (rowId != null && last.holds(rowId)) {
                 insertedKeys.remove(key);
             }
+        }
+        for (int row = 0; row < last.rows().getRowCount(); row++) {
+            unindexUnique(last.uniqueKeys(), row, last.firstRowId() + row);
         }
         last.rows().close();
     }
@@ -141,6 +181,7 @@ public final class TableWrites implements AutoCloseable {
         }
         batches.clear();
         insertedKeys.clear();
+        insertedUniqueKeys.forEach(Map::clear);
         return prepared;
     }
 
@@ -165,14 +206,22 @@ public final class TableWrites implements AutoCloseable {
                 next++;
             }
         }
+        List<List<PrimaryKey>> uniqueKeys = new ArrayList<>(batch.uniqueKeys().size());
+        for (List<PrimaryKey> indexKeys : batch.uniqueKeys()) {
+            List<PrimaryKey> kept = new ArrayList<>(live);
+            for (int position : positions) {
+                kept.add(indexKeys.get(position));
+            }
+            uniqueKeys.add(kept);
+        }
         if (live == rowCount) {
-            return List.of(new PreparedInsert(definition.tableId(), rowIds, batch.rows(), keys));
+            return List.of(new PreparedInsert(definition.tableId(), rowIds, batch.rows(), keys, uniqueKeys));
         }
         List<FieldVector> sources = batch.rows().getFieldVectors();
         List<Field> fields = batch.rows().getSchema().getFields();
         VectorSchemaRoot copy = RowCopier.copy(sources, positions, live, fields, null, allocator);
         batch.rows().close();
-        return List.of(new PreparedInsert(definition.tableId(), rowIds, copy, keys));
+        return List.of(new PreparedInsert(definition.tableId(), rowIds, copy, keys, uniqueKeys));
     }
 
     @Override
@@ -180,6 +229,7 @@ public final class TableWrites implements AutoCloseable {
         batches.forEach(batch -> batch.rows().close());
         batches.clear();
         insertedKeys.clear();
+        insertedUniqueKeys.forEach(Map::clear);
         deletedCommitted.clear();
     }
 }
