@@ -31,6 +31,7 @@ import io.strata.txn.mvcc.PreparedInsert;
 import io.strata.txn.mvcc.PrimaryKey;
 import io.strata.txn.mvcc.UniqueIndex;
 import io.strata.txn.mvcc.TableData;
+import io.strata.txn.mvcc.LogtailSegment;
 import io.strata.txn.mvcc.TableVersion;
 import io.strata.txn.mvcc.TableWrites;
 import org.apache.arrow.memory.BufferAllocator;
@@ -84,6 +85,11 @@ public final class TransactionNode implements TxnService {
     public static final String FLUSH_THRESHOLD_SEGMENTS_KEY = "txn.flush-threshold-segments";
     private final HybridClock clock = new HybridClock();
     private final ReentrantLock commitLock = new ReentrantLock();
+    /**
+     * One flush or merge install at a time, so that a flush writing outside the commit lock finds the
+     * versions it took unchanged but for new logtail. Taken before the commit lock, never inside it.
+     */
+    private final ReentrantLock flushLock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, CatalogState> catalogVersions = new ConcurrentSkipListMap<>();
     private final Map<Long, TableData> tables = new ConcurrentHashMap<>();
     private final Map<String, DataObjectReader> objectReaders = new ConcurrentHashMap<>();
@@ -190,14 +196,18 @@ public final class TransactionNode implements TxnService {
         }
     }
 
-    /** Flushes everything committed into objects with a checkpoint, now (also done past the threshold and on close). */
+    /**
+     * Flushes everything committed into objects with a checkpoint, now (also done past the threshold and
+     * on close). Commits go on meanwhile: the commit lock is held only to take the logtail and to install
+     * the written objects, not while they are written.
+     */
     public void flush() {
         checkHealthy();
-        commitLock.lock();
+        flushLock.lock();
         try {
-            flushLocked(false, false, Map.of());
+            flushConcurrently();
         } finally {
-            commitLock.unlock();
+            flushLock.unlock();
         }
         compactor.request();
     }
@@ -252,11 +262,13 @@ public final class TransactionNode implements TxnService {
         try {
             if (flushFirst && failure == null) {
                 checkHealthy();
+                flushLock.lock();
                 commitLock.lock();
                 try {
                     flushLocked(true, true, Map.of());
                 } finally {
                     commitLock.unlock();
+                    flushLock.unlock();
                 }
             }
         } finally {
@@ -514,6 +526,124 @@ public final class TransactionNode implements TxnService {
 
     // ---- flush and checkpoint ----
 
+    /** One table as a flush took it: its definition and state, the version it holds, and the tombstones to write. */
+    private record FlushedTable(TableDefinition definition, TableData table, TableVersion version, List<long[]> tombstones) {}
+
+    /** What a flush took under the commit lock, written out while commits go on. */
+    private record FlushCapture(long lsn, long appliedTs, CatalogState catalog, List<FlushedTable> tables,
+                                long nextRowId, long nextTableId, Map<Long, Long> autoIncrementNext) {}
+
+    /**
+     * A flush in three steps (the caller holds {@link #flushLock}): take every table's logtail and new
+     * tombstones under the commit lock; write them as objects and write the checkpoint without it; then
+     * under the lock again swap the objects in for the segments written (segments committed meanwhile
+     * stay in the logtail; they are after the checkpoint's LSN, so recovery replays them).
+     */
+    private void flushConcurrently() {
+        FlushCapture capture;
+        commitLock.lock();
+        try {
+            capture = captureForFlush();
+        } finally {
+            commitLock.unlock();
+        }
+        if (capture == null) {
+            return;
+        }
+        Map<FlushedTable, Flusher.Written> written = new IdentityHashMap<>();
+        boolean listed = false;
+        try {
+            Map<Long, TableFiles> files = new HashMap<>();
+            for (FlushedTable flushed : capture.tables()) {
+                Flusher.Written objects = Flusher.write(flushed.definition(), flushed.version().logtail(),
+                        flushed.tombstones(), capture.lsn(), store, allocator);
+                written.put(flushed, objects);
+                TableVersion next = Flusher.withWritten(flushed.version(), objects, List.of());
+                files.put(flushed.definition().tableId(), new TableFiles(next.objects(), next.tombstoneObjects()));
+            }
+            Checkpoint checkpoint = new Checkpoint(capture.lsn(), capture.appliedTs(), capture.catalog(), files,
+                    capture.nextRowId(), capture.nextTableId(), capture.autoIncrementNext());
+            store.put(CheckpointCodec.key(capture.lsn()), CheckpointCodec.encode(checkpoint));
+            listed = true;
+            reclaimer.checkpointWritten(CheckpointCodec.key(capture.lsn()), checkpoint);
+            commitLock.lock();
+            try {
+                installFlush(capture, written);
+            } finally {
+                commitLock.unlock();
+            }
+        } finally {
+            capture.tables().forEach(flushed -> flushed.table().release(flushed.version()));
+            if (!listed) {
+                written.values().forEach(objects -> objects.keys().forEach(store::delete)); // listed nowhere
+            }
+        }
+        log.truncate(capture.lsn());
+        pruneCheckpoints();
+    }
+
+    /** Under the commit lock: the logtail and tombstones to flush, or null if nothing was committed since the last checkpoint. */
+    private FlushCapture captureForFlush() {
+        checkHealthy();
+        long lsn = log.sync();
+        if (lsn <= checkpointLsn) {
+            return null;
+        }
+        visibleTs.accumulateAndGet(lastAppliedTs, Math::max); // everything applied is durable now
+        CatalogState catalog = catalogVersions.lastEntry().getValue();
+        List<FlushedTable> flushed = new ArrayList<>();
+        for (TableDefinition definition : catalog.allTables()) {
+            TableData table = tables.get(definition.tableId());
+            flushed.add(new FlushedTable(definition, table, table.acquire(), table.unflushedTombstones()));
+        }
+        return new FlushCapture(lsn, lastAppliedTs, catalog, flushed, nextRowId.get(), nextTableId.get(),
+                autoIncrement.durableNextValues());
+    }
+
+    /** Under the commit lock, after the checkpoint listing {@code written} is stored: the objects replace what they hold. */
+    private void installFlush(FlushCapture capture, Map<FlushedTable, Flusher.Written> written) {
+        try {
+            long rows = 0;
+            long segments = 0;
+            for (FlushedTable flushed : capture.tables()) {
+                Flusher.Written objects = written.get(flushed);
+                flushed.table().installFlushed(flushed.version(), objects.dataObjects(), objects.tombstoneObject());
+                flushed.table().dropFlushedTombstones(flushed.tombstones().size());
+                segments += flushed.version().logtail().size();
+                rows += flushed.tombstones().size();
+                for (LogtailSegment segment : flushed.version().logtail()) {
+                    rows += segment.rowCount();
+                }
+            }
+            logtailRows.addAndGet(-rows);
+            logtailSegments.addAndGet(-segments);
+            Set<Long> listed = new HashSet<>();
+            capture.catalog().allTables().forEach(table -> listed.add(table.tableId()));
+            catalogVersions.lastEntry().getValue().allTables().forEach(table -> listed.add(table.tableId()));
+            retireDroppedTables(listed);
+            checkpointLsn = capture.lsn();
+            pruneCatalogVersions();
+        } catch (RuntimeException e) {
+            // The checkpoint lists objects whose rows may also stay in the logtail: a later flush would write them twice.
+            failure = new StrataException(ErrorCode.ER_STORAGE_FAILURE, "installing a flush failed: " + e.getMessage(), e);
+            throw failure;
+        }
+    }
+
+    /** Forgets the state of tables not in {@code listed}; their objects go once nothing needs them. */
+    private void retireDroppedTables(Set<Long> listed) {
+        for (Long tableId : List.copyOf(tables.keySet())) {
+            if (!listed.contains(tableId)) {
+                TableData dropped = tables.remove(tableId);
+                List<String> keys = new ArrayList<>();
+                dropped.version().objects().forEach(object -> keys.add(object.key()));
+                keys.addAll(dropped.version().tombstoneObjects());
+                reclaimer.retire(dropped, keys, List.of());
+                dropped.releaseAll();
+            }
+        }
+    }
+
     /**
      * @param finalCheckpoint the last checkpoint before a clean shutdown: no transaction runs any more, so
      *                        AUTO_INCREMENT counters are recorded exactly rather than at their reservations
@@ -555,17 +685,7 @@ public final class TransactionNode implements TxnService {
                 reclaimer.retire(table, merge.replacedKeys(), merge.droppedRows());
             }
         });
-        Set<Long> live = new HashSet<>(files.keySet());
-        for (Long tableId : List.copyOf(tables.keySet())) {
-            if (!live.contains(tableId)) {
-                TableData dropped = tables.remove(tableId);
-                List<String> keys = new ArrayList<>();
-                dropped.version().objects().forEach(object -> keys.add(object.key()));
-                keys.addAll(dropped.version().tombstoneObjects());
-                reclaimer.retire(dropped, keys, List.of());
-                dropped.releaseAll();
-            }
-        }
+        retireDroppedTables(new HashSet<>(files.keySet()));
         checkpointLsn = lsn;
         logtailRows.set(0);
         logtailSegments.set(0);
@@ -613,6 +733,7 @@ public final class TransactionNode implements TxnService {
      */
     boolean installMerge(TableData table, MergeResult merge) {
         boolean applies;
+        flushLock.lock();
         commitLock.lock();
         try {
             applies = !closed && failure == null && tables.get(table.definition().tableId()) == table
@@ -623,6 +744,7 @@ public final class TransactionNode implements TxnService {
             }
         } finally {
             commitLock.unlock();
+            flushLock.unlock();
         }
         if (!applies) {
             merge.writtenKeys().forEach(store::delete);
@@ -689,12 +811,21 @@ public final class TransactionNode implements TxnService {
 
     // ---- lifecycle ----
 
-    /** The commit is durable whatever happens here: a failed flush must not make it look failed. */
+    /**
+     * A flush by the commit that crossed a threshold, unless one is running (it or the next takes these
+     * rows). The commit is durable whatever happens here: a failed flush must not make it look failed.
+     */
     private void flushAfterCommit() {
+        if (!flushLock.tryLock()) {
+            return;
+        }
         try {
-            flush();
+            flushConcurrently();
+            compactor.request();
         } catch (StrataException e) {
             LOG.log(System.Logger.Level.WARNING, "flush after commit failed; the log still holds every commit", e);
+        } finally {
+            flushLock.unlock();
         }
     }
 

@@ -2,6 +2,7 @@ package io.strata.txn.checkpoint;
 
 import io.strata.storage.ObjectStore;
 import io.strata.storage.format.DataObjectWriter;
+import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.mvcc.DataObjectRef;
 import io.strata.txn.mvcc.LogtailSegment;
 import io.strata.txn.mvcc.PrimaryKey;
@@ -19,36 +20,74 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes one table's logtail into a data object and its new tombstones into a tombstone object, and
- * returns the version that lists them instead of the logtail. The caller holds the commit lock, writes
- * the checkpoint, then installs the version. Rows are regrouped into full blocks, since logtail
- * segments are often one row each.
+ * Writes one table's logtail into data objects and its new tombstones into a tombstone object. Rows
+ * are regrouped into full blocks, since logtail segments are often one row each.
  */
 public final class Flusher {
     private Flusher() {}
 
-    public static TableVersion flush(TableData table, long lsn, ObjectStore store, BufferAllocator allocator) {
-        TableVersion version = table.version();
-        long tableId = table.definition().tableId();
-        List<DataObjectRef> objects = new ArrayList<>(version.objects());
-        List<String> tombstoneObjects = new ArrayList<>(version.tombstoneObjects());
-        if (!version.logtail().isEmpty()) {
-            ObjectSequence sink = new ObjectSequence(table.definition(), "data-%020d".formatted(lsn), store);
-            writeLogtail(table, version.logtail(), sink, allocator);
-            objects.addAll(sink.finish());
+    /** What {@link #write} stored: new data objects, and the new tombstone object's key (null if none). */
+    public record Written(List<DataObjectRef> dataObjects, String tombstoneObject) {
+        /** Every key written, for deleting them if no checkpoint comes to list them. */
+        public List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            dataObjects.forEach(object -> keys.add(object.key()));
+            if (tombstoneObject != null) {
+                keys.add(tombstoneObject);
+            }
+            return keys;
         }
-        List<long[]> tombstones = table.unflushedTombstones();
-        if (!tombstones.isEmpty()) {
-            String key = String.format("tables/%d/tomb-%020d.obj", tableId, lsn);
-            store.put(key, tombstoneObject(tombstones, allocator));
-            tombstoneObjects.add(key);
-        }
-        return new TableVersion(objects, tombstoneObjects, List.of());
     }
 
-    private static void writeLogtail(TableData table, List<LogtailSegment> logtail, ObjectSequence writer,
+    /**
+     * The version listing the objects the table's current logtail and unflushed tombstones are written to,
+     * instead of the logtail. The caller holds the commit lock, writes the checkpoint, then installs it.
+     */
+    public static TableVersion flush(TableData table, long lsn, ObjectStore store, BufferAllocator allocator) {
+        TableVersion version = table.version();
+        Written written = write(table.definition(), version.logtail(), table.unflushedTombstones(), lsn, store, allocator);
+        return withWritten(version, written, List.of());
+    }
+
+    /**
+     * Writes {@code logtail} and {@code tombstones} ({rowId, commit ts} each) of a table as objects named
+     * after {@code lsn}. Needs no lock: the segments must stay retained by the caller meanwhile.
+     */
+    public static Written write(TableDefinition definition, List<LogtailSegment> logtail, List<long[]> tombstones,
+                                long lsn, ObjectStore store, BufferAllocator allocator) {
+        ObjectSequence sink = new ObjectSequence(definition, "data-%020d".formatted(lsn), store);
+        List<DataObjectRef> objects = List.of();
+        String tombstoneKey = null;
+        try {
+            if (!logtail.isEmpty()) {
+                writeLogtail(definition, logtail, sink, allocator);
+                objects = sink.finish();
+            }
+            if (!tombstones.isEmpty()) {
+                tombstoneKey = String.format("tables/%d/tomb-%020d.obj", definition.tableId(), lsn);
+                store.put(tombstoneKey, tombstoneObject(tombstones, allocator));
+            }
+        } catch (RuntimeException e) {
+            sink.written().forEach(object -> store.delete(object.key())); // listed nowhere yet
+            throw e;
+        }
+        return new Written(objects, tombstoneKey);
+    }
+
+    /** {@code flushed} with the written objects added to its object lists and {@code logtail} as its logtail. */
+    public static TableVersion withWritten(TableVersion flushed, Written written, List<LogtailSegment> logtail) {
+        List<DataObjectRef> objects = new ArrayList<>(flushed.objects());
+        objects.addAll(written.dataObjects());
+        List<String> tombstoneObjects = new ArrayList<>(flushed.tombstoneObjects());
+        if (written.tombstoneObject() != null) {
+            tombstoneObjects.add(written.tombstoneObject());
+        }
+        return new TableVersion(objects, tombstoneObjects, logtail);
+    }
+
+    private static void writeLogtail(TableDefinition definition, List<LogtailSegment> logtail, ObjectSequence writer,
                                      BufferAllocator allocator) {
-        List<Integer> primaryKey = table.definition().primaryKey();
+        List<Integer> primaryKey = definition.primaryKey();
         List<Field> fields = new ArrayList<>(logtail.get(0).rows().getSchema().getFields());
         int tableColumns = fields.size();
         fields.add(HiddenColumns.ROW_ID_FIELD);

@@ -194,6 +194,42 @@ public final class TableData {
         unflushedTombstones.clear();
     }
 
+    /** Forgets the oldest {@code count} unflushed tombstones: a flush wrote them (under the commit lock). */
+    public void dropFlushedTombstones(int count) {
+        unflushedTombstones.subList(0, count).clear();
+    }
+
+    /**
+     * Installs a flush of {@code flushed} (a version taken earlier, whose logtail a flush wrote as
+     * {@code writtenObjects} and whose tombstones as {@code writtenTombstones}, or null): the objects it
+     * listed plus the written ones, and the segments committed since. The segments written are let go
+     * (the table's hold on them). Under the commit lock; no other flush or merge may have installed a
+     * version since {@code flushed} was taken.
+     */
+    public synchronized void installFlushed(TableVersion flushed, List<DataObjectRef> writtenObjects,
+                                            String writtenTombstones) {
+        TableVersion current = version;
+        int done = flushed.logtail().size();
+        if (!current.objects().equals(flushed.objects()) || !current.tombstoneObjects().equals(flushed.tombstoneObjects())
+                || current.logtail().size() < done) {
+            throw new IllegalStateException("the version of table " + definition.tableId() + " changed during its flush");
+        }
+        for (int i = 0; i < done; i++) {
+            if (current.logtail().get(i) != flushed.logtail().get(i)) {
+                throw new IllegalStateException("the logtail of table " + definition.tableId() + " changed during its flush");
+            }
+        }
+        List<LogtailSegment> since = List.copyOf(current.logtail().subList(done, current.logtail().size()));
+        List<DataObjectRef> objects = new ArrayList<>(flushed.objects());
+        objects.addAll(writtenObjects);
+        List<String> tombstoneObjects = new ArrayList<>(flushed.tombstoneObjects());
+        if (writtenTombstones != null) {
+            tombstoneObjects.add(writtenTombstones);
+        }
+        replaceVersion(new TableVersion(objects, tombstoneObjects, since));
+        flushed.logtail().forEach(LogtailSegment::release);
+    }
+
     /** The id of the live committed row holding {@code key}, or -1. */
     public long liveRow(PrimaryKey key) {
         Long rowId = keyIndex.get(key);

@@ -1,0 +1,169 @@
+package io.strata.txn;
+
+import io.strata.common.config.StrataConfig;
+import io.strata.storage.ForwardingObjectStore;
+import io.strata.storage.LocalDirObjectStore;
+import io.strata.storage.ObjectStore;
+import io.strata.txn.catalog.TableDefinition;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A flush writes its objects outside the commit lock: while object storage is slow (here: stuck until
+ * released), commits, deletes and reads go on, and what they did after the flush took its logtail
+ * stays correct in memory, in the next flush and after a crash.
+ */
+@Timeout(60)
+class FlushWithoutCommitStallTest {
+    /** A real store whose data object puts wait for {@link #release} once {@link #hold} was called. */
+    static final class StuckStore extends ForwardingObjectStore {
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+        final CountDownLatch entered = new CountDownLatch(1);
+
+        StuckStore(ObjectStore delegate) {
+            super(delegate);
+        }
+
+        void hold() {
+            gate = new CountDownLatch(1);
+        }
+
+        void release() {
+            gate.countDown();
+        }
+
+        @Override
+        public void put(String key, byte[] bytes) {
+            if (key.contains("/data-")) {
+                entered.countDown();
+                try {
+                    assertTrue(gate.await(30, TimeUnit.SECONDS), "released");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            delegate.put(key, bytes);
+        }
+    }
+
+    static final StrataConfig CONFIG = StrataConfig.defaults().with("txn.flush-interval-ms", "0")
+            .with(TransactionNode.MERGE_ENABLED_KEY, "false");
+
+    @TempDir
+    Path dir;
+    RootAllocator allocator;
+    LocalDirObjectStore disk;
+    StuckStore store;
+    TransactionNode node;
+    TableDefinition table;
+
+    @BeforeEach
+    void setUp() {
+        allocator = new RootAllocator();
+        disk = new LocalDirObjectStore(dir.resolve("objects"));
+        store = new StuckStore(disk);
+        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
+        try (Transaction txn = node.begin()) {
+            txn.createDatabase("app", false);
+            table = txn.createTable(TransactionNodeTest.USERS, false);
+            txn.commit();
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.release();
+        if (node != null) {
+            node.close();
+        }
+        disk.close();
+        allocator.close();
+    }
+
+    void insert(long... ids) {
+        try (Transaction txn = node.begin()) {
+            Object[][] rows = new Object[ids.length][];
+            for (int i = 0; i < ids.length; i++) {
+                rows[i] = new Object[] {ids[i], "user" + ids[i]};
+            }
+            try (VectorSchemaRoot batch = Rows.batch(table, allocator, rows)) {
+                txn.insert(table.tableId(), batch);
+            }
+            txn.commit();
+        }
+    }
+
+    void deleteIds(List<Long> ids) {
+        try (Transaction txn = node.begin()) {
+            long[] rowIds = Rows.scan(txn, "app", "users", true).stream()
+                    .filter(row -> ids.contains((Long) row.get(0))).mapToLong(row -> (Long) row.get(2)).toArray();
+            txn.delete(table.tableId(), rowIds);
+            txn.commit();
+        }
+    }
+
+    List<Long> ids() {
+        try (Transaction txn = node.begin()) {
+            return Rows.ids(txn, "app", "users");
+        }
+    }
+
+    @Test
+    void commitsGoOnWhileAFlushWritesAndLandAfterIt() throws Exception {
+        insert(LongStream.range(0, 100).toArray());
+        deleteIds(List.of(0L, 1L));
+        store.hold();
+        CompletableFuture<Void> flush = CompletableFuture.runAsync(node::flush);
+        assertTrue(store.entered.await(10, TimeUnit.SECONDS), "the flush is writing its data object");
+        // the flush is stuck inside object storage: commits must not wait for it
+        insert(LongStream.range(100, 150).toArray());
+        deleteIds(List.of(2L, 120L));
+        assertEquals(98 + 50 - 2, ids().size(), "reads see the commits made during the flush");
+        assertFalse(flush.isDone());
+        store.release();
+        flush.get(30, TimeUnit.SECONDS);
+
+        List<Long> expected = LongStream.range(3, 150).filter(id -> id != 120).boxed().toList();
+        assertEquals(expected, ids());
+        TableVersionCheck.noSegmentTwice(node, table);
+        assertEquals(1, node.tableData(table.tableId()).version().logtail().size(),
+                "the commit made during the flush stays in the logtail");
+        assertEquals(2, node.tableData(table.tableId()).unflushedTombstones().size(),
+                "so do the two deletes made during the flush");
+
+        node.closeWithoutFlush(); // crash: the checkpoint holds the flushed rows, the log the later ones
+        node = null;
+        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
+        assertEquals(expected, ids());
+        node.flush(); // the rows committed during the first flush, now flushed once
+        node.close();
+        node = null;
+        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
+        assertEquals(expected, ids());
+    }
+
+    /** Checks a table's current version lists no logtail segment twice. */
+    static final class TableVersionCheck {
+        static void noSegmentTwice(TransactionNode node, TableDefinition table) {
+            var logtail = node.tableData(table.tableId()).version().logtail();
+            assertEquals(logtail.size(), new java.util.HashSet<>(logtail).size());
+        }
+    }
+}
