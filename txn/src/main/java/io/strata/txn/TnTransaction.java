@@ -94,6 +94,11 @@ final class TnTransaction implements Transaction {
         }
     }
 
+    @Override
+    public void cancelLockWait() {
+        node.rowLocks().cancelWait(this);
+    }
+
     TransactionNode node() {
         return node;
     }

@@ -86,6 +86,13 @@ public interface Transaction extends AutoCloseable {
     }
 
     /**
+     * Ends a row lock wait this transaction is in now with 1317 (query interrupted): the statement was
+     * killed or its connection closed. Safe from any thread; does nothing if it is not waiting.
+     */
+    default void cancelLockWait() {
+    }
+
+    /**
      * Moves the snapshot to the latest commit, keeping this transaction's own writes (READ COMMITTED
      * takes a new snapshot per statement).
      */

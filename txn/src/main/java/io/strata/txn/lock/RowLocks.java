@@ -50,6 +50,7 @@ public final class RowLocks {
     private final Map<RowKey, Holders> rows = new HashMap<>();                // guarded by this
     private final Map<Object, Set<RowKey>> heldBy = new HashMap<>();          // guarded by this
     private final Map<Object, RowKey> waitingFor = new HashMap<>();           // guarded by this
+    private final Set<Object> cancelledWaits = new HashSet<>();               // guarded by this
 
     /**
      * Locks {@code rowIds} of {@code tableId} for {@code owner} (its transaction), waiting up to
@@ -99,6 +100,9 @@ public final class RowLocks {
             } finally {
                 waitingFor.remove(owner);
             }
+            if (cancelledWaits.remove(owner)) {
+                throw new StrataException(ErrorCode.ER_QUERY_INTERRUPTED, "Query execution was interrupted");
+            }
             holders = rows.computeIfAbsent(key, k -> new Holders()); // released rows leave the map
         }
         if (exclusive) {
@@ -108,6 +112,22 @@ public final class RowLocks {
             holders.shared.add(owner);
         }
         heldBy.computeIfAbsent(owner, o -> new HashSet<>()).add(key);
+    }
+
+    /**
+     * Ends the wait {@code owner} is in, if any, with 1317 (query interrupted): its statement was killed
+     * or its connection closed. Any thread; a request made later waits as usual.
+     */
+    public synchronized void cancelWait(Object owner) {
+        if (waitingFor.containsKey(owner)) {
+            cancelledWaits.add(owner);
+            notifyAll();
+        }
+    }
+
+    /** Whether {@code owner} is waiting for a row now. */
+    synchronized boolean isWaiting(Object owner) {
+        return waitingFor.containsKey(owner);
     }
 
     /** Whether {@code owner} waiting for a row {@code holders} hold would wait, through others, for itself. */
