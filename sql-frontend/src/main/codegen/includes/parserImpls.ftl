@@ -312,6 +312,7 @@ SqlCreate StrataCreateTable(Span s, boolean replace) :
     final SqlIdentifier id;
     final List<ColumnSpec> columns = new ArrayList<ColumnSpec>();
     final List<List<String>> primaryKeys = new ArrayList<List<String>>();
+    final List<IndexSpec> indexes = new ArrayList<IndexSpec>();
     String comment = null;
     String option;
 }
@@ -320,36 +321,90 @@ SqlCreate StrataCreateTable(Span s, boolean replace) :
     [ <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
     id = CompoundIdentifier()
     <LPAREN>
-    StrataTableElement(columns, primaryKeys)
-    ( <COMMA> StrataTableElement(columns, primaryKeys) )*
+    StrataTableElement(columns, primaryKeys, indexes)
+    ( <COMMA> StrataTableElement(columns, primaryKeys, indexes) )*
     <RPAREN>
     (
         option = StrataTableOption() { if (option != null) { comment = option; } }
         [ <COMMA> ]
     )*
-    { return new SqlCreateTable(s.end(this), ifNotExists, id, columns, primaryKeys, comment); }
+    { return new SqlCreateTable(s.end(this), ifNotExists, id, columns, primaryKeys, indexes, comment); }
 }
 
-void StrataTableElement(List<ColumnSpec> columns, List<List<String>> primaryKeys) :
+void StrataTableElement(List<ColumnSpec> columns, List<List<String>> primaryKeys, List<IndexSpec> indexes) :
 {
+    final List<String> keyColumns = new ArrayList<String>();
+    SqlIdentifier symbol = null;
+    IndexSpec index;
+}
+{
+    <PRIMARY> <KEY> StrataIndexColumns(keyColumns) { primaryKeys.add(keyColumns); }
+|
+    <CONSTRAINT> [ symbol = SimpleIdentifier() ]
+    (
+        <PRIMARY> <KEY> StrataIndexColumns(keyColumns) { primaryKeys.add(keyColumns); }
+    |
+        index = StrataUniqueKey(symbol == null ? null : symbol.getSimple()) { indexes.add(index); }
+    )
+|
+    index = StrataUniqueKey(null) { indexes.add(index); }
+|
+    LOOKAHEAD( ( <KEY> | <INDEX> ) [ SimpleIdentifier() ] ( <LPAREN> | <USING> ) )
+    index = StrataPlainKey() { indexes.add(index); }
+|
+    StrataColumnSpec(columns, indexes)
+}
+
+/** UNIQUE [KEY | INDEX] [name] (key parts): without a name, the CONSTRAINT symbol (or null) names it. */
+IndexSpec StrataUniqueKey(String symbol) :
+{
+    String name = symbol;
+    SqlIdentifier id;
     final List<String> keyColumns = new ArrayList<String>();
 }
 {
-    <PRIMARY> <KEY> StrataKeyColumns(keyColumns) { primaryKeys.add(keyColumns); }
-|
-    <CONSTRAINT> [ SimpleIdentifier() ]
-    (
-        <PRIMARY> <KEY> StrataKeyColumns(keyColumns) { primaryKeys.add(keyColumns); }
-    |
-        <UNIQUE> [ <KEY> | <INDEX> ] [ SimpleIdentifier() ] StrataKeyColumns(keyColumns)
-    )
-|
-    <UNIQUE> [ <KEY> | <INDEX> ] [ SimpleIdentifier() ] StrataKeyColumns(keyColumns)
-|
-    LOOKAHEAD( ( <KEY> | <INDEX> ) [ SimpleIdentifier() ] <LPAREN> )
-    ( <KEY> | <INDEX> ) [ SimpleIdentifier() ] StrataKeyColumns(keyColumns)
-|
-    StrataColumnSpec(columns)
+    <UNIQUE> [ <KEY> | <INDEX> ]
+    [ id = SimpleIdentifier() { name = id.getSimple(); } ]
+    StrataIndexColumns(keyColumns)
+    { return new IndexSpec(name, keyColumns, true); }
+}
+
+/** KEY | INDEX [name] (key parts): a non-unique index. */
+IndexSpec StrataPlainKey() :
+{
+    String name = null;
+    SqlIdentifier id;
+    final List<String> keyColumns = new ArrayList<String>();
+}
+{
+    ( <KEY> | <INDEX> )
+    [ id = SimpleIdentifier() { name = id.getSimple(); } ]
+    StrataIndexColumns(keyColumns)
+    { return new IndexSpec(name, keyColumns, false); }
+}
+
+/** [USING BTREE | HASH] (key parts) [USING BTREE | HASH]: the index type is accepted and not kept. */
+void StrataIndexColumns(List<String> keyColumns) :
+{
+}
+{
+    [ StrataIndexType() ]
+    StrataKeyColumns(keyColumns)
+    [ StrataIndexType() ]
+}
+
+void StrataIndexType() :
+{
+    final SqlIdentifier type;
+}
+{
+    <USING> type = SimpleIdentifier()
+    {
+        if (!type.getSimple().equalsIgnoreCase("BTREE") && !type.getSimple().equalsIgnoreCase("HASH")) {
+            throw new ParseException("Encountered \"" + type.getSimple() + "\" at " + type.getParserPosition()
+                + ": an index type is BTREE or HASH");
+        }
+    }
 }
 
 void StrataKeyColumns(List<String> keyColumns) :
@@ -367,7 +422,8 @@ void StrataKeyColumns(List<String> keyColumns) :
     <RPAREN>
 }
 
-void StrataColumnSpec(List<ColumnSpec> columns) :
+/** A column definition; a column-level UNIQUE [KEY] adds its unique index to {@code indexes}. */
+void StrataColumnSpec(List<ColumnSpec> columns, List<IndexSpec> indexes) :
 {
     final SqlIdentifier name;
     final DataType type;
@@ -393,7 +449,7 @@ void StrataColumnSpec(List<ColumnSpec> columns) :
     |
         <KEY> { primaryKey = true; }
     |
-        <UNIQUE> [ <KEY> ]
+        <UNIQUE> [ <KEY> ] { indexes.add(new IndexSpec(null, List.of(name.getSimple()), true)); }
     |
         <COMMENT> comment = StrataString()
     |
@@ -477,24 +533,23 @@ SqlNode StrataTruncate() :
     { return new SqlTruncateTable(s.end(this), table); }
 }
 
-/**
- * CREATE [UNIQUE] INDEX name ON t (columns): accepted so that schemas written for MySQL load;
- * secondary indexes are not built yet (zone maps and the primary key serve lookups).
- */
+/** CREATE [UNIQUE] INDEX name [USING type] ON t (key parts) [USING type] */
 SqlCreate StrataCreateIndex(Span s, boolean replace) :
 {
+    boolean unique = false;
     final SqlIdentifier name;
     final SqlIdentifier table;
     final List<String> columns = new ArrayList<String>();
 }
 {
-    [ <UNIQUE> ] <INDEX> name = SimpleIdentifier()
+    [ <UNIQUE> { unique = true; } ] <INDEX> name = SimpleIdentifier()
+    [ StrataIndexType() ]
     <ON> table = CompoundIdentifier()
-    StrataKeyColumns(columns)
-    { return new SqlCreateIndex(s.end(this), name.getSimple(), table, columns); }
+    StrataIndexColumns(columns)
+    { return new SqlCreateIndex(s.end(this), name.getSimple(), table, columns, unique); }
 }
 
-/** DROP INDEX name ON t: accepted, see CREATE INDEX. */
+/** DROP INDEX name ON t */
 SqlDrop StrataDropIndex(Span s, boolean replace) :
 {
     final SqlIdentifier name;
@@ -504,6 +559,88 @@ SqlDrop StrataDropIndex(Span s, boolean replace) :
     <INDEX> name = SimpleIdentifier()
     <ON> table = CompoundIdentifier()
     { return new SqlDropIndex(s.end(this), name.getSimple(), table); }
+}
+
+/**
+ * ALTER TABLE t spec [, spec ...]: index specifications, DISABLE/ENABLE KEYS, and any other
+ * specification parsed only far enough to name it (the executor rejects it).
+ */
+SqlNode StrataAlterTable() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    final List<AlterTableSpec> specs = new ArrayList<AlterTableSpec>();
+}
+{
+    <ALTER> { s = span(); } <TABLE>
+    table = CompoundIdentifier()
+    StrataAlterSpec(specs)
+    ( <COMMA> StrataAlterSpec(specs) )*
+    { return new SqlAlterTable(s.end(this), table, specs); }
+}
+
+void StrataAlterSpec(List<AlterTableSpec> specs) :
+{
+    SqlIdentifier symbol = null;
+    SqlIdentifier id;
+    IndexSpec index;
+    boolean enable;
+}
+{
+    LOOKAHEAD( <ADD> [ <CONSTRAINT> [ SimpleIdentifier() ] ] <UNIQUE> )
+    <ADD> [ <CONSTRAINT> [ symbol = SimpleIdentifier() ] ]
+    index = StrataUniqueKey(symbol == null ? null : symbol.getSimple())
+    { specs.add(new AlterTableSpec.AddIndex(index)); }
+|
+    LOOKAHEAD( <ADD> ( <KEY> | <INDEX> ) )
+    <ADD> index = StrataPlainKey()
+    { specs.add(new AlterTableSpec.AddIndex(index)); }
+|
+    LOOKAHEAD( <DROP> ( <KEY> | <INDEX> ) )
+    <DROP> ( <KEY> | <INDEX> ) id = SimpleIdentifier()
+    { specs.add(new AlterTableSpec.DropIndex(id.getSimple())); }
+|
+    LOOKAHEAD({ getToken(2).kind == KEYS && getToken(1).kind == IDENTIFIER
+        && (getToken(1).image.equalsIgnoreCase("DISABLE") || getToken(1).image.equalsIgnoreCase("ENABLE")) })
+    <IDENTIFIER> { enable = token.image.equalsIgnoreCase("ENABLE"); } <KEYS>
+    { specs.add(new AlterTableSpec.SwitchKeys(enable)); }
+|
+    StrataUnsupportedAlterSpec(specs)
+}
+
+/**
+ * Skips an ALTER TABLE specification Strata does not run, up to the next comma outside parentheses,
+ * and names it by its first word and the ALTER TABLE keywords right after it (ADD COLUMN, DROP PRIMARY
+ * KEY, RENAME TO, MODIFY...).
+ */
+JAVACODE void StrataUnsupportedAlterSpec(List<AlterTableSpec> specs) {
+    StringBuilder what = new StringBuilder();
+    boolean naming = true;
+    int depth = 0;
+    while (true) {
+        Token next = getToken(1);
+        if (next.kind == EOF || next.kind == SEMICOLON
+            || depth == 0 && (next.kind == COMMA || next.kind == RPAREN)) {
+            break;
+        }
+        if (next.kind == LPAREN) {
+            depth++;
+        } else if (next.kind == RPAREN) {
+            depth--;
+        }
+        boolean keyword = next.kind != IDENTIFIER && next.image.toUpperCase(Locale.ROOT).matches(
+            "COLUMN|PRIMARY|FOREIGN|KEY|CONSTRAINT|TO|AS|CHECK|PARTITION|FULLTEXT|SPATIAL|DEFAULT|CHARACTER|SET|ORDER|BY");
+        if (naming && (what.length() == 0 || keyword)) {
+            what.append(what.length() == 0 ? "" : " ").append(next.image.toUpperCase(Locale.ROOT));
+        } else {
+            naming = false;
+        }
+        getNextToken();
+    }
+    if (what.length() == 0) {
+        throw generateParseException();
+    }
+    specs.add(new AlterTableSpec.Unsupported(what.toString()));
 }
 
 /** KILL [QUERY | CONNECTION] id: cancels the statement running on that connection. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The information_schema tables tools query: SCHEMATA, TABLES, COLUMNS and STATISTICS (the primary
- * keys, which Connector/J's getPrimaryKeys reads), computed from the catalog.
+ * The information_schema tables tools query: SCHEMATA, TABLES, COLUMNS and STATISTICS (the rows of
+ * SHOW INDEX; Connector/J's getPrimaryKeys and getIndexInfo read them), computed from the catalog.
  */
 final class InformationSchema extends AbstractSchema {
     static final String NAME = "information_schema";
@@ -102,10 +102,10 @@ final class InformationSchema extends AbstractSchema {
                     List<Object[]> rows = new ArrayList<>();
                     for (String database : catalog.databases()) {
                         for (TableDefinition table : catalog.tables(database)) {
-                            for (int seq = 0; seq < table.primaryKey().size(); seq++) {
-                                String column = table.columns().get(table.primaryKey().get(seq)).name();
-                                rows.add(new Object[] {"def", database, table.name(), 0L, database, "PRIMARY",
-                                        (long) (seq + 1), column, "A", null, null, null, "", "BTREE", "", "", "YES"});
+                            for (TableKeys.KeyColumn key : TableKeys.keyColumns(table)) {
+                                rows.add(new Object[] {"def", database, table.name(), key.unique() ? 0L : 1L, database,
+                                        key.keyName(), (long) key.seqInIndex(), key.column().name(), "A", null, null,
+                                        null, key.column().nullable() ? "YES" : "", "BTREE", "", "", "YES"});
                             }
                         }
                     }
@@ -130,7 +130,7 @@ final class InformationSchema extends AbstractSchema {
                     type.kind().isNumeric() ? (long) type.scale() : null,
                     type.kind().isTemporal() ? (long) type.precision() : null,
                     text ? "utf8mb4" : null, text ? "utf8mb4_0900_ai_ci" : null,
-                    sqlType, table.primaryKey().contains(i) ? "PRI" : "", ColumnDescriptions.extra(column),
+                    sqlType, TableKeys.columnKey(table, i), ColumnDescriptions.extra(column),
                     "select,insert,update,references", "", ""});
         }
     }

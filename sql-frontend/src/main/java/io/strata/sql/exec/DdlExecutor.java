@@ -1,13 +1,11 @@
 package io.strata.sql.exec;
 
 import io.strata.common.session.StatementResult;
-import io.strata.common.error.ErrorCode;
-import io.strata.common.error.StrataException;
+import io.strata.sql.parser.ast.SqlAlterTable;
 import io.strata.sql.parser.ast.SqlCreateDatabase;
 import io.strata.sql.parser.ast.SqlCreateIndex;
 import io.strata.sql.parser.ast.SqlDropIndex;
 import io.strata.sql.parser.ast.SqlTruncateTable;
-import io.strata.txn.catalog.TableDefinition;
 import org.apache.calcite.sql.SqlDelete;
 import io.strata.sql.parser.ast.SqlCreateTable;
 import io.strata.sql.parser.ast.SqlDropDatabase;
@@ -17,8 +15,8 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * CREATE/DROP DATABASE and TABLE, CREATE/DROP INDEX (checked, not built yet) and TRUNCATE, each run
- * in a transaction of its own by the session.
+ * CREATE/DROP DATABASE and TABLE, CREATE/DROP INDEX, ALTER TABLE (index specifications) and TRUNCATE,
+ * each run in a transaction of its own by the session.
  */
 public final class DdlExecutor {
     private DdlExecutor() {}
@@ -27,7 +25,8 @@ public final class DdlExecutor {
     public static boolean handles(SqlNode node) {
         return node instanceof SqlCreateDatabase || node instanceof SqlDropDatabase
                 || node instanceof SqlCreateTable || node instanceof SqlDropTable
-                || node instanceof SqlCreateIndex || node instanceof SqlDropIndex || node instanceof SqlTruncateTable;
+                || node instanceof SqlCreateIndex || node instanceof SqlDropIndex || node instanceof SqlAlterTable
+                || node instanceof SqlTruncateTable;
     }
 
     public static StatementResult.Ok execute(SqlNode node, StatementContext context) {
@@ -58,19 +57,9 @@ public final class DdlExecutor {
                 }
                 return StatementResult.Ok.of(0);
             }
-            case SqlCreateIndex create -> {
-                TableDefinition table = TableNames.definition(context, create.table());
-                for (String column : create.columns()) {
-                    if (table.columnIndex(column).isEmpty()) {
-                        throw StrataException.of(ErrorCode.ER_KEY_COLUMN_DOES_NOT_EXIST, "Key column '%s' doesn't exist in table", column);
-                    }
-                }
-                return StatementResult.Ok.of(0);
-            }
-            case SqlDropIndex drop -> {
-                TableNames.definition(context, drop.table());
-                return StatementResult.Ok.of(0);
-            }
+            case SqlCreateIndex create -> { return IndexDdl.createIndex(create, context); }
+            case SqlDropIndex drop -> { return IndexDdl.dropIndex(drop, context); }
+            case SqlAlterTable alter -> { return IndexDdl.alterTable(alter, context); }
             case SqlTruncateTable truncate -> {
                 DeleteExecutor.execute(new SqlDelete(truncate.getParserPosition(), truncate.table(), null, null, null), context);
                 return StatementResult.Ok.of(0);

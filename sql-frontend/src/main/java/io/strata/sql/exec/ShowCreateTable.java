@@ -1,8 +1,11 @@
 package io.strata.sql.exec;
 
+import io.strata.sql.catalog.TableKeys;
 import io.strata.txn.catalog.ColumnDefinition;
+import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,20 +14,20 @@ final class ShowCreateTable {
     private ShowCreateTable() {}
 
     static String of(TableDefinition table) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE `").append(table.name()).append("` (\n");
         List<ColumnDefinition> columns = table.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append("  ").append(column(columns.get(i)));
-            if (i < columns.size() - 1 || !table.primaryKey().isEmpty()) {
-                sql.append(',');
-            }
-            sql.append('\n');
+        List<String> lines = new ArrayList<>();
+        for (ColumnDefinition column : columns) {
+            lines.add(column(column));
         }
         if (!table.primaryKey().isEmpty()) {
-            String key = table.primaryKey().stream().map(i -> "`" + columns.get(i).name() + "`")
-                    .collect(Collectors.joining(","));
-            sql.append("  PRIMARY KEY (").append(key).append(")\n");
+            lines.add("PRIMARY KEY (" + keyParts(columns, table.primaryKey()) + ")");
         }
+        for (IndexDefinition index : TableKeys.ordered(table)) {
+            lines.add((index.unique() ? "UNIQUE KEY " : "KEY ") + quoted(index.name()) + " ("
+                    + keyParts(columns, index.columns()) + ")");
+        }
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quoted(table.name())).append(" (\n");
+        sql.append(lines.stream().map(line -> "  " + line).collect(Collectors.joining(",\n"))).append('\n');
         sql.append(") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci");
         if (!table.comment().isEmpty()) {
             sql.append(" COMMENT='").append(table.comment().replace("\\", "\\\\").replace("'", "''")).append('\'');
@@ -32,8 +35,17 @@ final class ShowCreateTable {
         return sql.toString();
     }
 
+    private static String keyParts(List<ColumnDefinition> columns, List<Integer> keyColumns) {
+        return keyColumns.stream().map(i -> quoted(columns.get(i).name())).collect(Collectors.joining(","));
+    }
+
+    /** An identifier in backquotes; a backquote inside is doubled, as MySQL prints it. */
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
     private static String column(ColumnDefinition column) {
-        StringBuilder text = new StringBuilder("`").append(column.name()).append("` ").append(column.type().toSql());
+        StringBuilder text = new StringBuilder(quoted(column.name())).append(' ').append(column.type().toSql());
         if (!column.nullable()) {
             text.append(" NOT NULL");
         }

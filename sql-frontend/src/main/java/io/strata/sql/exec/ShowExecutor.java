@@ -6,6 +6,7 @@ import io.strata.common.session.ResultColumn;
 import io.strata.common.session.StatementResult;
 import io.strata.common.type.DataType;
 import io.strata.sql.catalog.ColumnDescriptions;
+import io.strata.sql.catalog.TableKeys;
 import io.strata.sql.parser.ast.SqlShow;
 import io.strata.sql.session.SessionState;
 import io.strata.sql.session.SystemVariables;
@@ -126,7 +127,7 @@ public final class ShowExecutor {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnDefinition column = table.columns().get(i);
-            String key = table.primaryKey().contains(i) ? "PRI" : "";
+            String key = TableKeys.columnKey(table, i);
             String nullable = column.nullable() ? "YES" : "NO";
             String collation = column.type().kind().isString() ? "utf8mb4_0900_ai_ci" : null;
             rows.add(show.full()
@@ -145,10 +146,10 @@ public final class ShowExecutor {
     private static StatementResult.Rows index(SqlShow show, StatementContext context) {
         TableDefinition table = table(show, context);
         List<Object[]> rows = new ArrayList<>();
-        for (int seq = 0; seq < table.primaryKey().size(); seq++) {
-            ColumnDefinition column = table.columns().get(table.primaryKey().get(seq));
-            rows.add(new Object[] {table.name(), "0", "PRIMARY", String.valueOf(seq + 1), column.name(), "A", "0",
-                    null, null, "", "BTREE", "", "", "YES", null});
+        for (TableKeys.KeyColumn key : TableKeys.keyColumns(table)) {
+            rows.add(new Object[] {table.name(), key.unique() ? "0" : "1", key.keyName(), String.valueOf(key.seqInIndex()),
+                    key.column().name(), "A", "0", null, null, key.column().nullable() ? "YES" : "", "BTREE", "", "",
+                    "YES", null});
         }
         return filtered(show, context, MemoryRows.textColumns("Table", "Non_unique", "Key_name", "Seq_in_index",
                 "Column_name", "Collation", "Cardinality", "Sub_part", "Packed", "Null", "Index_type", "Comment",

@@ -3,8 +3,10 @@ package io.strata.sql.exec;
 import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.sql.parser.ast.ColumnSpec;
+import io.strata.sql.parser.ast.IndexSpec;
 import io.strata.sql.parser.ast.SqlCreateTable;
 import io.strata.txn.catalog.ColumnDefinition;
+import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
 
 import java.util.ArrayList;
@@ -46,7 +48,19 @@ final class TableDefinitions {
         if (autoIncrementColumns > 1) {
             throw wrongAutoKey();
         }
-        return new TableDefinition(0, name.database(), name.table(), columns, primaryKey, create.comment());
+        return new TableDefinition(0, name.database(), name.table(), columns, primaryKey, create.comment(),
+                indexes(create, specs));
+    }
+
+    /** The secondary indexes in declaration order; unnamed ones are named in that order too. */
+    private static List<IndexDefinition> indexes(SqlCreateTable create, List<ColumnSpec> specs) {
+        List<String> columnNames = specs.stream().map(ColumnSpec::name).toList();
+        Set<String> taken = new HashSet<>();
+        List<IndexDefinition> indexes = new ArrayList<>(create.indexes().size());
+        for (IndexSpec index : create.indexes()) {
+            indexes.add(IndexDefinitions.of(index, columnNames, taken));
+        }
+        return indexes;
     }
 
     private static List<Integer> primaryKey(SqlCreateTable create) {

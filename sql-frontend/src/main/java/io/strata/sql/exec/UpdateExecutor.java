@@ -79,13 +79,14 @@ public final class UpdateExecutor {
     }
 
     /**
-     * Inserts the new row versions. When the UPDATE keeps every primary key column, a duplicate key can
+     * Inserts the new row versions. When the UPDATE keeps every primary key and UNIQUE column, a duplicate key can
      * only come from a concurrent transaction that changed the same rows since this one's snapshot: a
      * write-write conflict, reported as MySQL reports a lost lock race (1213) so that clients retry.
      */
     private static void insertNewVersions(StatementContext context, TableDefinition table, int[] assigned,
                                           VectorSchemaRoot batch) {
-        boolean keyChanged = java.util.Arrays.stream(assigned).anyMatch(table.primaryKey()::contains);
+        boolean keyChanged = java.util.Arrays.stream(assigned).anyMatch(column -> table.primaryKey().contains(column)
+                || table.uniqueIndexes().stream().anyMatch(index -> index.columns().contains(column)));
         try {
             context.transaction().insert(table.tableId(), batch);
         } catch (StrataException e) {

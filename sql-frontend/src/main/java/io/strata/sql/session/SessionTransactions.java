@@ -17,6 +17,8 @@ final class SessionTransactions {
     private final TxnService service;
     private final java.util.function.BooleanSupplier readCommitted;
     private Transaction open;
+    /** The transaction the running (or last) statement works in, for {@link #cancelLockWait} from other threads. */
+    private volatile Transaction working;
 
     /** @param readCommitted whether the session's isolation is READ COMMITTED (a new snapshot per statement) */
     SessionTransactions(TxnService service, java.util.function.BooleanSupplier readCommitted) {
@@ -29,7 +31,16 @@ final class SessionTransactions {
         if (readCommitted.getAsBoolean()) {
             open.refreshSnapshot();
         }
+        working = open;
         return open;
+    }
+
+    /** Ends the row lock wait of the running statement, if it is in one (KILL, or the connection closed). Any thread. */
+    void cancelLockWait() {
+        Transaction transaction = working;
+        if (transaction != null) {
+            transaction.cancelLockWait();
+        }
     }
 
     boolean inTransaction() {
@@ -77,6 +88,7 @@ final class SessionTransactions {
             }
         }
         Transaction transaction = service.begin();
+        working = transaction;
         try {
             T result = work.apply(transaction);
             transaction.commit();
@@ -98,7 +110,9 @@ final class SessionTransactions {
         if (open != null) {
             return new Lease(forStatement(), false);
         }
-        return new Lease(service.begin(), true);
+        Transaction own = service.begin();
+        working = own;
+        return new Lease(own, true);
     }
 
     record Lease(Transaction transaction, boolean owned) {

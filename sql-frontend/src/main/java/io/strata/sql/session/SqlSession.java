@@ -201,6 +201,7 @@ public final class SqlSession implements Session {
     @Override
     public void cancel() {
         cancelled.set(true);
+        transactions.cancelLockWait();
     }
 
     @Override

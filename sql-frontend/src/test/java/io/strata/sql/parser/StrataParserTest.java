@@ -4,7 +4,11 @@ import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.common.type.DataType;
 import io.strata.common.type.TypeKind;
+import io.strata.sql.parser.ast.AlterTableSpec;
 import io.strata.sql.parser.ast.ColumnSpec;
+import io.strata.sql.parser.ast.IndexSpec;
+import io.strata.sql.parser.ast.SqlAlterTable;
+import io.strata.sql.parser.ast.SqlCreateIndex;
 import io.strata.sql.parser.ast.ShowKind;
 import io.strata.sql.parser.ast.SqlCreateDatabase;
 import io.strata.sql.parser.ast.SqlCreateTable;
@@ -257,6 +261,60 @@ class StrataParserTest {
         assertInstanceOf(io.strata.sql.parser.ast.SqlTruncateTable.class, StrataParser.parseOne("TRUNCATE TABLE t"));
         assertInstanceOf(io.strata.sql.parser.ast.SqlCreateIndex.class, StrataParser.parseOne("CREATE UNIQUE INDEX i ON t (a, b)"));
         assertInstanceOf(io.strata.sql.parser.ast.SqlDropIndex.class, StrataParser.parseOne("DROP INDEX i ON t"));
+    }
+
+    @Test
+    void createTableKeepsSecondaryIndexesInDeclarationOrder() {
+        SqlCreateTable node = (SqlCreateTable) StrataParser.parseOne("""
+                CREATE TABLE t (a INT UNIQUE, b INT UNIQUE KEY, c INT KEY, d VARCHAR(20),
+                  KEY (b, c), INDEX named USING BTREE (d(10) DESC), UNIQUE (c) USING HASH,
+                  CONSTRAINT sym UNIQUE KEY (d), CONSTRAINT sym2 UNIQUE INDEX given (a, b),
+                  CONSTRAINT UNIQUE (b))""");
+        assertEquals(List.of(
+                new IndexSpec(null, List.of("a"), true),
+                new IndexSpec(null, List.of("b"), true),
+                new IndexSpec(null, List.of("b", "c"), false),
+                new IndexSpec("named", List.of("d"), false),
+                new IndexSpec(null, List.of("c"), true),
+                new IndexSpec("sym", List.of("d"), true),
+                new IndexSpec("given", List.of("a", "b"), true),
+                new IndexSpec(null, List.of("b"), true)), node.indexes());
+        assertTrue(node.columns().get(2).primaryKey(), "a column-level KEY is the PRIMARY KEY");
+        assertEquals(ErrorCode.ER_PARSE_ERROR, assertThrows(StrataException.class,
+                () -> StrataParser.parseOne("CREATE TABLE t (a INT, KEY (a) USING RTREE)")).code());
+    }
+
+    @Test
+    void createIndexKeepsUniqueFlag() {
+        SqlCreateIndex unique = (SqlCreateIndex) StrataParser.parseOne("CREATE UNIQUE INDEX u USING BTREE ON d.t (a, b(4))");
+        assertEquals(new IndexSpec("u", List.of("a", "b"), true), unique.index());
+        assertEquals(List.of("d", "t"), unique.table().names);
+        assertFalse(((SqlCreateIndex) StrataParser.parseOne("CREATE INDEX i ON t (a)")).unique());
+    }
+
+    @Test
+    void alterTableParsesIndexSpecsAndNamesOtherSpecs() {
+        SqlAlterTable alter = (SqlAlterTable) StrataParser.parseOne("ALTER TABLE t ADD INDEX (a), ADD UNIQUE KEY u (b), "
+                + "ADD CONSTRAINT c UNIQUE (c), ADD CONSTRAINT UNIQUE INDEX (d), ADD KEY k USING BTREE (e, f), "
+                + "DROP INDEX i, DROP KEY k2, DISABLE KEYS");
+        assertEquals(List.of(
+                new AlterTableSpec.AddIndex(new IndexSpec(null, List.of("a"), false)),
+                new AlterTableSpec.AddIndex(new IndexSpec("u", List.of("b"), true)),
+                new AlterTableSpec.AddIndex(new IndexSpec("c", List.of("c"), true)),
+                new AlterTableSpec.AddIndex(new IndexSpec(null, List.of("d"), true)),
+                new AlterTableSpec.AddIndex(new IndexSpec("k", List.of("e", "f"), false)),
+                new AlterTableSpec.DropIndex("i"),
+                new AlterTableSpec.DropIndex("k2"),
+                new AlterTableSpec.SwitchKeys(false)), alter.specs());
+        SqlAlterTable other = (SqlAlterTable) StrataParser.parseOne("ALTER TABLE t ADD COLUMN x DECIMAL(10, 2) NOT NULL, "
+                + "DROP PRIMARY KEY, ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (b), RENAME TO t2, MODIFY c INT, "
+                + "ENGINE = InnoDB");
+        assertEquals(List.of(new AlterTableSpec.Unsupported("ADD COLUMN"), new AlterTableSpec.Unsupported("DROP PRIMARY KEY"),
+                new AlterTableSpec.Unsupported("ADD CONSTRAINT"), new AlterTableSpec.Unsupported("RENAME TO"),
+                new AlterTableSpec.Unsupported("MODIFY"), new AlterTableSpec.Unsupported("ENGINE")), other.specs());
+        assertInstanceOf(SqlAlterTable.class, StrataParser.parseStatements("/*!40000 ALTER TABLE `t` ENABLE KEYS */; SELECT 1").get(0));
+        assertEquals(ErrorCode.ER_PARSE_ERROR, assertThrows(StrataException.class,
+                () -> StrataParser.parseOne("ALTER TABLE t")).code());
     }
 
     @Test
