@@ -140,6 +140,36 @@ class ConflictingTransactionsTest {
         }
     }
 
+    /** KILL QUERY ends a statement waiting for a row lock at once (1317), not after the 50 s lock wait timeout. */
+    @Test
+    void aLockWaitEndsWhenItsQueryIsKilled() throws Exception {
+        try (Connection holder = target.connect(DATABASE, ""); Connection waiter = target.connect(DATABASE, "");
+             Connection killer = target.connect(DATABASE, "")) {
+            holder.setAutoCommit(false);
+            assertEquals(100, single(holder, "SELECT n FROM counter WHERE id = 1 FOR UPDATE"));
+            long waiterId = single(waiter, "SELECT CONNECTION_ID()");
+            long start = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Void> update = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    execute(waiter, "UPDATE counter SET n = 0 WHERE id = 1");
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.TimeoutException.class,
+                    () -> update.get(500, java.util.concurrent.TimeUnit.MILLISECONDS), "the UPDATE waits for the lock");
+            execute(killer, "KILL QUERY " + waiterId);
+            java.util.concurrent.ExecutionException killed = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> update.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            SQLException error = (SQLException) killed.getCause();
+            assertEquals(1317, error.getErrorCode(), error.getMessage());
+            assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(20), "well before the lock wait timeout");
+            assertEquals(1, single(waiter, "SELECT 1"), "the killed query's connection stays usable");
+            holder.rollback();
+            assertEquals("100 start", row(target, 1));
+        }
+    }
+
     @Test
     void anUpdateOfARowDeletedSinceTheSnapshotConflicts() throws SQLException {
         assumeStrata();
