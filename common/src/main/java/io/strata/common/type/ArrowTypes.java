@@ -66,8 +66,24 @@ public final class ArrowTypes {
         return type.kind().name() + ":" + type.precision() + ":" + type.scale();
     }
 
+    /**
+     * Decoded types by their text: a value read through {@link ArrowValues#get} asks for its field's type,
+     * so decoding must not parse each time. Few distinct texts exist; past the bound they are parsed.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, DataType> DECODED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_DECODED = 4096;
+
     static DataType decode(String encoded) {
+        DataType known = DECODED.get(encoded);
+        if (known != null) {
+            return known;
+        }
         String[] parts = encoded.split(":");
-        return new DataType(TypeKind.valueOf(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        DataType type = new DataType(TypeKind.valueOf(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        if (DECODED.size() < MAX_DECODED) {
+            DECODED.put(encoded, type);
+        }
+        return type;
     }
 }

@@ -41,7 +41,35 @@ final class ScanRangeMatcher {
                 }
             }
         }
-        return bounds;
+        return joinHalves(bounds);
+    }
+
+    /**
+     * Joins a lower-only and an upper-only bound of one column into one range ({@code BETWEEN} arrives as
+     * {@code >=} and {@code <=}), so a scan tests each row against one range, not two.
+     */
+    private static List<Bound> joinHalves(List<Bound> bounds) {
+        List<Bound> joined = new ArrayList<>(bounds);
+        for (int i = 0; i < joined.size(); i++) {
+            for (int j = i + 1; j < joined.size(); j++) {
+                Bound a = joined.get(i);
+                Bound b = joined.get(j);
+                if (a.column() != b.column()) {
+                    continue;
+                }
+                if (a.upper() == null && b.lower() == null && a.lower() != null) {
+                    joined.set(i, new Bound(a.column(), a.lower(), b.upper()));
+                    joined.remove(j);
+                    break;
+                }
+                if (a.lower() == null && b.upper() == null && a.upper() != null) {
+                    joined.set(i, new Bound(a.column(), b.lower(), a.upper()));
+                    joined.remove(j);
+                    break;
+                }
+            }
+        }
+        return joined;
     }
 
     /** {@code column <kind> value} as a bound, or null when it is not a comparison of a scan column with a constant. */

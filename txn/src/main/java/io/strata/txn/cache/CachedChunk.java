@@ -37,6 +37,38 @@ final class CachedChunk {
         return vector;
     }
 
+    private static final byte UNKNOWN = 0;
+    private static final byte ASCENDING = 1;
+    private static final byte UNORDERED = 2;
+    private volatile byte order = UNKNOWN;
+
+    /**
+     * Whether the vector is a signed integer vector without NULLs whose values never decrease (checked
+     * once, on first ask): range reads may then binary-search it.
+     */
+    boolean ascending() {
+        byte known = order;
+        if (known == UNKNOWN) {
+            known = isAscending(vector) ? ASCENDING : UNORDERED;
+            order = known;
+        }
+        return known == ASCENDING;
+    }
+
+    private static boolean isAscending(FieldVector vector) {
+        if (!(vector instanceof org.apache.arrow.vector.IntVector || vector instanceof org.apache.arrow.vector.BigIntVector)
+                || vector.getNullCount() > 0) {
+            return false;
+        }
+        org.apache.arrow.vector.BaseIntVector ints = (org.apache.arrow.vector.BaseIntVector) vector;
+        for (int i = 1; i < vector.getValueCount(); i++) {
+            if (ints.getValueAsLong(i - 1) > ints.getValueAsLong(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int weightBytes() {
         return weightBytes;
     }

@@ -32,6 +32,14 @@ public final class PinnedColumns implements AutoCloseable {
         return chunks[index].vector();
     }
 
+    /** Whether column {@code index} is a NULL-free signed integer vector in ascending order (see {@link CachedChunk#ascending}). */
+    public boolean ascending(int index) {
+        if (closed) {
+            throw new IllegalStateException("pinned columns are closed");
+        }
+        return chunks[index].ascending();
+    }
+
     public int rowCount() {
         return chunks.length == 0 ? 0 : chunks[0].vector().getValueCount();
     }

@@ -12,13 +12,15 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Decides whether a table's objects are worth merging, and which: more than {@value #MAX_SMALL_OBJECTS}
- * small data objects (under a quarter of {@link ObjectSequence#MAX_OBJECT_ROWS} rows: the usual result of
- * frequent flushes), or data objects whose droppable deleted rows (deleted before every active snapshot)
+ * small data objects of one size tier (under a quarter of {@link ObjectSequence#MAX_OBJECT_ROWS} rows:
+ * the usual result of frequent flushes; see {@link #crowdedTier}), or data objects whose droppable deleted rows (deleted before every active snapshot)
  * exceed {@value #DROPPABLE_PERCENT}% of their rows, or more than {@value #MAX_TOMBSTONE_OBJECTS}
  * tombstone objects. One merge takes at most {@value #MAX_INPUTS} data objects, so it stays bounded.
  */
@@ -27,6 +29,7 @@ public final class MergePolicy {
     static final int MAX_TOMBSTONE_OBJECTS = 8;
     static final int MAX_INPUTS = 32;
     static final int DROPPABLE_PERCENT = 20;
+    static final int TIER_FACTOR = 8;
     private static final long SMALL_OBJECT_ROWS = ObjectSequence.MAX_OBJECT_ROWS / 4;
 
     private MergePolicy() {}
@@ -38,9 +41,9 @@ public final class MergePolicy {
     public static Optional<List<DataObjectRef>> pick(TableVersion version, long[] droppable,
                                                      Function<String, DataObjectReader> readers,
                                                      BufferAllocator allocator) {
-        List<DataObjectRef> small = version.objects().stream().filter(o -> o.rowCount() < SMALL_OBJECT_ROWS).toList();
-        if (small.size() > MAX_SMALL_OBJECTS) {
-            return Optional.of(small.subList(0, Math.min(MAX_INPUTS, small.size())));
+        Optional<List<DataObjectRef>> crowdedTier = crowdedTier(version.objects());
+        if (crowdedTier.isPresent()) {
+            return crowdedTier;
         }
         List<DataObjectRef> sparse = new ArrayList<>();
         if (droppable.length > 0) {
@@ -59,6 +62,36 @@ public final class MergePolicy {
             return Optional.of(sparse);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The small objects of the lowest size tier holding more than {@value #MAX_SMALL_OBJECTS} of them (at
+     * most {@value #MAX_INPUTS}), or empty. Tiers grow by a factor of {@value #TIER_FACTOR} in rows, so
+     * merging a tier's objects makes one of a higher tier: a row is rewritten about once per tier, not
+     * once per flush as when every small object (the growing merged one too) was merged each time.
+     */
+    static Optional<List<DataObjectRef>> crowdedTier(List<DataObjectRef> objects) {
+        Map<Integer, List<DataObjectRef>> tiers = new TreeMap<>();
+        for (DataObjectRef object : objects) {
+            if (object.rowCount() < SMALL_OBJECT_ROWS) {
+                tiers.computeIfAbsent(tier(object.rowCount()), t -> new ArrayList<>()).add(object);
+            }
+        }
+        for (List<DataObjectRef> tier : tiers.values()) {
+            if (tier.size() > MAX_SMALL_OBJECTS) {
+                return Optional.of(List.copyOf(tier.subList(0, Math.min(MAX_INPUTS, tier.size()))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The size tier of an object of {@code rows} rows: 0 below {@value #TIER_FACTOR} rows, 1 below its square... */
+    static int tier(long rows) {
+        int tier = 0;
+        for (long bound = TIER_FACTOR; rows >= bound; bound *= TIER_FACTOR) {
+            tier++;
+        }
+        return tier;
     }
 
     private static boolean worthRewriting(DataObjectRef object, long droppableRows) {

@@ -22,12 +22,14 @@ public final class ObjectSequence {
     private final String name;
     private final ObjectStore store;
     private final List<DataObjectRef> written = new ArrayList<>();
+    private final int sortColumn; // -1: rows are written as given
     private DataObjectWriter writer;
 
     public ObjectSequence(TableDefinition table, String name, ObjectStore store) {
         this.table = table;
         this.name = name;
         this.store = store;
+        this.sortColumn = KeyOrder.sortColumn(table);
     }
 
     /** The prefix under which every object of table {@code tableId} lies. */
@@ -35,8 +37,22 @@ public final class ObjectSequence {
         return "tables/" + tableId + "/";
     }
 
-    /** Appends a block (table columns, then row id and commit ts); {@code keyHashes} one per row, or null without a key. */
+    /**
+     * Appends a block (table columns, then row id and commit ts); {@code keyHashes} one per row, or null
+     * without a key. With a single integer primary key the block's rows are written in key order ({@link KeyOrder}).
+     */
     public void write(VectorSchemaRoot block, long[] keyHashes) {
+        int[] order = sortColumn < 0 ? null : KeyOrder.order(block, sortColumn);
+        if (order != null) {
+            try (VectorSchemaRoot sorted = KeyOrder.reorder(block, order)) {
+                writeInOrder(sorted, KeyOrder.reorder(keyHashes, order));
+            }
+        } else {
+            writeInOrder(block, keyHashes);
+        }
+    }
+
+    private void writeInOrder(VectorSchemaRoot block, long[] keyHashes) {
         if (writer == null) {
             writer = new DataObjectWriter(HiddenColumns.dataObjectFields(table), DataObjectWriter.DEFAULT_BLOCK_ROWS);
         }

@@ -21,8 +21,9 @@ final class RangeSelector {
     private final long upperLong;
     private final Object lower;
     private final Object upper;
+    private final boolean ascending; // the integer vector never decreases and has no NULL: binary search
 
-    RangeSelector(FieldVector vector, ColumnRange range) {
+    RangeSelector(FieldVector vector, ColumnRange range, boolean ascending) {
         this.vector = vector;
         this.lower = range.lower();
         this.upper = range.upper();
@@ -30,15 +31,30 @@ final class RangeSelector {
         this.integers = vector instanceof BaseIntVector ints && numericBounds && !isUnsigned(vector) ? ints : null;
         this.lowerLong = integers == null || lower == null ? Long.MIN_VALUE : ceiling((Number) lower);
         this.upperLong = integers == null || upper == null ? Long.MAX_VALUE : floor((Number) upper);
+        this.ascending = ascending && integers != null;
     }
 
     /** Selectors for the ranges over {@code columns} (table column indexes of the batch's vectors). */
     static RangeSelector[] of(java.util.List<ColumnRange> ranges, int[] columns, java.util.function.IntFunction<FieldVector> vectorAt) {
+        return of(ranges, columns, vectorAt, i -> false);
+    }
+
+    /**
+     * Selectors for the ranges over {@code columns}; {@code ascendingAt} tells which vectors are known to
+     * be NULL-free and in ascending order. Selectors that can binary-search go first.
+     */
+    static RangeSelector[] of(java.util.List<ColumnRange> ranges, int[] columns, java.util.function.IntFunction<FieldVector> vectorAt,
+                              java.util.function.IntPredicate ascendingAt) {
         java.util.List<RangeSelector> selectors = new java.util.ArrayList<>();
         for (ColumnRange range : ranges) {
             for (int i = 0; i < columns.length; i++) {
                 if (columns[i] == range.column()) {
-                    selectors.add(new RangeSelector(vectorAt.apply(i), range));
+                    RangeSelector selector = new RangeSelector(vectorAt.apply(i), range, ascendingAt.test(i));
+                    if (selector.ascending) {
+                        selectors.add(0, selector);
+                    } else {
+                        selectors.add(selector);
+                    }
                     break;
                 }
             }
@@ -71,7 +87,13 @@ final class RangeSelector {
     /** Writes the rows in {@code [0, rows)} inside this range to {@code out}; returns how many. */
     private int selectAll(int rows, int[] out) {
         int count = 0;
-        if (integers instanceof org.apache.arrow.vector.IntVector ints) {
+        if (ascending) {
+            int from = firstAtLeast(lowerLong, rows);
+            int to = upperLong == Long.MAX_VALUE ? rows : firstAtLeast(upperLong + 1, rows);
+            for (int row = from; row < to; row++) {
+                out[count++] = row;
+            }
+        } else if (integers instanceof org.apache.arrow.vector.IntVector ints) {
             org.apache.arrow.memory.ArrowBuf data = ints.getDataBuffer();
             for (int row = 0; row < rows; row++) {
                 long value = data.getInt((long) row * Integer.BYTES);
@@ -95,6 +117,21 @@ final class RangeSelector {
             }
         }
         return count;
+    }
+
+    /** The first position among {@code [0, rows)} whose value is at least {@code bound} ({@code rows} if none): the vector ascends. */
+    private int firstAtLeast(long bound, int rows) {
+        int low = 0;
+        int high = rows;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (integers.getValueAsLong(middle) < bound) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     static boolean all(RangeSelector[] selectors, int row) {

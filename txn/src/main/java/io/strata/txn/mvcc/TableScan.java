@@ -227,7 +227,7 @@ public final class TableScan implements BatchReader {
             int[] positions = new int[rows];
             long[] ids = new long[rows];
             int count = 0;
-            int[] candidates = RangeSelector.candidates(RangeSelector.of(ranges, columns, block::vector), rows);
+            int[] candidates = RangeSelector.candidates(RangeSelector.of(ranges, columns, block::vector, block::ascending), rows);
             int candidateCount = candidates == null ? rows : candidates.length;
             for (int k = 0; k < candidateCount; k++) {
                 int i = candidates == null ? k : candidates[k];

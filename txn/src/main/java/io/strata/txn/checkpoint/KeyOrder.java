@@ -1,0 +1,76 @@
+package io.strata.txn.checkpoint;
+
+import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.mvcc.RowCopier;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+import java.util.Arrays;
+
+/**
+ * Orders the rows of a block being written by the table's primary key, when that key is one integer
+ * column: a range read of a block sorted by the column then binary-searches instead of testing every
+ * row. Only rows within one block move, so every block keeps its rows and its zone maps (row ids
+ * included); row order inside objects carries no other meaning.
+ */
+final class KeyOrder {
+    private KeyOrder() {}
+
+    /** The primary key column when it is a single integer column, else -1. */
+    static int sortColumn(TableDefinition table) {
+        if (table.primaryKey().size() != 1) {
+            return -1;
+        }
+        int column = table.primaryKey().get(0);
+        return table.columns().get(column).type().kind().isInteger() ? column : -1;
+    }
+
+    /**
+     * The positions of {@code block}'s rows in ascending order of {@code column}, or null when they are in
+     * that order already (or the column is not a signed integer vector).
+     */
+    static int[] order(VectorSchemaRoot block, int column) {
+        if (!(block.getVector(column) instanceof BaseIntVector keys)) {
+            return null;
+        }
+        int rows = block.getRowCount();
+        boolean sorted = true;
+        for (int i = 1; i < rows && sorted; i++) {
+            sorted = keys.getValueAsLong(i - 1) <= keys.getValueAsLong(i);
+        }
+        if (sorted) {
+            return null;
+        }
+        long[] packed = new long[rows]; // sorted by key, ties by position: keys as longs, positions alongside
+        Integer[] positions = new Integer[rows];
+        for (int i = 0; i < rows; i++) {
+            packed[i] = keys.getValueAsLong(i);
+            positions[i] = i;
+        }
+        Arrays.sort(positions, (a, b) -> Long.compare(packed[a], packed[b]));
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = positions[i];
+        }
+        return order;
+    }
+
+    /** {@code block}'s rows in {@code order}, as a new batch the caller closes. */
+    static VectorSchemaRoot reorder(VectorSchemaRoot block, int[] order) {
+        return RowCopier.copy(block.getFieldVectors(), order, order.length, block.getSchema().getFields(), null,
+                block.getFieldVectors().get(0).getAllocator());
+    }
+
+    /** {@code hashes} permuted like the rows, or null. */
+    static long[] reorder(long[] hashes, int[] order) {
+        if (hashes == null) {
+            return null;
+        }
+        long[] sorted = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = hashes[order[i]];
+        }
+        return sorted;
+    }
+}

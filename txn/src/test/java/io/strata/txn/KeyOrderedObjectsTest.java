@@ -1,0 +1,116 @@
+package io.strata.txn;
+
+import io.strata.common.config.StrataConfig;
+import io.strata.common.type.ArrowValues;
+import io.strata.storage.LocalDirObjectStore;
+import io.strata.storage.ObjectStore;
+import io.strata.storage.format.DataObjectReader;
+import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.mvcc.DataObjectRef;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Flushed blocks hold their rows in primary key order (single integer key), and everything that finds
+ * rows by key, row id or range still finds them.
+ */
+class KeyOrderedObjectsTest {
+    static final StrataConfig CONFIG = StrataConfig.defaults().with("txn.flush-interval-ms", "0")
+            .with(TransactionNode.MERGE_ENABLED_KEY, "false");
+
+    @TempDir
+    Path dir;
+    RootAllocator allocator;
+    ObjectStore store;
+    TransactionNode node;
+    TableDefinition table;
+
+    @BeforeEach
+    void setUp() {
+        allocator = new RootAllocator();
+        store = new LocalDirObjectStore(dir.resolve("objects"));
+        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
+        try (Transaction txn = node.begin()) {
+            txn.createDatabase("app", false);
+            table = txn.createTable(TransactionNodeTest.USERS, false);
+            txn.commit();
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        node.close();
+        store.close();
+        allocator.close();
+    }
+
+    @Test
+    void flushedRowsAreInKeyOrderAndStillFoundByKeyAndRange() {
+        List<Long> ids = new ArrayList<>(LongStream.range(0, 20_000).boxed().toList());
+        Collections.shuffle(ids, new Random(7));
+        for (int from = 0; from < ids.size(); from += 500) { // many commits, each in random key order
+            try (Transaction txn = node.begin()) {
+                Object[][] rows = ids.subList(from, from + 500).stream().map(id -> new Object[] {id, "u" + id}).toArray(Object[][]::new);
+                try (VectorSchemaRoot batch = Rows.batch(table, allocator, rows)) {
+                    txn.insert(table.tableId(), batch);
+                }
+                txn.commit();
+            }
+        }
+        node.flush();
+        List<DataObjectRef> objects = node.tableData(table.tableId()).version().objects();
+        assertEquals(1, objects.size());
+        DataObjectReader reader = node.objectReader(objects.get(0).key());
+        assertTrue(reader.footer().blocks().size() > 1, "several blocks");
+        for (int block = 0; block < reader.footer().blocks().size(); block++) {
+            try (VectorSchemaRoot rows = reader.readBlock(block, new int[] {0}, allocator)) {
+                BigIntVector keys = (BigIntVector) rows.getVector(0);
+                for (int i = 1; i < rows.getRowCount(); i++) {
+                    assertTrue(keys.get(i - 1) < keys.get(i), "block " + block + " in key order at " + i);
+                }
+            }
+        }
+        try (Transaction txn = node.begin()) {
+            for (long id : new long[] {0, 1, 4_999, 12_345, 19_999}) {
+                try (BatchReader lookup = txn.table("app", "users").lookup(new int[] {1}, false, List.of(id))) {
+                    VectorSchemaRoot batch = lookup.next();
+                    assertEquals("u" + id, ArrowValues.get(batch.getVector(0), 0), "lookup of " + id);
+                }
+            }
+            List<List<Object>> all = Rows.scan(txn, "app", "users", true);
+            assertEquals(20_000, all.size());
+            // delete by row id what a scan returned: the rows moved inside their blocks, their ids did not
+            long[] rowIds = all.stream().filter(row -> (Long) row.get(0) % 2 == 0).mapToLong(row -> (Long) row.get(2)).toArray();
+            txn.delete(table.tableId(), rowIds);
+            txn.commit();
+        }
+        try (Transaction txn = node.begin()) {
+            assertEquals(LongStream.range(0, 20_000).filter(id -> id % 2 == 1).boxed().toList(), Rows.ids(txn, "app", "users"));
+            try (BatchReader range = txn.table("app", "users").scan(new int[] {0}, false,
+                    List.of(new ColumnRange(0, 1_000L, 1_010L)))) {
+                List<Long> found = new ArrayList<>();
+                for (VectorSchemaRoot batch = range.next(); batch != null; batch = range.next()) {
+                    for (int i = 0; i < batch.getRowCount(); i++) {
+                        found.add((Long) ArrowValues.get(batch.getVector(0), i));
+                    }
+                }
+                assertEquals(List.of(1_001L, 1_003L, 1_005L, 1_007L, 1_009L), found.stream().sorted().toList());
+            }
+        }
+    }
+}

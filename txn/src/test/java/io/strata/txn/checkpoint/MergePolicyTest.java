@@ -1,0 +1,65 @@
+package io.strata.txn.checkpoint;
+
+import io.strata.txn.mvcc.DataObjectRef;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MergePolicyTest {
+    static List<DataObjectRef> objects(long... rowCounts) {
+        List<DataObjectRef> objects = new ArrayList<>();
+        for (int i = 0; i < rowCounts.length; i++) {
+            objects.add(new DataObjectRef("o" + i, rowCounts[i]));
+        }
+        return objects;
+    }
+
+    @Test
+    void tiersGrowByTheFactor() {
+        assertEquals(0, MergePolicy.tier(1));
+        assertEquals(0, MergePolicy.tier(7));
+        assertEquals(1, MergePolicy.tier(8));
+        assertEquals(2, MergePolicy.tier(64));
+        assertEquals(3, MergePolicy.tier(4095));
+        assertEquals(4, MergePolicy.tier(4096));
+    }
+
+    @Test
+    void onlyTheCrowdedTierIsMergedNotTheBigObjectsBesideIt() {
+        List<DataObjectRef> objects = new ArrayList<>(objects(100_000, 20_000, 3_000));
+        objects.addAll(objects(300, 300, 300, 300, 300, 300, 300, 300));
+        assertEquals(Optional.empty(), MergePolicy.crowdedTier(objects), "eight in a tier are fine");
+        objects.add(new DataObjectRef("o-new", 250));
+        List<DataObjectRef> picked = MergePolicy.crowdedTier(objects).orElseThrow();
+        assertEquals(9, picked.size());
+        assertTrue(picked.stream().allMatch(object -> object.rowCount() < 512), picked.toString());
+        assertEquals(Optional.empty(), MergePolicy.crowdedTier(objects(600_000, 600_000, 600_000, 600_000, 600_000,
+                600_000, 600_000, 600_000, 600_000)), "objects that are not small are never merged for their count");
+    }
+
+    /** Flushes of 256 rows each, merged as the policy says: each row is rewritten a few times, not once per flush. */
+    @Test
+    void frequentFlushesRewriteEachRowAboutOncePerTier() {
+        List<DataObjectRef> objects = new ArrayList<>();
+        long rewritten = 0;
+        long flushed = 0;
+        for (int flush = 0; flush < 2_000; flush++) {
+            objects.add(new DataObjectRef("f" + flush, 256));
+            flushed += 256;
+            Optional<List<DataObjectRef>> picked = MergePolicy.crowdedTier(objects);
+            if (picked.isPresent()) {
+                long rows = picked.get().stream().mapToLong(DataObjectRef::rowCount).sum();
+                rewritten += rows;
+                objects.removeAll(picked.get());
+                objects.add(new DataObjectRef("m" + flush, rows));
+            }
+        }
+        assertTrue(rewritten < 5 * flushed, "rewritten " + rewritten + " rows for " + flushed + " flushed");
+        assertTrue(objects.size() < 40, objects.size() + " objects left");
+    }
+}
