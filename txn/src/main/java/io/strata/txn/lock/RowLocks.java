@@ -66,6 +66,7 @@ public final class RowLocks {
         try {
             awaitAndTake(owner, key, exclusive, timeoutMillis);
         } catch (RuntimeException e) {
+            cancelledWaits.remove(owner); // a cancel that came as the wait ended otherwise must not cancel a later one
             Holders holders = rows.get(key);
             if (holders != null && holders.isEmpty()) {
                 rows.remove(key); // made for this request only
@@ -105,6 +106,7 @@ public final class RowLocks {
             }
             holders = rows.computeIfAbsent(key, k -> new Holders()); // released rows leave the map
         }
+        cancelledWaits.remove(owner); // admitted as the cancel came: the next wait is not cancelled
         if (exclusive) {
             holders.shared.remove(owner);
             holders.exclusive = owner;
