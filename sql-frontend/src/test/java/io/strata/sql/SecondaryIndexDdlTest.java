@@ -39,6 +39,17 @@ class SecondaryIndexDdlTest extends SessionFixture {
                 rows("SHOW CREATE TABLE t").get(0).get(1));
     }
 
+    /** The optimizer is told the primary key and the UNIQUE indexes over NOT NULL columns, not the others. */
+    @Test
+    void uniqueIndexesOverNotNullColumnsAreKeysForTheOptimizer() {
+        ok("CREATE TABLE t (id INT PRIMARY KEY, a INT UNIQUE, b INT NOT NULL, c INT NOT NULL, UNIQUE (b, c), KEY (c))");
+        try (io.strata.txn.Transaction txn = node.begin()) {
+            var table = txn.catalog().table("d", "t").orElseThrow();
+            var keys = new io.strata.sql.catalog.StrataTable(txn, table, false).getStatistic().getKeys();
+            assertEquals(List.of(org.apache.calcite.util.ImmutableBitSet.of(0), org.apache.calcite.util.ImmutableBitSet.of(2, 3)), keys);
+        }
+    }
+
     @Test
     void createTableRejectsBadIndexes() {
         assertEquals(ErrorCode.ER_KEY_COLUMN_DOES_NOT_EXIST, error("CREATE TABLE t (a INT, KEY (nope))"));

@@ -59,10 +59,21 @@ public final class StrataTable extends AbstractTable {
         return builder.build();
     }
 
+    /**
+     * Row count, and the keys the optimizer may rely on: the primary key and every UNIQUE index over NOT
+     * NULL columns (a UNIQUE index over a nullable column admits many NULLs, so it is no key).
+     */
     @Override
     public Statistic getStatistic() {
-        List<ImmutableBitSet> keys = definition.primaryKey().isEmpty()
-                ? List.of() : List.of(ImmutableBitSet.of(definition.primaryKey()));
+        List<ImmutableBitSet> keys = new java.util.ArrayList<>();
+        if (!definition.primaryKey().isEmpty()) {
+            keys.add(ImmutableBitSet.of(definition.primaryKey()));
+        }
+        for (io.strata.txn.catalog.IndexDefinition index : definition.uniqueIndexes()) {
+            if (index.columns().stream().noneMatch(column -> definition.columns().get(column).nullable())) {
+                keys.add(ImmutableBitSet.of(index.columns()));
+            }
+        }
         return Statistics.of(snapshot().estimatedRowCount(), keys);
     }
 }
