@@ -662,6 +662,44 @@ SqlNode StrataKill() :
     { return new SqlKill(s.end(this), query, id); }
 }
 
+/** LOCK TABLES t [[AS] alias] READ [LOCAL] | [LOW_PRIORITY] WRITE [, ...], and UNLOCK TABLES. */
+SqlNode StrataLockTables() :
+{
+    final Span s;
+    final List<SqlIdentifier> tables = new ArrayList<SqlIdentifier>();
+}
+{
+    (
+        <LOCK> { s = span(); } ( <TABLES> | <TABLE> )
+        StrataLockedTable(tables) ( <COMMA> StrataLockedTable(tables) )*
+    |
+        <UNLOCK> { s = span(); } ( <TABLES> | <TABLE> )
+    )
+    { return new SqlLockTables(s.end(this), tables); }
+}
+
+void StrataLockedTable(List<SqlIdentifier> tables) :
+{
+    final SqlIdentifier table;
+}
+{
+    table = CompoundIdentifier() { tables.add(table); }
+    [
+        LOOKAHEAD({ getToken(1).kind != READ && getToken(1).kind != WRITE
+            && !getToken(1).image.equalsIgnoreCase("LOW_PRIORITY") })
+        [ <AS> ] SimpleIdentifier()
+    ]
+    (
+        <READ> [ <LOCAL> ]
+    |
+        [
+            LOOKAHEAD({ getToken(1).kind == IDENTIFIER && getToken(1).image.equalsIgnoreCase("LOW_PRIORITY") })
+            <IDENTIFIER>
+        ]
+        <WRITE>
+    )
+}
+
 /** a DIV b: MySQL's integer division, at the precedence of * and /. */
 void StrataIntegerDivide(List<Object> list, ExprContext exprContext, Span s) :
 {

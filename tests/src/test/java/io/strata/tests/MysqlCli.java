@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the {@code mysql} command-line client (Debian's mariadb-client) against a target, bounded in time. */
+/**
+ * Runs the {@code mysql} command-line client, or another of Debian's mariadb-client tools such as
+ * {@code mysqldump}, against a target, bounded in time.
+ */
 final class MysqlCli {
     static final Path BINARY = Path.of("/usr/bin/mysql");
+    static final Path DUMP_BINARY = Path.of("/usr/bin/mysqldump");
     private static final long TIMEOUT_SECONDS = 60;
 
     record Outcome(int exitCode, String stdout, String stderr) {}
@@ -21,9 +25,17 @@ final class MysqlCli {
 
     /** {@code mysql --no-defaults -h -P -u -p ARGS...} with {@code stdin} (may be null) as its input. */
     static Outcome run(ServerTarget target, String password, String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--no-defaults", "--protocol=TCP",
-                "-h" + target.host(), "-P" + target.port(), "-u" + target.user(), "-p" + password,
-                "--connect-timeout=10"));
+        return run(BINARY, target, password, stdin, args);
+    }
+
+    /** {@code binary --no-defaults -h -P -u -p ARGS...} with {@code stdin} (may be null) as its input. */
+    static Outcome run(Path binary, ServerTarget target, String password, String stdin, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--no-defaults", "--protocol=TCP",
+                "-h" + target.host(), "-P" + target.port(), "-u" + target.user(), "-p" + password));
+        if (binary.equals(BINARY)) {
+            command.add("--connect-timeout=10"); // mysqldump has no such option; the process timeout bounds it
+        }
         command.addAll(List.of(args));
         Path scratch = Files.createTempDirectory("strata-cli-");
         try {
@@ -35,7 +47,7 @@ final class MysqlCli {
                     .redirectError(err.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("mysql did not finish in " + TIMEOUT_SECONDS + " s: " + command);
+                throw new IllegalStateException(binary.getFileName() + " did not finish in " + TIMEOUT_SECONDS + " s: " + command);
             }
             return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

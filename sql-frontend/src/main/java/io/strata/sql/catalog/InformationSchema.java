@@ -31,7 +31,51 @@ final class InformationSchema extends AbstractSchema {
                 "SCHEMATA", schemata(),
                 "TABLES", tablesTable(),
                 "COLUMNS", columns(),
-                "STATISTICS", statistics());
+                "STATISTICS", statistics(),
+                "PARTITIONS", partitions(),
+                "TRIGGERS", triggers(),
+                "FILES", files());
+    }
+
+    /** One row per table, as MySQL lists a table without partitions (the partition columns NULL). */
+    private MemoryTable partitions() {
+        return new MemoryTable(
+                List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "PARTITION_NAME", "SUBPARTITION_NAME",
+                        "PARTITION_ORDINAL_POSITION", "PARTITION_METHOD", "PARTITION_EXPRESSION", "TABLESPACE_NAME"),
+                List.of(NAME_TYPE, NAME_TYPE, NAME_TYPE, NAME_TYPE, NAME_TYPE, DataType.BIGINT, DataType.varchar(13),
+                        DataType.TEXT, NAME_TYPE),
+                () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (String database : catalog.databases()) {
+                        for (TableDefinition table : catalog.tables(database)) {
+                            rows.add(new Object[] {"def", database, table.name(), null, null, null, null, null, null});
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    /** Strata has no triggers: the table is there for tools that ask (mysqldump), and empty. */
+    private MemoryTable triggers() {
+        return new MemoryTable(
+                List.of("TRIGGER_CATALOG", "TRIGGER_SCHEMA", "TRIGGER_NAME", "EVENT_MANIPULATION", "EVENT_OBJECT_CATALOG",
+                        "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "ACTION_ORDER", "ACTION_STATEMENT", "ACTION_TIMING",
+                        "SQL_MODE", "DEFINER"),
+                List.of(NAME_TYPE, NAME_TYPE, NAME_TYPE, DataType.varchar(6), NAME_TYPE, NAME_TYPE, NAME_TYPE,
+                        DataType.BIGINT, DataType.TEXT, DataType.varchar(6), DataType.varchar(512), DataType.varchar(288)),
+                List::of);
+    }
+
+    /** Tablespace files: Strata keeps tables in objects, not tablespaces, so there are none (mysqldump asks). */
+    private MemoryTable files() {
+        return new MemoryTable(
+                List.of("FILE_ID", "FILE_NAME", "FILE_TYPE", "TABLESPACE_NAME", "TABLE_CATALOG", "TABLE_SCHEMA",
+                        "TABLE_NAME", "LOGFILE_GROUP_NAME", "LOGFILE_GROUP_NUMBER", "ENGINE", "TOTAL_EXTENTS",
+                        "EXTENT_SIZE", "INITIAL_SIZE", "MAXIMUM_SIZE", "AUTOEXTEND_SIZE", "STATUS", "EXTRA"),
+                List.of(DataType.BIGINT, DataType.TEXT, DataType.varchar(256), DataType.varchar(268), NAME_TYPE, NAME_TYPE,
+                        NAME_TYPE, NAME_TYPE, DataType.BIGINT, NAME_TYPE, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT,
+                        DataType.BIGINT, DataType.BIGINT, DataType.varchar(256), DataType.varchar(256)),
+                List::of);
     }
 
     private MemoryTable schemata() {
@@ -61,7 +105,7 @@ final class InformationSchema extends AbstractSchema {
                                     null, "utf8mb4_0900_ai_ci", table.comment()});
                         }
                     }
-                    for (String name : List.of("SCHEMATA", "TABLES", "COLUMNS", "STATISTICS")) {
+                    for (String name : List.of("SCHEMATA", "TABLES", "COLUMNS", "STATISTICS", "PARTITIONS", "TRIGGERS", "FILES")) {
                         rows.add(new Object[] {"def", NAME, name, "SYSTEM VIEW", null, 10L, null, null, null, ""});
                     }
                     return rows;

@@ -46,7 +46,7 @@ public final class StrataParser {
             return List.of(shortcut);
         }
         List<SqlNode> statements;
-        MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(ExecutableComments.open(sql));
+        MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(SelectModifiers.blank(ExecutableComments.open(sql)));
         LockingClauses.Stripped locking = LockingClauses.strip(text.text());
         try {
             statements = SqlParser.create(locking.text(), CONFIG).parseStmtList().getList();

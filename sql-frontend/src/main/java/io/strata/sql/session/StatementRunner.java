@@ -18,6 +18,7 @@ import io.strata.sql.exec.UpdateExecutor;
 import io.strata.common.session.Session;
 import io.strata.sql.parser.ast.ShowKind;
 import io.strata.sql.parser.ast.SqlKill;
+import io.strata.sql.parser.ast.SqlLockTables;
 import io.strata.sql.parser.ast.SqlLockingRead;
 import io.strata.sql.parser.ast.SqlSetVariables;
 import io.strata.sql.parser.ast.SqlShow;
@@ -81,6 +82,7 @@ final class StatementRunner {
             }
             case SqlTransactionControl control -> transactionControl(control);
             case SqlKill kill -> kill(kill);
+            case SqlLockTables lock -> lockTables(lock, context);
             case SqlShow show when show.kind() == ShowKind.STATUS -> read(transaction ->
                     ShowExecutor.status(show, context.apply(transaction), ServerStatus.rows(server)));
             case SqlShow show -> read(transaction -> ShowExecutor.execute(show, context.apply(transaction)));
@@ -168,6 +170,24 @@ final class StatementRunner {
         transactions.commit(); // DDL commits the open transaction first, as in MySQL
         server.ddlEpoch().incrementAndGet();
         return transactions.run(true, transaction -> DdlExecutor.execute(node, context.apply(transaction)));
+    }
+
+    /**
+     * LOCK TABLES commits the open transaction (as MySQL does) and checks that the tables exist; it takes
+     * no table lock: every statement already reads a consistent snapshot and writers lock the rows they
+     * change (TiDB treats LOCK TABLES so by default). mysqldump sends it around each table's rows.
+     * UNLOCK TABLES has nothing to release.
+     */
+    private StatementResult lockTables(SqlLockTables lock, Function<Transaction, StatementContext> context) {
+        if (lock.unlock()) {
+            return StatementResult.Ok.of(0);
+        }
+        transactions.commit();
+        return transactions.run(true, transaction -> {
+            StatementContext statement = context.apply(transaction);
+            lock.tables().forEach(table -> io.strata.sql.exec.TableNames.definition(statement, table));
+            return StatementResult.Ok.of(0);
+        });
     }
 
     /** KILL [QUERY | CONNECTION] n cancels the statement running there; closing the socket is the protocol's part. */
