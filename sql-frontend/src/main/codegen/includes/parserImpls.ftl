@@ -85,7 +85,8 @@ SqlNode StrataDesc() :
 SqlNode StrataTransactionControl() :
 {
     final Span s;
-    final TransactionKind kind;
+    TransactionKind kind;
+    SqlIdentifier savepoint = null;
 }
 {
     (
@@ -97,8 +98,13 @@ SqlNode StrataTransactionControl() :
         <COMMIT> { s = span(); kind = TransactionKind.COMMIT; } [ <WORK> ]
     |
         <ROLLBACK> { s = span(); kind = TransactionKind.ROLLBACK; } [ <WORK> ]
+        [ <TO> [ <SAVEPOINT> ] savepoint = SimpleIdentifier() { kind = TransactionKind.ROLLBACK_TO_SAVEPOINT; } ]
+    |
+        <SAVEPOINT> { s = span(); kind = TransactionKind.SAVEPOINT; } savepoint = SimpleIdentifier()
+    |
+        <RELEASE> { s = span(); kind = TransactionKind.RELEASE_SAVEPOINT; } <SAVEPOINT> savepoint = SimpleIdentifier()
     )
-    { return new SqlTransactionControl(s.end(this), kind); }
+    { return new SqlTransactionControl(s.end(this), kind, savepoint == null ? null : savepoint.getSimple()); }
 }
 
 /** SHOW ... in the forms MySQL clients and tools send. */

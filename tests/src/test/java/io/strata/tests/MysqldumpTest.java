@@ -75,6 +75,16 @@ class MysqldumpTest {
         }
     }
 
+    /** --single-transaction: one consistent snapshot, with a savepoint rolled back to after each table. */
+    @Test
+    void aSingleTransactionDumpHasEveryRow() throws Exception {
+        MysqlCli.Outcome dump = MysqlCli.run(MysqlCli.DUMP_BINARY, target, target.password(), null, "--no-tablespaces",
+                "--single-transaction", SOURCE, "users");
+        assertEquals(0, dump.exitCode(), dump.stderr());
+        assertTrue(dump.stdout().contains("(1,'a@x','ann',1.50,'2024-05-01')"), dump.stdout());
+        assertTrue(dump.stdout().contains("(3,'c@x',NULL,-3.25,'1999-12-31')"), dump.stdout());
+    }
+
     private static List<String> rows(String database, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = target.connect(database, ""); Statement statement = connection.createStatement();

@@ -17,6 +17,8 @@ final class SessionTransactions {
     private final TxnService service;
     private final java.util.function.BooleanSupplier readCommitted;
     private Transaction open;
+    /** The open transaction's savepoints, oldest first, by lower-case name. */
+    private final java.util.LinkedHashMap<String, Long> savepoints = new java.util.LinkedHashMap<>();
     /** The transaction the running (or last) statement works in, for {@link #cancelLockWait} from other threads. */
     private volatile Transaction working;
 
@@ -56,6 +58,7 @@ final class SessionTransactions {
     void commit() {
         Transaction transaction = open;
         open = null;
+        savepoints.clear();
         if (transaction != null) {
             transaction.commit();
         }
@@ -64,8 +67,59 @@ final class SessionTransactions {
     void rollback() {
         Transaction transaction = open;
         open = null;
+        savepoints.clear();
         if (transaction != null) {
             transaction.rollback();
+        }
+    }
+
+    /**
+     * SAVEPOINT: marks the open transaction (with autocommit off, opening one); a savepoint of the same
+     * name is replaced. Under autocommit with no transaction open it is accepted and gone at once, as in MySQL.
+     */
+    void savepoint(boolean autocommit, String name) {
+        if (open == null && !autocommit) {
+            open = service.begin();
+        }
+        if (open != null) {
+            String key = name.toLowerCase(java.util.Locale.ROOT);
+            savepoints.remove(key);
+            savepoints.put(key, open.savepoint());
+        }
+    }
+
+    /** ROLLBACK TO SAVEPOINT: undoes the writes made since; later savepoints are gone, this one stays. */
+    void rollbackToSavepoint(String name) {
+        String key = existingSavepoint(name);
+        open.rollbackToSavepoint(savepoints.get(key));
+        dropSavepointsAfter(key, false);
+    }
+
+    /** RELEASE SAVEPOINT: forgets the savepoint and the later ones; the writes stay. */
+    void releaseSavepoint(String name) {
+        dropSavepointsAfter(existingSavepoint(name), true);
+    }
+
+    private String existingSavepoint(String name) {
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        if (open == null || !savepoints.containsKey(key)) {
+            throw StrataException.of(io.strata.common.error.ErrorCode.ER_SP_DOES_NOT_EXIST, "SAVEPOINT %s does not exist", name);
+        }
+        return key;
+    }
+
+    private void dropSavepointsAfter(String key, boolean inclusive) {
+        boolean after = false;
+        for (var names = savepoints.keySet().iterator(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.equals(key)) {
+                after = true;
+                if (inclusive) {
+                    names.remove();
+                }
+            } else if (after) {
+                names.remove();
+            }
         }
     }
 

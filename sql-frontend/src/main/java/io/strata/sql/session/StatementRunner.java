@@ -205,6 +205,9 @@ final class StatementRunner {
             case BEGIN -> transactions.begin();
             case COMMIT -> transactions.commit();
             case ROLLBACK -> transactions.rollback();
+            case SAVEPOINT -> transactions.savepoint(state.variables().flag("autocommit"), control.savepoint());
+            case ROLLBACK_TO_SAVEPOINT -> transactions.rollbackToSavepoint(control.savepoint());
+            case RELEASE_SAVEPOINT -> transactions.releaseSavepoint(control.savepoint());
         }
         return StatementResult.Ok.of(0);
     }
