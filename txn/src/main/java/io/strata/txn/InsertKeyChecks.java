@@ -70,7 +70,8 @@ final class InsertKeyChecks {
     }
 
     private void checkUniqueKeys(int position, IndexDefinition index, List<PrimaryKey> keys) {
-        UniqueIndex committedIndex = committed == null ? null : committedIndex(index);
+        // null if the committed definition lacks it: the commit then finds the indexes changed (1213)
+        UniqueIndex committedIndex = committed == null ? null : committed.uniqueIndex(index);
         Set<PrimaryKey> inBatch = new HashSet<>();
         for (PrimaryKey key : keys) {
             if (key == null) {
@@ -82,16 +83,6 @@ final class InsertKeyChecks {
                 throw TransactionNode.duplicateKey(definition, index.name(), key);
             }
         }
-    }
-
-    /** The committed table's state of {@code index}, or null if the committed definition differs (checked at commit). */
-    private UniqueIndex committedIndex(IndexDefinition index) {
-        for (UniqueIndex candidate : committed.uniqueIndexes()) {
-            if (candidate.definition().equals(index)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Whether the live committed row {@code rowId} (-1: none) holds a key for this transaction. */

@@ -26,7 +26,7 @@ final class UniqueIndexBuilder {
     /** The UNIQUE indexes of {@code next} that {@code table} does not have yet, filled; empty if none. */
     static List<UniqueIndex> buildAdded(TableData table, TableDefinition next, ObjectBlocks objects, BufferAllocator allocator) {
         List<IndexDefinition> added = next.uniqueIndexes().stream()
-                .filter(index -> table.uniqueIndexes().stream().noneMatch(have -> have.definition().equals(index)))
+                .filter(index -> table.uniqueIndex(index) == null)
                 .toList();
         return build(table, next, added, objects, allocator);
     }

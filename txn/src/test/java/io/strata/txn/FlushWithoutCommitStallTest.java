@@ -1,19 +1,14 @@
 package io.strata.txn;
 
-import io.strata.common.config.StrataConfig;
 import io.strata.storage.ForwardingObjectStore;
-import io.strata.storage.LocalDirObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.TableDefinition;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stays correct in memory, in the next flush and after a crash.
  */
 @Timeout(60)
-class FlushWithoutCommitStallTest {
+class FlushWithoutCommitStallTest extends NodeTestBase {
     /** A real store whose data object puts wait for {@link #release} once {@link #hold} was called. */
     static final class StuckStore extends ForwardingObjectStore {
         private volatile CountDownLatch gate = new CountDownLatch(0);
@@ -63,38 +58,23 @@ class FlushWithoutCommitStallTest {
         }
     }
 
-    static final StrataConfig CONFIG = StrataConfig.defaults().with("txn.flush-interval-ms", "0")
-            .with(TransactionNode.MERGE_ENABLED_KEY, "false");
-
-    @TempDir
-    Path dir;
-    RootAllocator allocator;
-    LocalDirObjectStore disk;
-    StuckStore store;
-    TransactionNode node;
+    StuckStore stuck;
     TableDefinition table;
 
+    @Override
+    ObjectStore wrap(ObjectStore directory) {
+        stuck = new StuckStore(directory);
+        return stuck;
+    }
+
     @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-        disk = new LocalDirObjectStore(dir.resolve("objects"));
-        store = new StuckStore(disk);
-        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
-        try (Transaction txn = node.begin()) {
-            txn.createDatabase("app", false);
-            table = txn.createTable(TransactionNodeTest.USERS, false);
-            txn.commit();
-        }
+    void createUsers() {
+        table = createTable(TransactionNodeTest.USERS);
     }
 
     @AfterEach
-    void tearDown() {
-        store.release();
-        if (node != null) {
-            node.close();
-        }
-        disk.close();
-        allocator.close();
+    void releaseStore() {
+        stuck.release(); // runs before the node closes
     }
 
     void insert(long... ids) {
@@ -129,15 +109,15 @@ class FlushWithoutCommitStallTest {
     void commitsGoOnWhileAFlushWritesAndLandAfterIt() throws Exception {
         insert(LongStream.range(0, 100).toArray());
         deleteIds(List.of(0L, 1L));
-        store.hold();
+        stuck.hold();
         CompletableFuture<Void> flush = CompletableFuture.runAsync(node::flush);
-        assertTrue(store.entered.await(10, TimeUnit.SECONDS), "the flush is writing its data object");
+        assertTrue(stuck.entered.await(10, TimeUnit.SECONDS), "the flush is writing its data object");
         // the flush is stuck inside object storage: commits must not wait for it
         insert(LongStream.range(100, 150).toArray());
         deleteIds(List.of(2L, 120L));
         assertEquals(98 + 50 - 2, ids().size(), "reads see the commits made during the flush");
         assertFalse(flush.isDone());
-        store.release();
+        stuck.release();
         flush.get(30, TimeUnit.SECONDS);
 
         List<Long> expected = LongStream.range(3, 150).filter(id -> id != 120).boxed().toList();
@@ -148,14 +128,10 @@ class FlushWithoutCommitStallTest {
         assertEquals(2, node.tableData(table.tableId()).unflushedTombstones().size(),
                 "so do the two deletes made during the flush");
 
-        node.closeWithoutFlush(); // crash: the checkpoint holds the flushed rows, the log the later ones
-        node = null;
-        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
+        reopen(false); // crash: the checkpoint holds the flushed rows, the log the later ones
         assertEquals(expected, ids());
         node.flush(); // the rows committed during the first flush, now flushed once
-        node.close();
-        node = null;
-        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
+        reopen(true);
         assertEquals(expected, ids());
     }
 

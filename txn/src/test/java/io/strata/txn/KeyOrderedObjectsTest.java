@@ -1,21 +1,14 @@
 package io.strata.txn;
 
-import io.strata.common.config.StrataConfig;
 import io.strata.common.type.ArrowValues;
-import io.strata.storage.LocalDirObjectStore;
-import io.strata.storage.ObjectStore;
 import io.strata.storage.format.DataObjectReader;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.mvcc.DataObjectRef;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,34 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Flushed blocks hold their rows in primary key order (single integer key), and everything that finds
  * rows by key, row id or range still finds them.
  */
-class KeyOrderedObjectsTest {
-    static final StrataConfig CONFIG = StrataConfig.defaults().with("txn.flush-interval-ms", "0")
-            .with(TransactionNode.MERGE_ENABLED_KEY, "false");
-
-    @TempDir
-    Path dir;
-    RootAllocator allocator;
-    ObjectStore store;
-    TransactionNode node;
+class KeyOrderedObjectsTest extends NodeTestBase {
     TableDefinition table;
 
     @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-        store = new LocalDirObjectStore(dir.resolve("objects"));
-        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
-        try (Transaction txn = node.begin()) {
-            txn.createDatabase("app", false);
-            table = txn.createTable(TransactionNodeTest.USERS, false);
-            txn.commit();
-        }
-    }
-
-    @AfterEach
-    void tearDown() {
-        node.close();
-        store.close();
-        allocator.close();
+    void createUsers() {
+        table = createTable(TransactionNodeTest.USERS);
     }
 
     @Test

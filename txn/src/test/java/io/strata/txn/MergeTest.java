@@ -1,12 +1,9 @@
 package io.strata.txn;
 
-import io.strata.common.config.StrataConfig;
 import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.common.type.ArrowValues;
 import io.strata.common.type.DataType;
-import io.strata.storage.LocalDirObjectStore;
-import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.checkpoint.CheckpointCodec;
@@ -16,15 +13,11 @@ import io.strata.txn.checkpoint.TableFiles;
 import io.strata.txn.mvcc.DataObjectRef;
 import io.strata.txn.mvcc.TableData;
 import io.strata.txn.mvcc.TableVersion;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,50 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Merges of small and sparse objects, and the safe deletion of the objects they replace. */
 @Timeout(120)
-class MergeTest {
+class MergeTest extends NodeTestBase {
     static final TableDefinition ITEMS = new TableDefinition(0, "shop", "items",
             List.of(new ColumnDefinition("id", DataType.BIGINT, false, null, false),
                     new ColumnDefinition("name", DataType.varchar(16), true, null, false)),
             List.of(0), "");
-    static final StrataConfig CONFIG = StrataConfig.defaults().with("txn.flush-interval-ms", "0")
-            .with(TransactionNode.MERGE_ENABLED_KEY, "false");
-
-    @TempDir
-    Path dir;
-    RootAllocator allocator;
-    ObjectStore store;
-    TransactionNode node;
     TableDefinition table;
 
     @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-        store = new LocalDirObjectStore(dir.resolve("objects"));
-        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
-        try (Transaction txn = node.begin()) {
-            txn.createDatabase("shop", false);
-            table = txn.createTable(ITEMS, false);
-            txn.commit();
-        }
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (node != null) {
-            node.close();
-        }
-        store.close();
-        allocator.close();
-    }
-
-    void reopen(boolean clean) {
-        if (clean) {
-            node.close();
-        } else {
-            node.closeWithoutFlush();
-        }
-        node = null;
-        node = TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
+    void createItems() {
+        table = createTable(ITEMS);
     }
 
     void insert(long... ids) {
@@ -329,9 +288,7 @@ class MergeTest {
 
     @Test
     void theBackgroundMergesAfterFlushes() throws InterruptedException {
-        node.close();
-        node = TransactionNode.open(store, dir.resolve("log"), CONFIG.with(TransactionNode.MERGE_ENABLED_KEY, "true"),
-                allocator);
+        reopen(true, QUIET.with(TransactionNode.MERGE_ENABLED_KEY, "true"));
         smallObjects(10);
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (node.statistics().get("Strata_merges") == 0 && System.nanoTime() < deadline) {

@@ -1,23 +1,16 @@
 package io.strata.txn;
 
-import io.strata.common.config.StrataConfig;
 import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.common.type.DataType;
-import io.strata.storage.LocalDirObjectStore;
-import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -28,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** UNIQUE indexes: checked against the workspace, committed rows and concurrent commits, kept across restarts. */
 @Timeout(120)
-class UniqueIndexTest {
+class UniqueIndexTest extends NodeTestBase {
     /** people(id PK, email UNIQUE `email`, city, zip, UNIQUE `place` (city, zip)). */
     static final TableDefinition PEOPLE = new TableDefinition(0, "app", "people",
             List.of(new ColumnDefinition("id", DataType.BIGINT, false, null, false),
@@ -39,49 +32,11 @@ class UniqueIndexTest {
             List.of(new IndexDefinition("email", List.of(1), true),
                     new IndexDefinition("by_city", List.of(2), false),
                     new IndexDefinition("place", List.of(2, 3), true)));
-    static final StrataConfig CONFIG = StrataConfig.defaults().with("txn.flush-interval-ms", "0")
-            .with(TransactionNode.MERGE_ENABLED_KEY, "false");
-
-    @TempDir
-    Path dir;
-    RootAllocator allocator;
-    ObjectStore store;
-    TransactionNode node;
     TableDefinition table;
 
     @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-        store = new LocalDirObjectStore(dir.resolve("objects"));
-        node = open();
-        try (Transaction txn = node.begin()) {
-            txn.createDatabase("app", false);
-            table = txn.createTable(PEOPLE, false);
-            txn.commit();
-        }
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (node != null) {
-            node.close();
-        }
-        store.close();
-        allocator.close();
-    }
-
-    TransactionNode open() {
-        return TransactionNode.open(store, dir.resolve("log"), CONFIG, allocator);
-    }
-
-    void reopen(boolean clean) {
-        if (clean) {
-            node.close();
-        } else {
-            node.closeWithoutFlush();
-        }
-        node = null;
-        node = open();
+    void createPeople() {
+        table = createTable(PEOPLE);
     }
 
     static Object[] person(long id, String email, String city, Long zip) {

@@ -1,10 +1,10 @@
 package io.strata.sql.parser;
 
+import io.strata.sql.parser.SqlWords.Word;
 import io.strata.sql.parser.ast.LockMode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds MySQL's locking clauses at the end of statements ({@code FOR UPDATE [NOWAIT]},
@@ -25,46 +25,23 @@ final class LockingClauses {
         }
     }
 
-    private record Word(String upper, int start, int end) {}
-
     private LockingClauses() {}
 
-    static Stripped strip(String text) {
+    /** Finds and blanks the clauses of {@code text}, whose {@link SqlWords} are {@code words}. */
+    static Stripped strip(String text, List<Word> words) {
         char[] chars = text.toCharArray();
         List<Clause> clauses = new ArrayList<>();
-        List<Word> words = new ArrayList<>();
-        int i = 0;
-        while (i < chars.length) {
-            char c = chars[i];
-            if (c == '\'' || c == '`' || c == '"') {
-                i = skipQuoted(chars, i, c);
-                words.add(new Word("", i, i)); // a literal or quoted name: not part of a clause
-            } else if (c == '-' && i + 1 < chars.length && chars[i + 1] == '-') {
-                while (i < chars.length && chars[i] != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < chars.length && chars[i + 1] == '*') {
-                int close = text.indexOf("*/", i + 2);
-                i = close < 0 ? chars.length : close + 2;
-            } else if (c == ';') {
-                clauses.add(endOfStatement(words, chars));
-                words.clear();
-                i++;
-            } else if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < chars.length && (Character.isLetterOrDigit(chars[i]) || chars[i] == '_' || chars[i] == '$')) {
-                    i++;
-                }
-                words.add(new Word(text.substring(start, i).toUpperCase(Locale.ROOT), start, i));
+        List<Word> statement = new ArrayList<>();
+        for (Word word : words) {
+            if (word.upper().equals(";")) {
+                clauses.add(endOfStatement(statement, chars));
+                statement.clear();
             } else {
-                if (!Character.isWhitespace(c)) {
-                    words.add(new Word(String.valueOf(c), i, i + 1));
-                }
-                i++;
+                statement.add(word);
             }
         }
-        if (!words.isEmpty()) {
-            clauses.add(endOfStatement(words, chars));
+        if (!statement.isEmpty()) {
+            clauses.add(endOfStatement(statement, chars));
         }
         return new Stripped(new String(chars), clauses);
     }
@@ -88,27 +65,8 @@ final class LockingClauses {
             first = end - 4;
         }
         if (clause != null) {
-            for (int k = words.get(first).start(); k < words.get(n - 1).end(); k++) {
-                if (!Character.isWhitespace(chars[k])) {
-                    chars[k] = ' ';
-                }
-            }
+            SqlWords.blank(chars, words.get(first).start(), words.get(n - 1).end());
         }
         return clause;
-    }
-
-    private static int skipQuoted(char[] chars, int open, char quote) {
-        int i = open + 1;
-        while (i < chars.length) {
-            if (chars[i] == quote) {
-                if (i + 1 < chars.length && chars[i + 1] == quote) {
-                    i += 2; // a doubled quote inside the literal
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return i;
     }
 }

@@ -1,14 +1,16 @@
 package io.strata.sql.parser;
 
-import java.util.Locale;
+import io.strata.sql.parser.SqlWords.Word;
+
+import java.util.List;
 import java.util.Set;
 
 /**
  * MySQL's execution hints right after SELECT ({@code SQL_NO_CACHE}, which mysqldump sends as
  * {@code SELECT /*!40001 SQL_NO_CACHE *}{@code / ...}, {@code SQL_CACHE}, {@code HIGH_PRIORITY},
  * {@code SQL_BUFFER_RESULT}, {@code SQL_SMALL_RESULT}, {@code SQL_BIG_RESULT}) change no result, so they are
- * blanked out before Calcite parses (positions kept). Such a word followed by {@code FROM}, a comma or
- * the end is a column of that name and stays.
+ * blanked out before Calcite parses (positions kept). Such a word followed by {@code FROM}, a comma, a
+ * {@code ;} or the end is a column of that name and stays.
  */
 final class SelectModifiers {
     private static final Set<String> HINTS = Set.of("SQL_NO_CACHE", "SQL_CACHE", "HIGH_PRIORITY", "SQL_BUFFER_RESULT",
@@ -16,58 +18,28 @@ final class SelectModifiers {
 
     private SelectModifiers() {}
 
-    static String blank(String sql) {
-        String upper = sql.toUpperCase(Locale.ROOT);
-        if (HINTS.stream().noneMatch(upper::contains)) {
-            return sql;
-        }
-        char[] text = sql.toCharArray();
-        String previous = "";
-        int i = 0;
-        while (i < text.length) {
-            char c = text[i];
-            if (c == '\'' || c == '"' || c == '`') {
-                i = skipQuoted(text, i, c);
-                previous = "";
-            } else if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < text.length && (Character.isLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '$')) {
-                    i++;
-                }
-                String word = upper.substring(start, i);
-                if (HINTS.contains(word) && (previous.equals("SELECT") || HINTS.contains(previous)) && followedByItem(upper, i)) {
-                    java.util.Arrays.fill(text, start, i, ' ');
-                    continue; // previous stays: further hints may follow
-                }
-                previous = word;
-            } else {
-                if (!Character.isWhitespace(c)) {
-                    previous = String.valueOf(c);
-                }
-                i++;
+    /** {@code text} with the hints blanked; {@code words} are its {@link SqlWords}. */
+    static String blank(String text, List<Word> words) {
+        char[] chars = null;
+        boolean afterSelect = false; // the previous word is SELECT or a hint that follows it
+        for (int i = 0; i < words.size(); i++) {
+            Word word = words.get(i);
+            if (afterSelect && HINTS.contains(word.upper()) && followedByItem(words, i + 1)) {
+                chars = chars == null ? text.toCharArray() : chars;
+                SqlWords.blank(chars, word.start(), word.end());
+                continue;
             }
+            afterSelect = word.upper().equals("SELECT");
         }
-        return new String(text);
+        return chars == null ? text : new String(chars);
     }
 
-    /** Whether a select item follows position {@code from}: not the end, a comma or FROM. */
-    private static boolean followedByItem(String upper, int from) {
-        String rest = upper.substring(from).stripLeading();
-        return !rest.isEmpty() && !rest.startsWith(",") && !rest.startsWith(";")
-                && !(rest.startsWith("FROM") && (rest.length() == 4 || !Character.isLetterOrDigit(rest.charAt(4))));
-    }
-
-    private static int skipQuoted(char[] text, int open, char quote) {
-        int i = open + 1;
-        while (i < text.length) {
-            if (text[i] == '\\' && quote != '`') {
-                i += 2;
-            } else if (text[i] == quote) {
-                return i + 1;
-            } else {
-                i++;
-            }
+    /** Whether the word at {@code next} starts a select item: not the end, a comma, a semicolon or FROM. */
+    private static boolean followedByItem(List<Word> words, int next) {
+        if (next >= words.size()) {
+            return false;
         }
-        return i;
+        String upper = words.get(next).upper();
+        return !upper.equals(",") && !upper.equals(";") && !upper.equals("FROM");
     }
 }

@@ -46,8 +46,9 @@ public final class StrataParser {
             return List.of(shortcut);
         }
         List<SqlNode> statements;
-        MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(SelectModifiers.blank(ExecutableComments.open(sql)));
-        LockingClauses.Stripped locking = LockingClauses.strip(text.text());
+        MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(ExecutableComments.open(sql));
+        List<SqlWords.Word> words = SqlWords.scan(text.text());
+        LockingClauses.Stripped locking = LockingClauses.strip(SelectModifiers.blank(text.text(), words), words);
         try {
             statements = SqlParser.create(locking.text(), CONFIG).parseStmtList().getList();
         } catch (SqlParseException e) {

@@ -17,6 +17,7 @@ import io.strata.sql.exec.StatementContext;
 import io.strata.sql.exec.UpdateExecutor;
 import io.strata.common.session.Session;
 import io.strata.sql.parser.ast.ShowKind;
+import io.strata.sql.exec.TableNames;
 import io.strata.sql.parser.ast.SqlKill;
 import io.strata.sql.parser.ast.SqlLockTables;
 import io.strata.sql.parser.ast.SqlLockingRead;
@@ -185,7 +186,7 @@ final class StatementRunner {
         transactions.commit();
         return transactions.run(true, transaction -> {
             StatementContext statement = context.apply(transaction);
-            lock.tables().forEach(table -> io.strata.sql.exec.TableNames.definition(statement, table));
+            lock.tables().forEach(table -> TableNames.definition(statement, table));
             return StatementResult.Ok.of(0);
         });
     }

@@ -63,6 +63,11 @@ public final class TableData {
         definition = next;
     }
 
+    /** This table's state of the UNIQUE index {@code index} (same definition), or null if it has none. */
+    public UniqueIndex uniqueIndex(io.strata.txn.catalog.IndexDefinition index) {
+        return find(uniqueIndexes, index);
+    }
+
     private static UniqueIndex find(List<UniqueIndex> indexes, io.strata.txn.catalog.IndexDefinition index) {
         return indexes.stream().filter(candidate -> candidate.definition().equals(index)).findFirst().orElse(null);
     }
