@@ -72,4 +72,13 @@ public interface Session extends AutoCloseable {
     default boolean isQuick(int statementId) {
         return false;
     }
+
+    /**
+     * Whether prepared statement {@code statementId} reads through a cached plan and takes no locks, so
+     * that how long it runs depends only on the rows it reads: the protocol may run it on its IO thread
+     * when its previous execution was short. Called only between statements; false when unsure.
+     */
+    default boolean isCachedRead(int statementId) {
+        return false;
+    }
 }

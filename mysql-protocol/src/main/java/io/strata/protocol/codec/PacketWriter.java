@@ -27,6 +27,7 @@ public final class PacketWriter {
     private ByteBuf pending;
     private int packetStart = -1;
     private int sequenceId;
+    private long bytesSent; // handed to the channel so far
 
     public PacketWriter(Channel channel) {
         this.channel = channel;
@@ -103,9 +104,15 @@ public final class PacketWriter {
         if (pending != null && pending.isReadable()) {
             ByteBuf out = pending;
             pending = null;
+            bytesSent += out.readableBytes();
             channel.writeAndFlush(out);
         }
         awaitWritable();
+    }
+
+    /** Bytes written so far: handed to the channel or gathered for it. */
+    public long bytesWritten() {
+        return bytesSent + (pending == null ? 0 : pending.readableBytes());
     }
 
     /** Drops a packet begun but not ended (its payload failed half-way). */

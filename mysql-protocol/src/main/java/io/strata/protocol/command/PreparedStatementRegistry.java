@@ -32,6 +32,8 @@ public final class PreparedStatementRegistry {
         final Map<Integer, ByteArrayOutputStream> longData = new HashMap<>();
         /** Long data overflowed its bound; COM_STMT_SEND_LONG_DATA has no reply, so the next execute reports it. */
         boolean longDataTooLarge;
+        /** The last execution was short and answered little (see {@link StatementExecuteCommand#ranQuickly}). */
+        volatile boolean ranQuickly;
 
         Statement(PreparedStatementInfo info) {
             this.info = info;
@@ -67,6 +69,12 @@ public final class PreparedStatementRegistry {
     /** The statement or null; COM_STMT_SEND_LONG_DATA and COM_STMT_CLOSE have no reply to carry an error. */
     Statement find(int statementId) {
         return statements.get(statementId);
+    }
+
+    /** Whether statement {@code statementId} exists and its last execution was short and answered little. */
+    public boolean ranQuickly(int statementId) {
+        Statement statement = statements.get(statementId);
+        return statement != null && statement.ranQuickly;
     }
 
     void remove(int statementId) {

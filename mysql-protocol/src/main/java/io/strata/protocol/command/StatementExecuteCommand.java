@@ -22,6 +22,16 @@ import java.util.List;
  */
 public final class StatementExecuteCommand {
     private static final String COMMAND = "mysqld_stmt_execute";
+    /** An execution using at most this much CPU (answer included) counts as quick. */
+    static final long QUICK_CPU_NANOS = 1_000_000;
+    /**
+     * ... and taking at most this long: more means it waited (for object storage, say), not that it was
+     * slow to schedule on a busy machine, which the CPU bound alone judges.
+     */
+    static final long QUICK_WALL_NANOS = 20_000_000;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** An execution answering at most this many bytes counts as quick: socket buffers take it at once. */
+    static final long QUICK_BYTES = 16 * 1024;
 
     private StatementExecuteCommand() {}
 
@@ -41,9 +51,25 @@ public final class StatementExecuteCommand {
         } finally {
             PreparedStatementRegistry.resetLongData(statement);
         }
+        long started = System.nanoTime();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long bytesBefore = context.writer().bytesWritten();
+        statement.ranQuickly = false; // until this execution shows otherwise
         try (StatementResult result = context.session().executePrepared(statementId, parameters)) {
             ResultSetWriter.write(context, result, true, 0);
         }
+        statement.ranQuickly = ranQuickly(THREADS.getCurrentThreadCpuTime() - cpuBefore, System.nanoTime() - started,
+                context.writer().bytesWritten() - bytesBefore);
+    }
+
+    /**
+     * Whether an execution that used {@code cpuNanos} of CPU in {@code wallNanos} and answered {@code bytes}
+     * was quick: its next one may then run on the IO thread (for statements the session calls cached
+     * reads), since a cached plan usually reads as much each time. One that turns out slow goes back to a
+     * worker the time after.
+     */
+    static boolean ranQuickly(long cpuNanos, long wallNanos, long bytes) {
+        return cpuNanos <= QUICK_CPU_NANOS && wallNanos <= QUICK_WALL_NANOS && bytes <= QUICK_BYTES;
     }
 
     private static List<Object> readParameters(PreparedStatementRegistry.Statement statement, ByteBuf in) {

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLException;
 /**
  * The event-loop side of a connection: admits it (or refuses it with 1040 when the server is
  * full), hands each decoded packet to the connection's serial executor so that slow statements never
- * hold the event loop (only statements the session knows to be quick point reads run on it), stops
+ * hold the event loop (only quick statements run on it: point reads from a cached plan, and cached
+ * reads whose previous execution was short), stops
  * reading while too many packets wait, and turns framing failures into a closed connection.
  */
 public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
@@ -58,8 +59,9 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             throw new IllegalStateException("unexpected inbound message " + message);
         }
         MysqlConnection receiver = connection;
-        // A quick statement (a point read from a cached plan) runs right here: handing it to a worker and
-        // its answer back to this loop would cost more than running it.
+        // A quick statement (a point read from a cached plan, or a cached read that was short last time)
+        // runs right here: handing it to a worker and its answer back to this loop would cost more than
+        // running it.
         if (executor.runInlineIf(() -> receiver.isQuickCommand(packet), () -> receiver.receive(packet))) {
             return;
         }

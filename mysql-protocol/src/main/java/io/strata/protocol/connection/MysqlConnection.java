@@ -159,8 +159,9 @@ final class MysqlConnection {
     }
 
     /**
-     * Whether {@code packet} executes a prepared statement the session knows to be quick, so that it may
-     * run on the IO thread. Called only while no command of this connection runs.
+     * Whether {@code packet} executes a prepared statement that may run on the IO thread: one the session
+     * knows to be quick (a key lookup from a cached plan), or a cached read whose last execution was short
+     * and answered little. Called only while no command of this connection runs.
      */
     boolean isQuickCommand(MysqlPacket packet) {
         byte[] payload = packet.payload();
@@ -170,7 +171,8 @@ final class MysqlConnection {
             return false;
         }
         int statementId = (payload[1] & 0xFF) | (payload[2] & 0xFF) << 8 | (payload[3] & 0xFF) << 16 | (payload[4] & 0xFF) << 24;
-        return current.isQuick(statementId);
+        return current.isQuick(statementId)
+                || (current.isCachedRead(statementId) && commands.statements().ranQuickly(statementId));
     }
 
     /** Cancels the running statement; unless {@code queryOnly}, closes the connection too. Any thread. */

@@ -99,6 +99,13 @@ final class MemorySession implements Session {
 
     @Override public void closePrepared(int statementId) { prepared.remove(statementId); }
 
+    /** Only {@code select running_thread(?)} reads "through a cached plan" here: its cost is what it is asked to spin. */
+    @Override
+    public boolean isCachedRead(int statementId) {
+        String sql = prepared.get(statementId);
+        return sql != null && MemoryStatements.RUNNING_THREAD.equals(sql.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
     @Override
     public List<ResultColumn> fieldList(String table, String wildcard) {
         return switch (table.toLowerCase()) {

@@ -23,6 +23,8 @@ final class MemoryStatements {
     private static final Pattern REPEAT = Pattern.compile("select repeat\\('(.)', (\\d+)\\)");
     private static final Pattern SEQUENCE = Pattern.compile("select \\* from seq_(\\d+)");
     private static final Pattern SLEEP = Pattern.compile("select sleep\\((\\d+(?:\\.\\d+)?)\\)");
+    /** {@code select running_thread(?)}: spins the CPU for ? ms, then answers the name of the thread it ran on. */
+    static final String RUNNING_THREAD = "select running_thread(?)";
     private static final Pattern NUMBER = Pattern.compile("select (-?\\d+)");
     private static final Pattern KV_TUPLE = Pattern.compile("\\(\\s*(-?\\d+)\\s*,\\s*'((?:[^'\\\\]|\\\\.|'')*)'\\s*\\)");
     private static final Map<String, String> VARIABLES = Map.ofEntries(
@@ -89,6 +91,9 @@ final class MemoryStatements {
         if (text.startsWith("select length")) {
             return List.of(MemorySession.computed("length", DataType.BIGINT));
         }
+        if (text.equals(RUNNING_THREAD)) {
+            return List.of(MemorySession.computed("running_thread", DataType.TEXT));
+        }
         return List.of();
     }
 
@@ -127,6 +132,9 @@ final class MemoryStatements {
         }
         if ((m = SEQUENCE.matcher(lower)).matches()) {
             return sequence(Long.parseLong(m.group(1)));
+        }
+        if (lower.equals(RUNNING_THREAD)) {
+            return runningThread(((Number) parameters.get(0)).longValue());
         }
         if ((m = SLEEP.matcher(lower)).matches()) {
             return sleep((long) (Double.parseDouble(m.group(1)) * 1000));
@@ -252,6 +260,15 @@ final class MemoryStatements {
             @Override public void close() {}
         };
         return new StatementResult.Rows(columns, cursor);
+    }
+
+    private StatementResult runningThread(long spinMillis) {
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long target = cpu + spinMillis * 1_000_000;
+        while (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() < target) {
+            Thread.onSpinWait();
+        }
+        return single("running_thread", DataType.TEXT, Thread.currentThread().getName());
     }
 
     private StatementResult sleep(long millis) {

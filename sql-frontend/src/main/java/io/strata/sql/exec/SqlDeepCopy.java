@@ -11,13 +11,32 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * nodes it validates (it qualifies identifiers), so a condition used by two queries needs two trees.
  * Literals and parameters are immutable and shared.
  */
-final class SqlDeepCopy extends SqlShuttle {
+public final class SqlDeepCopy extends SqlShuttle {
     private static final SqlDeepCopy INSTANCE = new SqlDeepCopy();
 
     private SqlDeepCopy() {}
 
-    static SqlNode of(SqlNode node) {
+    public static SqlNode of(SqlNode node) {
         return node == null ? null : node.accept(INSTANCE);
+    }
+
+    /**
+     * {@code parsed} if copies of it can stand for a fresh parse of its text (a copy is of the same class
+     * and prints the same SQL), else null. For INSERT, UPDATE and DELETE only: Strata's own statement nodes
+     * are not rebuilt by their operators.
+     */
+    public static SqlNode templateOrNull(SqlNode parsed) {
+        if (!(parsed instanceof org.apache.calcite.sql.SqlInsert || parsed instanceof org.apache.calcite.sql.SqlUpdate
+                || parsed instanceof org.apache.calcite.sql.SqlDelete)) {
+            return null;
+        }
+        try {
+            SqlNode copy = of(parsed);
+            return copy.getClass() == parsed.getClass() && copy != parsed && copy.toString().equals(parsed.toString())
+                    ? parsed : null;
+        } catch (RuntimeException e) {
+            return null; // an operator that cannot rebuild its call: parse each time instead
+        }
     }
 
     @Override

@@ -17,15 +17,29 @@ final class PreparedStatements {
     /**
      * A prepared statement. {@code plan} is the cached plan of a query (null otherwise) and is valid
      * while the server's DDL counter still equals {@code ddlEpoch}; {@code dmlPlan} keeps the plan of an
-     * UPDATE's or DELETE's row selection (null for other statements).
+     * UPDATE's or DELETE's row selection (null for other statements); {@code template} is the unvalidated
+     * parse tree of an INSERT, UPDATE or DELETE whose deep copies each execution runs instead of parsing
+     * the text again (null: parse each time).
      */
     record Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
                     PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan,
-                    java.util.concurrent.atomic.AtomicBoolean keyedOnly) {
+                    java.util.concurrent.atomic.AtomicBoolean keyedOnly, org.apache.calcite.sql.SqlNode template) {
         Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
                  PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan) {
             this(id, sql, parameterCount, parameters, columns, plan, ddlEpoch, dmlPlan,
-                    new java.util.concurrent.atomic.AtomicBoolean());
+                    new java.util.concurrent.atomic.AtomicBoolean(), null);
+        }
+
+        Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, PlannedQuery plan,
+                 io.strata.sql.exec.PlanSlot dmlPlan, org.apache.calcite.sql.SqlNode template) {
+            this(id, sql, parameterCount, parameters, List.of(), plan, -1, dmlPlan,
+                    new java.util.concurrent.atomic.AtomicBoolean(), template);
+        }
+
+        /** The statement to run: a copy of the template, or the text parsed again (validation changes trees). */
+        org.apache.calcite.sql.SqlNode freshTree() {
+            return template != null ? io.strata.sql.exec.SqlDeepCopy.of(template)
+                    : io.strata.sql.parser.StrataParser.parseOne(sql);
         }
     }
 

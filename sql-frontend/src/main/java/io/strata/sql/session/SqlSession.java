@@ -92,8 +92,8 @@ public final class SqlSession implements Session {
                 parameters.add(ResultColumn.computed("?", DataType.varchar(255), true));
             }
             boolean dml = node instanceof org.apache.calcite.sql.SqlUpdate || node instanceof org.apache.calcite.sql.SqlDelete;
-            prepared.put(new PreparedStatements.Prepared(id, sql, count, parameters, List.of(), null, -1,
-                    dml ? new PlanSlot(server.ddlEpoch()) : null));
+            prepared.put(new PreparedStatements.Prepared(id, sql, count, parameters, null,
+                    dml ? new PlanSlot(server.ddlEpoch()) : null, io.strata.sql.exec.SqlDeepCopy.templateOrNull(parsed)));
             return new PreparedStatementInfo(id, parameters, List.of());
         }
         long epoch = server.ddlEpoch().get();
@@ -142,8 +142,7 @@ public final class SqlSession implements Session {
             return runner.query(null, entry.plan(), transaction -> new StatementContext(transaction, state,
                     server.allocator(), parameters, now, cancelled, text), entry.keyedOnly());
         }
-        // SqlNodes are changed by validation, so each execution parses the text again.
-        return runner.run(StrataParser.parseOne(entry.sql()), text, parameters, entry.dmlPlan());
+        return runner.run(entry.freshTree(), text, parameters, entry.dmlPlan());
     }
 
     @Override
@@ -151,6 +150,12 @@ public final class SqlSession implements Session {
         PreparedStatements.Prepared entry = prepared.find(statementId);
         return entry != null && entry.plan() != null && entry.ddlEpoch() == server.ddlEpoch().get()
                 && entry.keyedOnly().get();
+    }
+
+    @Override
+    public boolean isCachedRead(int statementId) {
+        PreparedStatements.Prepared entry = prepared.find(statementId);
+        return entry != null && entry.plan() != null && entry.ddlEpoch() == server.ddlEpoch().get();
     }
 
     @Override

@@ -70,8 +70,22 @@ final class RangeSelector {
         if (selectors.length == 0) {
             return null;
         }
-        int[] positions = new int[rows];
-        int count = selectors[0].selectAll(rows, positions);
+        int[] positions;
+        int count;
+        RangeSelector first = selectors[0];
+        if (first.ascending) {
+            // A binary-searched span: allocate for the rows inside it, not for the whole block.
+            int from = first.firstAtLeast(first.lowerLong, rows);
+            int to = first.upperLong == Long.MAX_VALUE ? rows : first.firstAtLeast(first.upperLong + 1, rows);
+            count = Math.max(0, to - from);
+            positions = new int[count];
+            for (int k = 0; k < count; k++) {
+                positions[k] = from + k;
+            }
+        } else {
+            positions = new int[rows];
+            count = first.selectAll(rows, positions);
+        }
         for (int s = 1; s < selectors.length && count > 0; s++) {
             int kept = 0;
             for (int k = 0; k < count; k++) {
@@ -81,19 +95,13 @@ final class RangeSelector {
             }
             count = kept;
         }
-        return java.util.Arrays.copyOf(positions, count);
+        return count == positions.length ? positions : java.util.Arrays.copyOf(positions, count);
     }
 
-    /** Writes the rows in {@code [0, rows)} inside this range to {@code out}; returns how many. */
+    /** Writes the rows in {@code [0, rows)} inside this range to {@code out} by testing each; returns how many. */
     private int selectAll(int rows, int[] out) {
         int count = 0;
-        if (ascending) {
-            int from = firstAtLeast(lowerLong, rows);
-            int to = upperLong == Long.MAX_VALUE ? rows : firstAtLeast(upperLong + 1, rows);
-            for (int row = from; row < to; row++) {
-                out[count++] = row;
-            }
-        } else if (integers instanceof org.apache.arrow.vector.IntVector ints) {
+        if (integers instanceof org.apache.arrow.vector.IntVector ints) {
             org.apache.arrow.memory.ArrowBuf data = ints.getDataBuffer();
             for (int row = 0; row < rows; row++) {
                 long value = data.getInt((long) row * Integer.BYTES);

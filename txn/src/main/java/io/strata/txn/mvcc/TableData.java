@@ -21,6 +21,7 @@ public final class TableData {
     private volatile TableDefinition definition;        // replaced under the commit lock by index DDL
     private volatile List<UniqueIndex> uniqueIndexes;   // in definition.uniqueIndexes() order
     private final Map<Long, Long> tombstones = new ConcurrentHashMap<>();
+    private final TombstoneBits tombstoneBits = new TombstoneBits(); // a superset of tombstones' keys
     private final Map<PrimaryKey, Long> keyIndex = new ConcurrentHashMap<>();
     /** newer row id -> {older row id with the same key, newer row's commit ts}: a version chain per key. */
     private final Map<Long, long[]> olderVersions = new ConcurrentHashMap<>();
@@ -176,7 +177,7 @@ public final class TableData {
 
     /** The delete commit ts of {@code rowId}, or null if the row was never deleted. */
     public Long tombstone(long rowId) {
-        return tombstones.get(rowId);
+        return tombstoneBits.mayBeSet(rowId) ? tombstones.get(rowId) : null;
     }
 
     public int tombstoneCount() {
@@ -184,6 +185,7 @@ public final class TableData {
     }
 
     public void addTombstone(long rowId, long commitTs, boolean flushed) {
+        tombstoneBits.set(rowId); // before the map: a reader that finds no bit must find no entry
         tombstones.put(rowId, commitTs);
         if (!flushed) {
             unflushedTombstones.add(new long[] {rowId, commitTs});

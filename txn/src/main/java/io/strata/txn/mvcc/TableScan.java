@@ -224,11 +224,14 @@ public final class TableScan implements BatchReader {
             BigIntVector rowIds = (BigIntVector) block.vector(columns.length);
             BigIntVector commitTs = (BigIntVector) block.vector(columns.length + 1);
             int rows = block.rowCount();
-            int[] positions = new int[rows];
-            long[] ids = new long[rows];
-            int count = 0;
             int[] candidates = RangeSelector.candidates(RangeSelector.of(ranges, columns, block::vector, block::ascending), rows);
             int candidateCount = candidates == null ? rows : candidates.length;
+            if (candidateCount == 0) {
+                return null;
+            }
+            int[] positions = new int[candidateCount];
+            long[] ids = new long[candidateCount];
+            int count = 0;
             for (int k = 0; k < candidateCount; k++) {
                 int i = candidates == null ? k : candidates[k];
                 long rowId = rowIds.get(i);
