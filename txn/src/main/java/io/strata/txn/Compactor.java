@@ -28,6 +28,7 @@ final class Compactor {
 
     private final TransactionNode node;
     private final boolean enabled;
+    static final int MERGES_PER_TABLE = 4;
     private final ReentrantLock mergeLock = new ReentrantLock();
     private final LongAdder merges = new LongAdder();
     private ThreadPoolExecutor executor; // null until started, or when disabled
@@ -84,16 +85,17 @@ final class Compactor {
         }
     }
 
-    /** Merges every table that needs it, one merge per table; returns the merges swapped in. */
+    /**
+     * Merges every table that needs it, up to {@value #MERGES_PER_TABLE} merges per table (a write load keeps
+     * making small objects, and one merge per pass would always take those and never get to the objects
+     * full of deleted rows that every scan then wades through); returns the merges swapped in.
+     */
     int mergeAll() {
         mergeLock.lock();
         try {
             int merged = 0;
             for (TableData table : node.liveTables()) {
-                if (node.isClosed()) {
-                    break;
-                }
-                if (mergeTable(table)) {
+                for (int i = 0; i < MERGES_PER_TABLE && !node.isClosed() && mergeTable(table); i++) {
                     merged++;
                 }
             }
