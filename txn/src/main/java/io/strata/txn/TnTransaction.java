@@ -2,7 +2,6 @@ package io.strata.txn;
 
 import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
-import io.strata.storage.format.ArrowIpc;
 import io.strata.txn.catalog.CatalogSnapshot;
 import io.strata.txn.catalog.CatalogState;
 import io.strata.txn.catalog.DdlOp;
@@ -237,7 +236,11 @@ final class TnTransaction implements Transaction {
         if (rows.getRowCount() == 0) {
             return;
         }
-        VectorSchemaRoot copy = ArrowIpc.read(ArrowIpc.write(rows), HiddenColumns.tableFields(definition), node.allocator());
+        // The workspace keeps its own copy, labelled with the table's fields (the caller's names may differ).
+        int count = rows.getRowCount();
+        VectorSchemaRoot copy = io.strata.txn.mvcc.RowCopier.copy(rows.getFieldVectors(),
+                java.util.stream.IntStream.range(0, count).toArray(), count, HiddenColumns.tableFields(definition),
+                null, node.allocator());
         try {
             TableWrites tableWrites = writes.computeIfAbsent(tableId, id -> new TableWrites(definition));
             InsertKeyChecks.Keys keys = new InsertKeyChecks(this, tableWrites.definition(), node.tableData(tableId), tableWrites).check(copy);

@@ -14,12 +14,37 @@ import java.util.List;
  * does not, so a string bound could wrongly skip a block.
  */
 final class ZonePruner {
-    private final TableDefinition definition;
-    private final List<ColumnRange> ranges;
+    private final ColumnRange[] ranges;  // only those over columns whose zone maps can prune
+    private final boolean[] integral;    // both bounds (where present) are integers: compare longs
+    private final long[] lowers;
+    private final long[] uppers;
 
     ZonePruner(TableDefinition definition, List<ColumnRange> ranges) {
-        this.definition = definition;
-        this.ranges = List.copyOf(ranges);
+        List<ColumnRange> prunable = new java.util.ArrayList<>();
+        for (ColumnRange range : ranges) {
+            if (range.column() >= definition.columns().size()) {
+                continue;
+            }
+            DataType type = definition.columns().get(range.column()).type();
+            if ((type.kind().isNumeric() || type.kind().isTemporal()) && type.kind() != io.strata.common.type.TypeKind.BOOLEAN) {
+                prunable.add(range);
+            }
+        }
+        this.ranges = prunable.toArray(ColumnRange[]::new);
+        this.integral = new boolean[this.ranges.length];
+        this.lowers = new long[this.ranges.length];
+        this.uppers = new long[this.ranges.length];
+        for (int i = 0; i < this.ranges.length; i++) {
+            Object lower = this.ranges[i].lower();
+            Object upper = this.ranges[i].upper();
+            integral[i] = (lower == null || isIntegral(lower)) && (upper == null || isIntegral(upper));
+            lowers[i] = lower == null ? Long.MIN_VALUE : integral[i] ? ((Number) lower).longValue() : 0;
+            uppers[i] = upper == null ? Long.MAX_VALUE : integral[i] ? ((Number) upper).longValue() : 0;
+        }
+    }
+
+    private static boolean isIntegral(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
     }
 
     /** False only when some range surely excludes every row of {@code block}. */
@@ -36,20 +61,21 @@ final class ZonePruner {
     }
 
     private boolean mayMatch(java.util.function.IntFunction<Zone> zones) {
-        for (ColumnRange range : ranges) {
-            if (range.column() >= definition.columns().size()) {
-                continue;
-            }
-            DataType type = definition.columns().get(range.column()).type();
-            if (!(type.kind().isNumeric() || type.kind().isTemporal()) || type.kind() == io.strata.common.type.TypeKind.BOOLEAN) {
-                continue;
-            }
+        for (int i = 0; i < ranges.length; i++) {
+            ColumnRange range = ranges[i];
             Zone zone = zones.apply(range.column());
             if (zone.min() == null) {
                 if (zone.nullCount() == zone.rowCount()) {
                     return false; // only NULLs: no bound matches NULL
                 }
                 continue; // no zone map (e.g. only NaN): cannot tell
+            }
+            if (integral[i] && isIntegral(zone.min()) && isIntegral(zone.max())) {
+                // The common case (integer keys): no boxing comparisons.
+                if (((Number) zone.max()).longValue() < lowers[i] || ((Number) zone.min()).longValue() > uppers[i]) {
+                    return false;
+                }
+                continue;
             }
             if (range.lower() != null && BoundOrder.compare(zone.max(), range.lower()) < 0) {
                 return false;
