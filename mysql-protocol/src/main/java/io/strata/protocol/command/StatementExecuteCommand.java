@@ -29,9 +29,9 @@ public final class StatementExecuteCommand {
      * slow to schedule on a busy machine, which the CPU bound alone judges.
      */
     static final long QUICK_WALL_NANOS = 20_000_000;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     /** An execution answering at most this many bytes counts as quick: socket buffers take it at once. */
     static final long QUICK_BYTES = 16 * 1024;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private StatementExecuteCommand() {}
 

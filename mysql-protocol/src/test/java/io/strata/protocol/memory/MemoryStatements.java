@@ -263,9 +263,9 @@ final class MemoryStatements {
     }
 
     private StatementResult runningThread(long spinMillis) {
-        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        long target = cpu + spinMillis * 1_000_000;
-        while (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() < target) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long target = threads.getCurrentThreadCpuTime() + spinMillis * 1_000_000;
+        while (threads.getCurrentThreadCpuTime() < target) {
             Thread.onSpinWait();
         }
         return single("running_thread", DataType.TEXT, Thread.currentThread().getName());

@@ -32,7 +32,7 @@ public final class SqlDeepCopy extends SqlShuttle {
         }
         try {
             SqlNode copy = of(parsed);
-            return copy.getClass() == parsed.getClass() && copy != parsed && copy.toString().equals(parsed.toString())
+            return copy.getClass() == parsed.getClass() && copy.toString().equals(parsed.toString())
                     ? parsed : null;
         } catch (RuntimeException e) {
             return null; // an operator that cannot rebuild its call: parse each time instead

@@ -24,15 +24,17 @@ final class PreparedStatements {
     record Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
                     PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan,
                     java.util.concurrent.atomic.AtomicBoolean keyedOnly, org.apache.calcite.sql.SqlNode template) {
-        Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
-                 PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan) {
-            this(id, sql, parameterCount, parameters, columns, plan, ddlEpoch, dmlPlan,
+        /** A query, with its cached plan (null when it cannot be cached) planned at {@code ddlEpoch}. */
+        static Prepared query(int id, String sql, List<ResultColumn> parameters, List<ResultColumn> columns,
+                              PlannedQuery plan, long ddlEpoch) {
+            return new Prepared(id, sql, parameters.size(), parameters, columns, plan, ddlEpoch, null,
                     new java.util.concurrent.atomic.AtomicBoolean(), null);
         }
 
-        Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, PlannedQuery plan,
-                 io.strata.sql.exec.PlanSlot dmlPlan, org.apache.calcite.sql.SqlNode template) {
-            this(id, sql, parameterCount, parameters, List.of(), plan, -1, dmlPlan,
+        /** Any other statement: no result columns, no cached plan. */
+        static Prepared statement(int id, String sql, List<ResultColumn> parameters,
+                                  io.strata.sql.exec.PlanSlot dmlPlan, org.apache.calcite.sql.SqlNode template) {
+            return new Prepared(id, sql, parameters.size(), parameters, List.of(), null, -1, dmlPlan,
                     new java.util.concurrent.atomic.AtomicBoolean(), template);
         }
 

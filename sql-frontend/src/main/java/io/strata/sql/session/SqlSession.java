@@ -92,7 +92,7 @@ public final class SqlSession implements Session {
                 parameters.add(ResultColumn.computed("?", DataType.varchar(255), true));
             }
             boolean dml = node instanceof org.apache.calcite.sql.SqlUpdate || node instanceof org.apache.calcite.sql.SqlDelete;
-            prepared.put(new PreparedStatements.Prepared(id, sql, count, parameters, null,
+            prepared.put(PreparedStatements.Prepared.statement(id, sql, parameters,
                     dml ? new PlanSlot(server.ddlEpoch()) : null, io.strata.sql.exec.SqlDeepCopy.templateOrNull(parsed)));
             return new PreparedStatementInfo(id, parameters, List.of());
         }
@@ -107,8 +107,8 @@ public final class SqlSession implements Session {
                 parameters.add(ResultColumn.computed("?", TypeMapping.toDataType(field.getType()), true));
             }
             List<ResultColumn> columns = ResultColumns.forPrepare(plan, transaction.catalog());
-            return new PreparedStatements.Prepared(id, sql, parameters.size(), parameters, columns,
-                    plan.sessionDependent() || locking ? null : plan, epoch, null);
+            return PreparedStatements.Prepared.query(id, sql, parameters, columns,
+                    plan.sessionDependent() || locking ? null : plan, epoch);
         });
         prepared.put(entry);
         return new PreparedStatementInfo(id, entry.parameters(), entry.columns());

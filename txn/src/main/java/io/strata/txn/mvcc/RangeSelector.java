@@ -168,7 +168,7 @@ final class RangeSelector {
     }
 
     /** The least long at or above {@code bound} (saturating). */
-    private static long ceiling(Number bound) {
+    static long ceiling(Number bound) {
         if (bound instanceof Long || bound instanceof Integer || bound instanceof Short || bound instanceof Byte) {
             return bound.longValue();
         }
@@ -179,7 +179,7 @@ final class RangeSelector {
     }
 
     /** The greatest long at or below {@code bound} (saturating). */
-    private static long floor(Number bound) {
+    static long floor(Number bound) {
         if (bound instanceof Long || bound instanceof Integer || bound instanceof Short || bound instanceof Byte) {
             return bound.longValue();
         }

@@ -15,9 +15,9 @@ import java.util.List;
  */
 final class ZonePruner {
     private final ColumnRange[] ranges;  // only those over columns whose zone maps can prune
-    private final boolean[] integral;    // both bounds (where present) are integers: compare longs
-    private final long[] lowers;
-    private final long[] uppers;
+    private final boolean[] numeric;     // both bounds (where present) are numbers: integer zones compare longs
+    private final long[] lowers;         // the least integer at or above the lower bound
+    private final long[] uppers;         // the greatest integer at or below the upper bound
 
     ZonePruner(TableDefinition definition, List<ColumnRange> ranges) {
         List<ColumnRange> prunable = new java.util.ArrayList<>();
@@ -31,18 +31,21 @@ final class ZonePruner {
             }
         }
         this.ranges = prunable.toArray(ColumnRange[]::new);
-        this.integral = new boolean[this.ranges.length];
+        this.numeric = new boolean[this.ranges.length];
         this.lowers = new long[this.ranges.length];
         this.uppers = new long[this.ranges.length];
         for (int i = 0; i < this.ranges.length; i++) {
             Object lower = this.ranges[i].lower();
             Object upper = this.ranges[i].upper();
-            integral[i] = (lower == null || isIntegral(lower)) && (upper == null || isIntegral(upper));
-            lowers[i] = lower == null ? Long.MIN_VALUE : integral[i] ? ((Number) lower).longValue() : 0;
-            uppers[i] = upper == null ? Long.MAX_VALUE : integral[i] ? ((Number) upper).longValue() : 0;
+            numeric[i] = (lower == null || lower instanceof Number) && (upper == null || upper instanceof Number);
+            if (numeric[i]) {
+                lowers[i] = lower == null ? Long.MIN_VALUE : RangeSelector.ceiling((Number) lower);
+                uppers[i] = upper == null ? Long.MAX_VALUE : RangeSelector.floor((Number) upper);
+            }
         }
     }
 
+    /** A zone value of an integer column. */
     private static boolean isIntegral(Object value) {
         return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
     }
@@ -70,7 +73,7 @@ final class ZonePruner {
                 }
                 continue; // no zone map (e.g. only NaN): cannot tell
             }
-            if (integral[i] && isIntegral(zone.min()) && isIntegral(zone.max())) {
+            if (numeric[i] && isIntegral(zone.min()) && isIntegral(zone.max())) {
                 // The common case (integer keys): no boxing comparisons.
                 if (((Number) zone.max()).longValue() < lowers[i] || ((Number) zone.min()).longValue() > uppers[i]) {
                     return false;
