@@ -63,8 +63,8 @@ final class CommitChecks {
             long[] rowIds = new long[writes.deletedCommittedRows().size()];
             int count = 0;
             for (long rowId : writes.deletedCommittedRows()) {
-                Long deletedAt = committed.tombstone(rowId);
-                if (deletedAt == null) {
+                long deletedAt = committed.tombstone(rowId);
+                if (deletedAt == TableData.NOT_DELETED) {
                     rowIds[count++] = rowId;
                 } else if (deletedAt > transaction.firstSnapshotTs()) {
                     throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,

@@ -9,7 +9,9 @@ import io.strata.txn.mvcc.TableVersion;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ final class Compactor {
     static final int MERGES_PER_TABLE = 4;
     private final ReentrantLock mergeLock = new ReentrantLock();
     private final LongAdder merges = new LongAdder();
+    /** Per table, its droppable rows when a look for sparse objects last found none (under mergeLock). */
+    private final Map<TableData, Long> droppableAtLastLook = new WeakHashMap<>();
     private ThreadPoolExecutor executor; // null until started, or when disabled
 
     Compactor(TransactionNode node, boolean enabled) {
@@ -112,11 +116,18 @@ final class Compactor {
         try {
             long[] droppable = table.tombstonedAtOrBefore(oldest);
             Arrays.sort(droppable);
-            Optional<List<DataObjectRef>> picked = MergePolicy.pick(version, droppable, node::objectReader,
+            long tableRows = version.objects().stream().mapToLong(DataObjectRef::rowCount).sum();
+            boolean look = MergePolicy.sparseLookDue(droppable.length,
+                    droppableAtLastLook.getOrDefault(table, -1L), tableRows);
+            Optional<List<DataObjectRef>> picked = MergePolicy.pick(version, droppable, look, node::objectReader,
                     node.allocator());
             if (picked.isEmpty()) {
+                if (look) {
+                    droppableAtLastLook.put(table, (long) droppable.length);
+                }
                 return false;
             }
+            droppableAtLastLook.remove(table); // the objects change: look afresh next time
             Merger merger = new Merger(table.definition(), node.objectStore(), node::objectReader, node.allocator());
             result = merger.merge(picked.get(), version.tombstoneObjects(), oldest, node.uniqueObjectName());
         } finally {

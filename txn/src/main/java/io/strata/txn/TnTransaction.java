@@ -83,10 +83,10 @@ final class TnTransaction implements Transaction {
             return;
         }
         node.rowLocks().lock(this, tableId, rowIds, exclusive, timeoutMillis);
-        io.strata.txn.mvcc.TableData committed = node.tableData(tableId);
+        TableData committed = node.tableData(tableId);
         for (long rowId : rowIds) {
-            Long deletedAt = committed == null ? null : committed.tombstone(rowId);
-            if (deletedAt != null && deletedAt > snapshotTs) {
+            long deletedAt = committed == null ? TableData.NOT_DELETED : committed.tombstone(rowId);
+            if (deletedAt != TableData.NOT_DELETED && deletedAt > snapshotTs) {
                 throw new StrataException(ErrorCode.ER_LOCK_DEADLOCK,
                         "Deadlock found when trying to get lock; try restarting transaction");
             }

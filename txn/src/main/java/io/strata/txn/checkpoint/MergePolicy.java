@@ -34,15 +34,17 @@ public final class MergePolicy {
      */
     static final int DROPPABLE_PERCENT = 5;
     static final int TIER_FACTOR = 8;
+    static final int LOOK_AGAIN_DIVISOR = 4;
     private static final long SMALL_OBJECT_ROWS = ObjectSequence.MAX_OBJECT_ROWS / 4;
 
     private MergePolicy() {}
 
     /**
      * The data objects to merge (possibly none, when only the tombstone objects need compacting), or empty
-     * if the table needs no merge. {@code droppable} holds the row ids of tombstones no snapshot needs, sorted.
+     * if the table needs no merge. {@code droppable} holds the row ids of tombstones no snapshot needs, sorted;
+     * objects are checked for them only if {@code lookForSparse} (see {@link #sparseLookDue}).
      */
-    public static Optional<List<DataObjectRef>> pick(TableVersion version, long[] droppable,
+    public static Optional<List<DataObjectRef>> pick(TableVersion version, long[] droppable, boolean lookForSparse,
                                                      Function<String, DataObjectReader> readers,
                                                      BufferAllocator allocator) {
         Optional<List<DataObjectRef>> crowdedTier = crowdedTier(version.objects());
@@ -50,7 +52,7 @@ public final class MergePolicy {
             return crowdedTier;
         }
         List<DataObjectRef> sparse = new ArrayList<>();
-        if (droppable.length > 0) {
+        if (lookForSparse && droppable.length > 0) {
             for (DataObjectRef object : version.objects()) {
                 DataObjectReader reader = readers.apply(object.key());
                 if (worthRewriting(object, estimate(reader, droppable))
@@ -96,6 +98,22 @@ public final class MergePolicy {
             tier++;
         }
         return tier;
+    }
+
+    /**
+     * Whether looking for sparse objects is due: a look decodes the row ids of every object that may hold
+     * droppable rows, so after a look that found none the next waits until {@value #LOOK_AGAIN_DIVISOR}th
+     * of the table's rows that makes an object worth rewriting has become droppable anew. A look costs about
+     * what it saves, and a sparse object's merge waits for a quarter of its threshold at most.
+     *
+     * @param droppableAtLastLook the droppable rows when a look last found nothing, or -1 if it did not
+     */
+    public static boolean sparseLookDue(long droppable, long droppableAtLastLook, long tableRows) {
+        if (droppableAtLastLook < 0) {
+            return true;
+        }
+        long step = Math.max(1, tableRows * DROPPABLE_PERCENT / 100 / LOOK_AGAIN_DIVISOR);
+        return droppable >= droppableAtLastLook + step;
     }
 
     private static boolean worthRewriting(DataObjectRef object, long droppableRows) {

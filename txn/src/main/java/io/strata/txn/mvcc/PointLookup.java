@@ -70,8 +70,8 @@ public final class PointLookup {
             if (own != null && own.deletedCommitted(rowId)) {
                 return null;
             }
-            Long deletedAt = committed.tombstone(rowId);
-            if (deletedAt != null && deletedAt <= snapshotTs) {
+            long deletedAt = committed.tombstone(rowId);
+            if (deletedAt != TableData.NOT_DELETED && deletedAt <= snapshotTs) {
                 return null;
             }
             VectorSchemaRoot row = read(rowId, key);

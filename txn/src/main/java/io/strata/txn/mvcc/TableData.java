@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TableData {
     private volatile TableDefinition definition;        // replaced under the commit lock by index DDL
     private volatile List<UniqueIndex> uniqueIndexes;   // in definition.uniqueIndexes() order
-    private final Map<Long, Long> tombstones = new ConcurrentHashMap<>();
+    private final TombstoneMap tombstones = new TombstoneMap();
     private final TombstoneBits tombstoneBits = new TombstoneBits(); // a superset of tombstones' keys
     private final Map<PrimaryKey, Long> keyIndex = new ConcurrentHashMap<>();
     /** newer row id -> {older row id with the same key, newer row's commit ts}: a version chain per key. */
@@ -175,9 +175,12 @@ public final class TableData {
         }
     }
 
-    /** The delete commit ts of {@code rowId}, or null if the row was never deleted. */
-    public Long tombstone(long rowId) {
-        return tombstoneBits.mayBeSet(rowId) ? tombstones.get(rowId) : null;
+    /** What {@link #tombstone} returns for a row never deleted (compare with it: snapshots may be this large too). */
+    public static final long NOT_DELETED = TombstoneMap.NONE;
+
+    /** The delete commit ts of {@code rowId}, or {@link #NOT_DELETED}. */
+    public long tombstone(long rowId) {
+        return tombstoneBits.mayBeSet(rowId) ? tombstones.get(rowId) : NOT_DELETED;
     }
 
     public int tombstoneCount() {
@@ -299,7 +302,7 @@ public final class TableData {
 
     /** The row ids of all tombstones deleted at or before {@code ts}, unsorted (a copy). */
     public long[] tombstonedAtOrBefore(long ts) {
-        return tombstones.entrySet().stream().filter(e -> e.getValue() <= ts).mapToLong(Map.Entry::getKey).toArray();
+        return tombstones.rowsDeletedAtOrBefore(ts);
     }
 
     /** Frees the logtail held by the current version (when the table is dropped or the node closes). */

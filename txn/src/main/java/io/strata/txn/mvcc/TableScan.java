@@ -249,8 +249,8 @@ public final class TableScan implements BatchReader {
         if (own != null && own.deletedCommitted(rowId)) {
             return false;
         }
-        Long deletedAt = committed.tombstone(rowId);
-        return deletedAt == null || deletedAt > snapshotTs;
+        long deletedAt = committed.tombstone(rowId);
+        return deletedAt == TableData.NOT_DELETED || deletedAt > snapshotTs; // snapshots may be Long.MAX_VALUE
     }
 
     private List<FieldVector> selectColumns(VectorSchemaRoot rows) {

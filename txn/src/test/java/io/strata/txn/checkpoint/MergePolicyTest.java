@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MergePolicyTest {
@@ -61,5 +62,16 @@ class MergePolicyTest {
         }
         assertTrue(rewritten < 5 * flushed, "rewritten " + rewritten + " rows for " + flushed + " flushed");
         assertTrue(objects.size() < 40, objects.size() + " objects left");
+    }
+
+    @Test
+    void sparseObjectsAreLookedForAgainOnlyAfterEnoughNewDroppableRows() {
+        assertTrue(MergePolicy.sparseLookDue(0, -1, 100_000), "the first look is always due");
+        // 5% of 100,000 rows make an object worth rewriting; a quarter of that is 1,250 rows.
+        assertFalse(MergePolicy.sparseLookDue(3_000, 2_000, 100_000));
+        assertTrue(MergePolicy.sparseLookDue(3_250, 2_000, 100_000));
+        // A small table is looked at again after each new droppable row.
+        assertFalse(MergePolicy.sparseLookDue(7, 7, 150));
+        assertTrue(MergePolicy.sparseLookDue(8, 7, 150));
     }
 }
