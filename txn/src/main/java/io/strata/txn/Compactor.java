@@ -1,5 +1,7 @@
 package io.strata.txn;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.strata.txn.checkpoint.MergePolicy;
 import io.strata.txn.checkpoint.MergeResult;
 import io.strata.txn.checkpoint.Merger;
@@ -31,8 +33,15 @@ final class Compactor {
     private final TransactionNode node;
     private final boolean enabled;
     static final int MERGES_PER_TABLE = 4;
+    private static final long SORTED_ROW_IDS_BYTES = 64L << 20;
     private final ReentrantLock mergeLock = new ReentrantLock();
     private final LongAdder merges = new LongAdder();
+    /** Data objects' sorted row ids, for counting their droppable rows (objects never change). */
+    private final Cache<String, long[]> sortedRowIds = Caffeine.newBuilder()
+            .maximumWeight(SORTED_ROW_IDS_BYTES)
+            .weigher((String key, long[] ids) -> 64 + ids.length * Long.BYTES)
+            .executor(Runnable::run)
+            .build();
     /** Per table, its droppable rows when a look for sparse objects last found none (under mergeLock). */
     private final Map<TableData, Long> droppableAtLastLook = new WeakHashMap<>();
     private ThreadPoolExecutor executor; // null until started, or when disabled
@@ -120,7 +129,7 @@ final class Compactor {
             boolean look = MergePolicy.sparseLookDue(droppable.length,
                     droppableAtLastLook.getOrDefault(table, -1L), tableRows);
             Optional<List<DataObjectRef>> picked = MergePolicy.pick(version, droppable, look, node::objectReader,
-                    node.allocator());
+                    reader -> sortedRowIds.get(reader.key(), key -> MergePolicy.sortedRowIds(reader, node.allocator())));
             if (picked.isEmpty()) {
                 if (look) {
                     droppableAtLastLook.put(table, (long) droppable.length);
@@ -136,6 +145,7 @@ final class Compactor {
         boolean installed = node.installMerge(table, result);
         if (installed) {
             merges.increment();
+            result.inputs().forEach(input -> sortedRowIds.invalidate(input.key()));
         }
         return installed;
     }

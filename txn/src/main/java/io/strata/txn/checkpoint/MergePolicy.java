@@ -42,11 +42,13 @@ public final class MergePolicy {
     /**
      * The data objects to merge (possibly none, when only the tombstone objects need compacting), or empty
      * if the table needs no merge. {@code droppable} holds the row ids of tombstones no snapshot needs, sorted;
-     * objects are checked for them only if {@code lookForSparse} (see {@link #sparseLookDue}).
+     * objects are checked for them only if {@code lookForSparse} (see {@link #sparseLookDue}), by their
+     * {@code sortedRowIds} (see {@link #sortedRowIds(DataObjectReader, BufferAllocator)}; objects never change,
+     * so callers may cache them).
      */
     public static Optional<List<DataObjectRef>> pick(TableVersion version, long[] droppable, boolean lookForSparse,
                                                      Function<String, DataObjectReader> readers,
-                                                     BufferAllocator allocator) {
+                                                     Function<DataObjectReader, long[]> sortedRowIds) {
         Optional<List<DataObjectRef>> crowdedTier = crowdedTier(version.objects());
         if (crowdedTier.isPresent()) {
             return crowdedTier;
@@ -56,7 +58,7 @@ public final class MergePolicy {
             for (DataObjectRef object : version.objects()) {
                 DataObjectReader reader = readers.apply(object.key());
                 if (worthRewriting(object, estimate(reader, droppable))
-                        && worthRewriting(object, exact(reader, droppable, allocator))) {
+                        && worthRewriting(object, countDroppable(sortedRowIds.apply(reader), droppable))) {
                     sparse.add(object);
                     if (sparse.size() == MAX_INPUTS) {
                         break;
@@ -142,20 +144,40 @@ public final class MergePolicy {
         return Math.max(0, to - from);
     }
 
-    /** The droppable rows in the object, reading its row id column. */
-    private static long exact(DataObjectReader reader, long[] droppable, BufferAllocator allocator) {
-        int rowIdColumn = reader.footer().schema().size() - 2;
+    /** How many of {@code sortedRowIds} (an object's row ids, sorted) are in {@code droppable} (sorted). */
+    static long countDroppable(long[] sortedRowIds, long[] droppable) {
         long count = 0;
-        for (int block = 0; block < reader.footer().blocks().size(); block++) {
-            try (VectorSchemaRoot rows = reader.readBlock(block, new int[] {rowIdColumn}, allocator)) {
-                BigIntVector ids = (BigIntVector) rows.getVector(0);
-                for (int i = 0; i < rows.getRowCount(); i++) {
-                    if (Arrays.binarySearch(droppable, ids.get(i)) >= 0) {
-                        count++;
-                    }
-                }
+        int i = 0;
+        int j = 0;
+        while (i < sortedRowIds.length && j < droppable.length) {
+            if (sortedRowIds[i] < droppable[j]) {
+                i++;
+            } else if (sortedRowIds[i] > droppable[j]) {
+                j++;
+            } else {
+                count++;
+                i++;
+                j++;
             }
         }
         return count;
+    }
+
+    /** The row ids of a data object, sorted (decoded from its row id column). */
+    public static long[] sortedRowIds(DataObjectReader reader, BufferAllocator allocator) {
+        int rowIdColumn = reader.footer().schema().size() - 2;
+        long[] ids = new long[Math.toIntExact(reader.footer().rowCount())];
+        int filled = 0;
+        for (int block = 0; block < reader.footer().blocks().size(); block++) {
+            try (VectorSchemaRoot rows = reader.readBlock(block, new int[] {rowIdColumn}, allocator)) {
+                BigIntVector vector = (BigIntVector) rows.getVector(0);
+                for (int i = 0; i < rows.getRowCount(); i++) {
+                    ids[filled++] = vector.get(i);
+                }
+            }
+        }
+        ids = filled == ids.length ? ids : Arrays.copyOf(ids, filled);
+        Arrays.sort(ids);
+        return ids;
     }
 }

@@ -5,21 +5,37 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 
 /**
  * The row ids and commit timestamps of recently probed data object blocks, on the heap, so that a point
  * lookup finds its row's position without decoding those two columns again. Bounded: at most
- * {@code maxBlocks} blocks (16 bytes per row), least recently used first out. Thread-safe.
+ * {@code maxBlocks} blocks (20 bytes per row), least recently used first out. Thread-safe.
  */
 public final class BlockRowIdCache {
-    /** A block's row ids and commit timestamps, by position. */
-    public record BlockRowIds(long[] rowIds, long[] commitTs) {
-        /** The position of {@code rowId} in the block, or -1. */
+    /** A block's row ids and commit timestamps, by position, with the positions in row id order for searching. */
+    public record BlockRowIds(long[] rowIds, long[] commitTs, int[] positionsByRowId) {
+        static BlockRowIds of(long[] rowIds, long[] commitTs) {
+            Integer[] order = new Integer[rowIds.length];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> Long.compare(rowIds[a], rowIds[b]));
+            return new BlockRowIds(rowIds, commitTs, Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+        }
+
+        /** The position of {@code rowId} in the block, or -1 (a binary search: blocks are in key order, not row id order). */
         public int positionOf(long rowId) {
-            for (int i = 0; i < rowIds.length; i++) {
-                if (rowIds[i] == rowId) {
-                    return i;
+            int low = 0;
+            int high = positionsByRowId.length - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                long found = rowIds[positionsByRowId[middle]];
+                if (found < rowId) {
+                    low = middle + 1;
+                } else if (found > rowId) {
+                    high = middle - 1;
+                } else {
+                    return positionsByRowId[middle];
                 }
             }
             return -1;
@@ -56,7 +72,7 @@ public final class BlockRowIdCache {
                 rowIds[i] = ids.get(i);
                 commitTs[i] = timestamps.get(i);
             }
-            loaded = new BlockRowIds(rowIds, commitTs);
+            loaded = BlockRowIds.of(rowIds, commitTs);
         }
         synchronized (this) {
             blocks.put(key, loaded);

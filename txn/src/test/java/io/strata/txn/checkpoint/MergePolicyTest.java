@@ -74,4 +74,11 @@ class MergePolicyTest {
         assertFalse(MergePolicy.sparseLookDue(7, 7, 150));
         assertTrue(MergePolicy.sparseLookDue(8, 7, 150));
     }
+
+    @Test
+    void droppableRowsAreCountedByWalkingBothSortedLists() {
+        assertEquals(3, MergePolicy.countDroppable(new long[] {1, 4, 5, 9, 12}, new long[] {0, 4, 5, 6, 12, 40}));
+        assertEquals(0, MergePolicy.countDroppable(new long[] {1, 2}, new long[] {}));
+        assertEquals(0, MergePolicy.countDroppable(new long[] {}, new long[] {1}));
+    }
 }
