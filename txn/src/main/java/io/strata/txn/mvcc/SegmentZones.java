@@ -42,7 +42,7 @@ final class SegmentZones {
             }
             Object value = ArrowValues.get(vector, row);
             if (!(value instanceof Comparable comparable) || value instanceof Double d && d.isNaN()) {
-                return new Zone(null, null, nulls, rowCount); // cannot order: no pruning
+                return Zone.of(null, null, nulls, rowCount); // cannot order: no pruning
             }
             if (min == null || comparable.compareTo(min) < 0) {
                 min = comparable;
@@ -51,6 +51,6 @@ final class SegmentZones {
                 max = comparable;
             }
         }
-        return new Zone(min, max, nulls, rowCount);
+        return Zone.of(min, max, nulls, rowCount);
     }
 }

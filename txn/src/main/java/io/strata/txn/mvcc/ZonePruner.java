@@ -45,16 +45,11 @@ final class ZonePruner {
         }
     }
 
-    /** A zone value of an integer column. */
-    private static boolean isIntegral(Object value) {
-        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
-    }
-
     /** False only when some range surely excludes every row of {@code block}. */
     boolean mayMatch(BlockMeta block) {
         return mayMatch(column -> {
             ColumnChunk chunk = block.columns().get(column);
-            return new Zone(chunk.min(), chunk.max(), chunk.nullCount(), block.rowCount());
+            return Zone.of(chunk.min(), chunk.max(), chunk.nullCount(), block.rowCount());
         });
     }
 
@@ -73,9 +68,9 @@ final class ZonePruner {
                 }
                 continue; // no zone map (e.g. only NaN): cannot tell
             }
-            if (numeric[i] && isIntegral(zone.min()) && isIntegral(zone.max())) {
+            if (numeric[i] && zone.integral()) {
                 // The common case (integer keys): no boxing comparisons.
-                if (((Number) zone.max()).longValue() < lowers[i] || ((Number) zone.min()).longValue() > uppers[i]) {
+                if (zone.maxLong() < lowers[i] || zone.minLong() > uppers[i]) {
                     return false;
                 }
                 continue;
