@@ -34,7 +34,7 @@ public final class MergePolicy {
      */
     static final int DROPPABLE_PERCENT = 5;
     static final int TIER_FACTOR = 8;
-    static final int LOOK_AGAIN_DIVISOR = 4;
+    static final int LOOK_AGAIN_DIVISOR = 20;
     private static final long SMALL_OBJECT_ROWS = ObjectSequence.MAX_OBJECT_ROWS / 4;
 
     private MergePolicy() {}
@@ -103,10 +103,10 @@ public final class MergePolicy {
     }
 
     /**
-     * Whether looking for sparse objects is due: a look decodes the row ids of every object that may hold
-     * droppable rows, so after a look that found none the next waits until {@value #LOOK_AGAIN_DIVISOR}th
-     * of the table's rows that makes an object worth rewriting has become droppable anew. A look costs about
-     * what it saves, and a sparse object's merge waits for a quarter of its threshold at most.
+     * Whether looking for sparse objects is due: a look walks the row ids of every object that may hold
+     * droppable rows, so after a look that found none the next waits until another 1/{@value #LOOK_AGAIN_DIVISOR}
+     * of the {@value #DROPPABLE_PERCENT}% share that makes an object worth rewriting (counted over the
+     * whole table) has become droppable. Looks after each flush were a tenth of a write load's CPU.
      *
      * @param droppableAtLastLook the droppable rows when a look last found nothing, or -1 if it did not
      */

@@ -67,9 +67,9 @@ class MergePolicyTest {
     @Test
     void sparseObjectsAreLookedForAgainOnlyAfterEnoughNewDroppableRows() {
         assertTrue(MergePolicy.sparseLookDue(0, -1, 100_000), "the first look is always due");
-        // 5% of 100,000 rows make an object worth rewriting; a quarter of that is 1,250 rows.
-        assertFalse(MergePolicy.sparseLookDue(3_000, 2_000, 100_000));
-        assertTrue(MergePolicy.sparseLookDue(3_250, 2_000, 100_000));
+        // 5% of 100,000 rows make an object worth rewriting; a twentieth of that is 250 rows.
+        assertFalse(MergePolicy.sparseLookDue(2_200, 2_000, 100_000));
+        assertTrue(MergePolicy.sparseLookDue(2_250, 2_000, 100_000));
         // A small table is looked at again after each new droppable row.
         assertFalse(MergePolicy.sparseLookDue(7, 7, 150));
         assertTrue(MergePolicy.sparseLookDue(8, 7, 150));
