@@ -1,13 +1,10 @@
 package io.strata.protocol;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
@@ -33,20 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Connector/J with server-side prepared statements: the binary protocol for every type, both ways. */
 class ConnectorJPreparedTest {
-    @TempDir
-    static Path tls;
-    static ServerFixture fixture;
+    @RegisterExtension
+    static final SharedServer fixture = new SharedServer();
     static final String SERVER_PREPARED = "sslMode=REQUIRED&useServerPrepStmts=true&cachePrepStmts=false";
-
-    @BeforeAll
-    static void start() {
-        fixture = new ServerFixture(tls);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
 
     static Connection connect(String properties) throws SQLException {
         return DriverManager.getConnection(fixture.mysqlUrl("test", "user=root&password=111&" + properties));

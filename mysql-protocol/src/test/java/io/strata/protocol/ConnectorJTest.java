@@ -1,11 +1,8 @@
 package io.strata.protocol;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,19 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MySQL Connector/J 9.1 against the server with text queries: formats, metadata, errors, TLS, sizes. */
 class ConnectorJTest {
-    @TempDir
-    static Path tls;
-    static ServerFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new ServerFixture(tls);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final SharedServer fixture = new SharedServer();
 
     static Connection connect(String properties) throws SQLException {
         return DriverManager.getConnection(fixture.mysqlUrl("test", "user=root&password=111&" + properties));

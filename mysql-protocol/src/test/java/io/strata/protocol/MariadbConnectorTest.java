@@ -1,12 +1,9 @@
 package io.strata.protocol;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,19 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MariaDB Connector/J 3.5 against the server: text and binary protocol, multi-statements. */
 class MariadbConnectorTest {
-    @TempDir
-    static Path tls;
-    static ServerFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new ServerFixture(tls);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final SharedServer fixture = new SharedServer();
 
     static Connection connect(String properties) throws SQLException {
         return DriverManager.getConnection(fixture.mariadbUrl("test",

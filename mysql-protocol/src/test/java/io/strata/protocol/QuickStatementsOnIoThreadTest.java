@@ -1,11 +1,8 @@
 package io.strata.protocol;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,19 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (little CPU, a short answer), and on a worker again after one that was not.
  */
 class QuickStatementsOnIoThreadTest {
-    @TempDir
-    static Path tls;
-    static ServerFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new ServerFixture(tls);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final SharedServer fixture = new SharedServer();
 
     @Test
     void aCachedReadMovesToTheIoThreadAfterAQuickRunAndBackAfterASlowOne() throws SQLException {
