@@ -68,8 +68,8 @@ public final class UpdateExecutor {
         }
         if (changed > 0) {
             try (VectorSchemaRoot batch = TableWriter.batch(context, table, newRows)) {
-                // The new rows are checked before anything is deleted; only a key conflict found by the
-                // transaction can still fail after the delete (the transaction API has no savepoints).
+                // A failure after the delete (a key the new rows collide with) undoes the whole statement:
+                // the session rolls a failed statement back to where it started.
                 context.transaction().delete(table.tableId(), java.util.Arrays.copyOf(rowIds, changed));
                 insertNewVersions(context, table, assigned, batch);
             }

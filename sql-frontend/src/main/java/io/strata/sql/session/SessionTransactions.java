@@ -124,19 +124,24 @@ final class SessionTransactions {
     }
 
     /**
-     * Runs one statement's {@code work}: in the open transaction; or, with autocommit off, in a newly
-     * opened one that stays open; or in a transaction of its own committed at the end.
+     * Runs one statement's {@code work}: in the open transaction, where a failure undoes the statement's
+     * writes (a conflict, the whole transaction); or, with autocommit off, in a newly opened one that
+     * stays open; or in a transaction of its own committed at the end.
      */
     <T> T run(boolean autocommit, Function<Transaction, T> work) {
         if (open == null && !autocommit) {
             open = service.begin();
         }
         if (open != null) {
+            Transaction transaction = forStatement();
+            long statementStart = transaction.savepoint();
             try {
-                return work.apply(forStatement());
-            } catch (StrataException e) {
-                if (e.code().category() == ErrorCategory.CONFLICT) {
+                return work.apply(transaction);
+            } catch (RuntimeException e) {
+                if (e instanceof StrataException error && error.code().category() == ErrorCategory.CONFLICT) {
                     rollback();
+                } else if (transaction.isActive()) {
+                    transaction.rollbackToSavepoint(statementStart); // MySQL undoes the failed statement only
                 }
                 throw e;
             }
