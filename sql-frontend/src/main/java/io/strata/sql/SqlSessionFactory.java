@@ -34,7 +34,8 @@ public final class SqlSessionFactory implements SessionFactory {
         SystemVariables globals = SystemVariables.globals(serverVersion(),
                 Long.parseLong(config.get("server.max-connections", "1024")),
                 Long.parseLong(config.get("server.port", "6001")));
-        this.server = new ServerContext(txn, allocator, globals, new AtomicLong(), new ConcurrentHashMap<>());
+        this.server = new ServerContext(txn, allocator, globals, new AtomicLong(), new ConcurrentHashMap<>(),
+                new io.strata.sql.session.NoWaitCounters());
     }
 
     @Override

@@ -39,6 +39,7 @@ final class TnTransaction implements Transaction {
     private final List<Runnable> undo = new ArrayList<>();
     private CatalogState catalog;
     private boolean active = true;
+    private boolean waitingAllowed = true;
 
     TnTransaction(TransactionNode node, long snapshotTs, CatalogState catalog) {
         this.node = node;
@@ -82,7 +83,11 @@ final class TnTransaction implements Transaction {
         if (rowIds.length == 0) {
             return;
         }
-        node.rowLocks().lock(this, tableId, rowIds, exclusive, timeoutMillis);
+        if (waitingAllowed || timeoutMillis == 0) { // NOWAIT fails at once rather than waiting
+            node.rowLocks().lock(this, tableId, rowIds, exclusive, timeoutMillis);
+        } else if (!node.rowLocks().tryLock(this, tableId, rowIds, exclusive)) {
+            throw new io.strata.common.error.WouldWaitException("a row lock another transaction holds");
+        }
         TableData committed = node.tableData(tableId);
         for (long rowId : rowIds) {
             long deletedAt = committed == null ? TableData.NOT_DELETED : committed.tombstone(rowId);
@@ -96,6 +101,11 @@ final class TnTransaction implements Transaction {
     @Override
     public void cancelLockWait() {
         node.rowLocks().cancelWait(this);
+    }
+
+    @Override
+    public void allowWaiting(boolean allowed) {
+        waitingAllowed = allowed;
     }
 
     TransactionNode node() {
@@ -300,6 +310,9 @@ final class TnTransaction implements Transaction {
     public long allocateAutoIncrement(long tableId, int count) {
         checkActive();
         tableById(tableId);
+        if (!waitingAllowed && node.autoIncrement().wouldReserve(tableId, count)) {
+            throw new io.strata.common.error.WouldWaitException("an AUTO_INCREMENT reservation in the log");
+        }
         return node.autoIncrement().allocate(tableId, count);
     }
 
@@ -314,6 +327,9 @@ final class TnTransaction implements Transaction {
     @Override
     public long commit() {
         checkActive();
+        if (!waitingAllowed && !isReadOnly()) {
+            throw new io.strata.common.error.WouldWaitException("a commit's log write");
+        }
         try {
             return node.commit(this);
         } finally {

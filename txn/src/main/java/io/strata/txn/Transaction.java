@@ -93,6 +93,18 @@ public interface Transaction extends AutoCloseable {
     }
 
     /**
+     * With {@code allowed} false, a call that would wait (for a row another transaction holds, for a
+     * commit's log write, for an AUTO_INCREMENT reservation in the log) throws
+     * {@link io.strata.common.error.WouldWaitException} instead, having changed nothing (row locks it
+     * already took stay held, as they would after a wait). True again restores waiting.
+     */
+    default void allowWaiting(boolean allowed) {
+        if (!allowed) {
+            throw new UnsupportedOperationException("this transaction always waits");
+        }
+    }
+
+    /**
      * Moves the snapshot to the latest commit, keeping this transaction's own writes (READ COMMITTED
      * takes a new snapshot per statement).
      */

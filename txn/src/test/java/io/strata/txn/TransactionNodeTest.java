@@ -3,6 +3,7 @@ package io.strata.txn;
 import io.strata.common.config.StrataConfig;
 import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
+import io.strata.common.error.WouldWaitException;
 import io.strata.common.type.DataType;
 import io.strata.storage.LocalDirObjectStore;
 import io.strata.storage.ObjectStore;
@@ -227,6 +228,49 @@ class TransactionNodeTest {
         }
         try (Transaction txn = node.begin()) {
             assertEquals(List.of(List.of(1L, "updated by t1")), Rows.scan(txn, "app", "users", false));
+        }
+    }
+
+    @Test
+    void withoutWaitingALockedRowOrACommitThrowsWouldWaitAndChangesNothing() {
+        TableDefinition table = createUsers();
+        commitRows(table, new Object[] {1L, "a"}, new Object[] {2L, "b"});
+        try (Transaction holder = node.begin(); Transaction t = node.begin()) {
+            List<List<Object>> rows = Rows.scan(t, "app", "users", true);
+            long row1 = (Long) rows.get(0).get(2);
+            long row2 = (Long) rows.get(1).get(2);
+            holder.delete(table.tableId(), new long[] {row2});
+            t.allowWaiting(false);
+            assertThrows(WouldWaitException.class, () -> t.delete(table.tableId(), new long[] {row1, row2}));
+            assertEquals(2, Rows.scan(t, "app", "users", false).size(), "neither row left t's view");
+            t.commit(); // read-only: nothing to wait for
+        }
+        try (Transaction t = node.begin()) {
+            t.allowWaiting(false);
+            long row1 = (Long) Rows.scan(t, "app", "users", true).get(0).get(2);
+            t.delete(table.tableId(), new long[] {row1}); // a free row: no wait
+            insert(t, table, new Object[] {3L, "c"});
+            assertThrows(WouldWaitException.class, t::commit);
+            assertTrue(t.isActive(), "a commit that would wait leaves the transaction open");
+            t.allowWaiting(true);
+            t.commit();
+        }
+        try (Transaction txn = node.begin()) {
+            assertEquals(List.of(List.of(2L, "b"), List.of(3L, "c")), Rows.scan(txn, "app", "users", false));
+        }
+    }
+
+    @Test
+    void withoutWaitingAnAutoIncrementReservationThrowsWouldWait() {
+        TableDefinition table = createUsers();
+        try (Transaction t = node.begin()) {
+            t.allowWaiting(false);
+            assertThrows(WouldWaitException.class, () -> t.allocateAutoIncrement(table.tableId(), 1),
+                    "the first value needs a reservation in the log");
+            t.allowWaiting(true);
+            assertEquals(1, t.allocateAutoIncrement(table.tableId(), 1));
+            t.allowWaiting(false);
+            assertEquals(2, t.allocateAutoIncrement(table.tableId(), 1), "within the reservation: no wait");
         }
     }
 

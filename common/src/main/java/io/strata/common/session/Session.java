@@ -81,4 +81,31 @@ public interface Session extends AutoCloseable {
     default boolean isCachedRead(int statementId) {
         return false;
     }
+
+    /**
+     * Whether prepared statement {@code statementId} changes rows in a transaction that stays open after
+     * it (so no commit waits for the log): like a cached read, the protocol may run it on its IO thread,
+     * through {@link #withoutWaiting}, when its previous execution was short. Called only between statements.
+     */
+    default boolean isWriteInOpenTransaction(int statementId) {
+        return false;
+    }
+
+    /**
+     * Whether {@code sql} is one bare transaction statement ({@code BEGIN}, {@code COMMIT},
+     * {@code ROLLBACK}...) that the protocol may try on its IO thread through {@link #withoutWaiting}.
+     */
+    default boolean isTransactionControl(String sql) {
+        return false;
+    }
+
+    /**
+     * Runs {@code command} (calls into this session for one client command) so that it never waits: where a
+     * statement would wait (for a row another transaction holds, for a commit's log write) its effects are
+     * undone and {@link io.strata.common.error.WouldWaitException} is thrown; the caller then runs the
+     * command again, normally, where waiting is allowed.
+     */
+    default <T> T withoutWaiting(java.util.function.Supplier<T> command) {
+        return command.get();
+    }
 }

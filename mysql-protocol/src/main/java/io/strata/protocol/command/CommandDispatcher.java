@@ -44,6 +44,9 @@ public final class CommandDispatcher {
             run(context, command, in);
         } catch (MalformedPacketException e) {
             throw e;
+        } catch (io.strata.common.error.WouldWaitException e) {
+            context.writer().abandon();
+            throw e; // answered by the command's second run, where it may wait
         } catch (StrataException e) {
             context.writer().abandon();
             if (replies) {

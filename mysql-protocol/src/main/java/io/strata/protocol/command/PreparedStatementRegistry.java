@@ -77,6 +77,12 @@ public final class PreparedStatementRegistry {
         return statement != null && statement.ranQuickly;
     }
 
+    /** Whether no COM_STMT_SEND_LONG_DATA waits for statement {@code statementId}'s next execution. */
+    public boolean noLongDataPending(int statementId) {
+        Statement statement = statements.get(statementId);
+        return statement == null || (statement.longData.isEmpty() && !statement.longDataTooLarge);
+    }
+
     void remove(int statementId) {
         statements.remove(statementId);
     }

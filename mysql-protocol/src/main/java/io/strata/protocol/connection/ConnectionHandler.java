@@ -20,8 +20,9 @@ import javax.net.ssl.SSLException;
 /**
  * The event-loop side of a connection: admits it (or refuses it with 1040 when the server is
  * full), hands each decoded packet to the connection's serial executor so that slow statements never
- * hold the event loop (only quick statements run on it: point reads from a cached plan, and cached
- * reads whose previous execution was short), stops
+ * hold the event loop (only quick statements run on it, never waiting: point reads from a cached plan,
+ * cached reads and writes in an open transaction whose previous execution was short, bare BEGIN, COMMIT
+ * and ROLLBACK), stops
  * reading while too many packets wait, and turns framing failures into a closed connection.
  */
 public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
@@ -62,7 +63,13 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         // A quick statement (a point read from a cached plan, or a cached read that was short last time)
         // runs right here: handing it to a worker and its answer back to this loop would cost more than
         // running it.
-        if (executor.runInlineIf(() -> receiver.isQuickCommand(packet), () -> receiver.receive(packet))) {
+        // It must not wait here, though: one that reaches a wait (a row lock, a commit) is undone and queued
+        // for a worker, ahead of anything that arrives meanwhile.
+        if (executor.runInlineIf(() -> receiver.isQuickCommand(packet), () -> {
+            if (!receiver.receiveWithoutWaiting(packet)) {
+                executor.execute(() -> receiver.receive(packet));
+            }
+        })) {
             return;
         }
         executor.execute(() -> {

@@ -3,6 +3,7 @@ package io.strata.protocol.connection;
 import io.netty.channel.Channel;
 import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
+import io.strata.common.error.WouldWaitException;
 import io.strata.common.session.Session;
 import io.strata.protocol.auth.CachingSha2Password;
 import io.strata.protocol.auth.Scramble;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One client connection's protocol state machine: handshake, authentication, then commands. All
@@ -32,6 +34,9 @@ final class MysqlConnection {
     private static final Logger LOG = LoggerFactory.getLogger(MysqlConnection.class);
 
     private enum Phase { HANDSHAKE, AUTHENTICATION, COMMAND, CLOSED }
+
+    /** Longest COM_QUERY payload that may be a bare transaction statement (command byte included). */
+    private static final int MAX_TRANSACTION_CONTROL_BYTES = 33;
 
     private final Channel channel;
     private final ServerContext server;
@@ -83,6 +88,8 @@ final class MysqlConnection {
                 case COMMAND -> onCommand(packet);
                 case CLOSED -> { }
             }
+        } catch (WouldWaitException e) {
+            throw e; // see receiveWithoutWaiting
         } catch (MalformedPacketException e) {
             LOG.debug("connection {}: {}", connectionId, e.getMessage());
             fail(ErrorPacket.of(ErrorCode.ER_HANDSHAKE_ERROR, e.getMessage()));
@@ -135,8 +142,9 @@ final class MysqlConnection {
     }
 
     private void onCommand(MysqlPacket packet) {
-        server.registry().countQuestion();
-        if (CommandDispatcher.dispatch(commands, packet.payload())) {
+        boolean quit = CommandDispatcher.dispatch(commands, packet.payload());
+        server.registry().countQuestion(); // after: a command sent back to wait is counted when it runs again
+        if (quit) {
             phase = Phase.CLOSED;
             channel.close();
         }
@@ -159,20 +167,49 @@ final class MysqlConnection {
     }
 
     /**
-     * Whether {@code packet} executes a prepared statement that may run on the IO thread: one the session
-     * knows to be quick (a key lookup from a cached plan), or a cached read whose last execution was short
-     * and answered little. Called only while no command of this connection runs.
+     * Whether {@code packet} may run on the IO thread (through {@link #receiveWithoutWaiting}): an execution
+     * of a prepared statement the session knows to be quick (a key lookup from a cached plan), or of a
+     * cached read or a write inside an open transaction whose last execution was short and answered
+     * little; or a bare BEGIN, COMMIT or ROLLBACK. Called only while no command of this connection runs.
      */
     boolean isQuickCommand(MysqlPacket packet) {
         byte[] payload = packet.payload();
         Session current = session;
-        if (phase != Phase.COMMAND || current == null || payload.length < 5
-                || (payload[0] & 0xFF) != io.strata.protocol.command.Command.STMT_EXECUTE || !channel.isWritable()) {
+        if (phase != Phase.COMMAND || current == null || payload.length < 2 || !channel.isWritable()) {
+            return false;
+        }
+        int command = payload[0] & 0xFF;
+        if (command == io.strata.protocol.command.Command.QUERY) {
+            return payload.length <= MAX_TRANSACTION_CONTROL_BYTES
+                    && current.isTransactionControl(new String(payload, 1, payload.length - 1, StandardCharsets.UTF_8));
+        }
+        if (command != io.strata.protocol.command.Command.STMT_EXECUTE || payload.length < 5) {
             return false;
         }
         int statementId = (payload[1] & 0xFF) | (payload[2] & 0xFF) << 8 | (payload[3] & 0xFF) << 16 | (payload[4] & 0xFF) << 24;
-        return current.isQuick(statementId)
-                || (current.isCachedRead(statementId) && commands.statements().ranQuickly(statementId));
+        if (!commands.statements().noLongDataPending(statementId)) {
+            return false; // an execution reads the long data once: a second run would lack it
+        }
+        return current.isQuick(statementId) || (commands.statements().ranQuickly(statementId)
+                && (current.isCachedRead(statementId) || current.isWriteInOpenTransaction(statementId)));
+    }
+
+    /**
+     * Runs {@code packet} in the session's mode that never waits. Returns false, having answered nothing,
+     * when the command reached a wait (a row lock, a commit's log write): the caller must then {@link
+     * #receive} it again where waiting is allowed.
+     */
+    boolean receiveWithoutWaiting(MysqlPacket packet) {
+        Session current = session;
+        try {
+            current.withoutWaiting(() -> {
+                receive(packet);
+                return null;
+            });
+            return true;
+        } catch (WouldWaitException e) {
+            return false;
+        }
     }
 
     /** Cancels the running statement; unless {@code queryOnly}, closes the connection too. Any thread. */

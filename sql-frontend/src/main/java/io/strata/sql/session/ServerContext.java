@@ -10,16 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What all sessions of a server share: the transaction service, the allocator, the GLOBAL variables
- * a counter bumped by every DDL (cached prepared plans older than it are planned again) and the open
- * sessions by connection id (for KILL).
+ * a counter bumped by every DDL (cached prepared plans older than it are planned again), the open
+ * sessions by connection id (for KILL) and the counters of commands run without waiting.
  */
 public record ServerContext(TxnService txnService, BufferAllocator allocator, SystemVariables globals, AtomicLong ddlEpoch,
-                            ConcurrentMap<Long, Session> sessions) {
+                            ConcurrentMap<Long, Session> sessions, NoWaitCounters noWait) {
     public ServerContext {
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(txnService, "txnService");
         Objects.requireNonNull(allocator, "allocator");
         Objects.requireNonNull(globals, "globals");
         Objects.requireNonNull(ddlEpoch, "ddlEpoch");
+        Objects.requireNonNull(noWait, "noWait");
     }
 }

@@ -14,6 +14,7 @@ final class ServerStatus {
         rows.add(new Object[] {"Ssl_cipher", ""});
         rows.add(new Object[] {"Threads_connected", String.valueOf(server.sessions().size())});
         rows.add(new Object[] {"Uptime", String.valueOf(ManagementFactory.getRuntimeMXBean().getUptime() / 1000)});
+        rows.addAll(server.noWait().statusRows());
         for (Map.Entry<String, Long> counter : server.txnService().statistics().entrySet()) {
             rows.add(new Object[] {counter.getKey(), String.valueOf(counter.getValue())});
         }

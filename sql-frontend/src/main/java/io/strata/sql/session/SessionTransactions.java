@@ -21,6 +21,8 @@ final class SessionTransactions {
     private final java.util.LinkedHashMap<String, Long> savepoints = new java.util.LinkedHashMap<>();
     /** The transaction the running (or last) statement works in, for {@link #cancelLockWait} from other threads. */
     private volatile Transaction working;
+    /** False while a command runs where it must not wait (see {@link Transaction#allowWaiting}). */
+    private boolean waitingAllowed = true;
 
     /** @param readCommitted whether the session's isolation is READ COMMITTED (a new snapshot per statement) */
     SessionTransactions(TxnService service, java.util.function.BooleanSupplier readCommitted) {
@@ -49,25 +51,54 @@ final class SessionTransactions {
         return open != null;
     }
 
+    /**
+     * Whether the statements that follow may wait (for row locks, for commits to be durable); when not,
+     * such a wait throws {@link io.strata.common.error.WouldWaitException} having changed nothing.
+     */
+    void allowWaiting(boolean allowed) {
+        waitingAllowed = allowed;
+        if (open != null) {
+            open.allowWaiting(allowed);
+        }
+    }
+
+    private Transaction begun() {
+        Transaction transaction = service.begin();
+        if (!waitingAllowed) {
+            transaction.allowWaiting(false);
+        }
+        return transaction;
+    }
+
     /** BEGIN: commits the open transaction (MySQL's implicit commit) and opens a new one. */
     void begin() {
         commit();
-        open = service.begin();
+        open = begun();
     }
 
     void commit() {
         Transaction transaction = open;
+        if (transaction != null) {
+            try {
+                transaction.commit();
+            } catch (io.strata.common.error.WouldWaitException e) {
+                throw e; // nothing happened: the transaction stays open for the command's second run
+            } catch (RuntimeException e) {
+                forget();
+                throw e;
+            }
+        }
+        forget();
+    }
+
+    private void forget() {
         open = null;
         savepoints.clear();
-        if (transaction != null) {
-            transaction.commit();
-        }
     }
 
     void rollback() {
         Transaction transaction = open;
-        open = null;
-        savepoints.clear();
+        forget();
         if (transaction != null) {
             transaction.rollback();
         }
@@ -79,7 +110,7 @@ final class SessionTransactions {
      */
     void savepoint(boolean autocommit, String name) {
         if (open == null && !autocommit) {
-            open = service.begin();
+            open = begun();
         }
         if (open != null) {
             String key = name.toLowerCase(java.util.Locale.ROOT);
@@ -130,7 +161,7 @@ final class SessionTransactions {
      */
     <T> T run(boolean autocommit, Function<Transaction, T> work) {
         if (open == null && !autocommit) {
-            open = service.begin();
+            open = begun();
         }
         if (open != null) {
             Transaction transaction = forStatement();
@@ -146,7 +177,7 @@ final class SessionTransactions {
                 throw e;
             }
         }
-        Transaction transaction = service.begin();
+        Transaction transaction = begun();
         working = transaction;
         try {
             T result = work.apply(transaction);
@@ -164,12 +195,12 @@ final class SessionTransactions {
      */
     Lease lease(boolean autocommit) {
         if (open == null && !autocommit) {
-            open = service.begin();
+            open = begun();
         }
         if (open != null) {
             return new Lease(forStatement(), false);
         }
-        Transaction own = service.begin();
+        Transaction own = begun();
         working = own;
         return new Lease(own, true);
     }

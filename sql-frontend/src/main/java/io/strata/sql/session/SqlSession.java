@@ -159,6 +159,32 @@ public final class SqlSession implements Session {
     }
 
     @Override
+    public boolean isWriteInOpenTransaction(int statementId) {
+        PreparedStatements.Prepared entry = prepared.find(statementId);
+        boolean write = entry != null && entry.plan() == null && (entry.dmlPlan() != null || entry.template() != null);
+        return write && (transactions.inTransaction() || !state.variables().flag("autocommit"));
+    }
+
+    @Override
+    public boolean isTransactionControl(String sql) {
+        return StrataParser.isTransactionControl(sql);
+    }
+
+    @Override
+    public <T> T withoutWaiting(java.util.function.Supplier<T> command) {
+        server.noWait().ran();
+        transactions.allowWaiting(false);
+        try {
+            return command.get();
+        } catch (io.strata.common.error.WouldWaitException e) {
+            server.noWait().deferred();
+            throw e;
+        } finally {
+            transactions.allowWaiting(true);
+        }
+    }
+
+    @Override
     public void closePrepared(int statementId) {
         prepared.remove(statementId);
     }

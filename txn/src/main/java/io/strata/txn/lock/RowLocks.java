@@ -62,6 +62,28 @@ public final class RowLocks {
         }
     }
 
+    /**
+     * Locks {@code rowIds} of {@code tableId} for {@code owner} in order, without waiting: stops at the
+     * first row another transaction holds and returns false (the rows locked before it stay locked).
+     */
+    public synchronized boolean tryLock(Object owner, long tableId, long[] rowIds, boolean exclusive) {
+        for (long rowId : rowIds) {
+            RowKey key = new RowKey(tableId, rowId);
+            Holders holders = rows.get(key);
+            if (holders != null && !holders.admits(owner, exclusive)) {
+                return false;
+            }
+            take(owner, key, holders == null ? newHolders(key) : holders, exclusive);
+        }
+        return true;
+    }
+
+    private Holders newHolders(RowKey key) {
+        Holders holders = new Holders();
+        rows.put(key, holders);
+        return holders;
+    }
+
     private void lockOne(Object owner, RowKey key, boolean exclusive, long timeoutMillis) {
         try {
             awaitAndTake(owner, key, exclusive, timeoutMillis);
@@ -107,6 +129,10 @@ public final class RowLocks {
             holders = rows.computeIfAbsent(key, k -> new Holders()); // released rows leave the map
         }
         cancelledWaits.remove(owner); // admitted as the cancel came: the next wait is not cancelled
+        take(owner, key, holders, exclusive);
+    }
+
+    private void take(Object owner, RowKey key, Holders holders, boolean exclusive) {
         if (exclusive) {
             holders.shared.remove(owner);
             holders.exclusive = owner;

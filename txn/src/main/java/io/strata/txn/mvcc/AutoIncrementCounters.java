@@ -39,6 +39,12 @@ public final class AutoIncrementCounters {
         return first;
     }
 
+    /** Whether {@link #allocate allocating} {@code count} values now would first reserve more in the log (and wait for it). */
+    public synchronized boolean wouldReserve(long tableId, int count) {
+        long[] counter = counter(tableId);
+        return counter[0] + count - 1 > counter[1];
+    }
+
     /** Later values will be above {@code usedValue}. */
     public synchronized void observe(long tableId, long usedValue) {
         long[] counter = counter(tableId);

@@ -46,4 +46,28 @@ class RowLocksTest {
         CompletableFuture<Void> wait = CompletableFuture.runAsync(() -> locks.lock(waiter, 1, new long[] {7}, true, 300));
         assertEquals(ErrorCode.ER_LOCK_WAIT_TIMEOUT, failure(wait).code());
     }
+
+    @Test
+    void tryLockTakesFreeRowsAndStopsAtTheFirstHeldOne() {
+        locks.lock(holder, 1, new long[] {7}, true, 0);
+        assertEquals(false, locks.tryLock(waiter, 1, new long[] {5, 7, 9}, true));
+        assertEquals(2, locks.lockedRows(), "5 taken before 7 stopped it; 9 never tried");
+        assertThrows(StrataException.class, () -> locks.lock(holder, 1, new long[] {5}, true, 0), "5 is the waiter's now");
+        locks.lock(holder, 1, new long[] {9}, true, 0);
+        assertEquals(true, locks.tryLock(holder, 1, new long[] {7, 9}, true), "its own rows are no obstacle");
+        locks.releaseAll(holder);
+        assertEquals(true, locks.tryLock(waiter, 1, new long[] {5, 7, 9}, true));
+        locks.releaseAll(waiter);
+        assertEquals(0, locks.lockedRows());
+    }
+
+    @Test
+    void tryLockSharesAndUpgradesAsLockDoes() {
+        assertEquals(true, locks.tryLock(holder, 1, new long[] {7}, false));
+        assertEquals(true, locks.tryLock(waiter, 1, new long[] {7}, false), "two shared holders");
+        assertEquals(false, locks.tryLock(waiter, 1, new long[] {7}, true), "no upgrade while another shares it");
+        locks.releaseAll(holder);
+        assertEquals(true, locks.tryLock(waiter, 1, new long[] {7}, true), "the only sharer upgrades");
+        assertEquals(false, locks.tryLock(holder, 1, new long[] {7}, false));
+    }
 }
