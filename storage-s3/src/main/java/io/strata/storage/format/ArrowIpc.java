@@ -5,6 +5,12 @@ import io.strata.common.error.StrataException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.WriteChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -14,25 +20,60 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.nio.channels.Channels;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One Arrow batch as bytes (the Arrow IPC stream format: schema + one record batch) and back. The
  * bytes are a deep copy, so they also serve to copy a batch out of a caller's buffers.
  */
 public final class ArrowIpc {
+    /**
+     * Serialized schema messages by schema: a commit serializes its rows (often one) for the log, and
+     * building the schema's flatbuffer cost more than the rows. Few distinct schemas exist (one per
+     * table version and per column type); past the bound they are serialized each time.
+     */
+    private static final Map<Schema, byte[]> SCHEMA_MESSAGES = new ConcurrentHashMap<>();
+    private static final int MAX_SCHEMA_MESSAGES = 4096;
+
     private ArrowIpc() {}
 
-    /** Serializes all rows of {@code batch}. */
+    /**
+     * Serializes all rows of {@code batch}: the same bytes as Arrow's {@code ArrowStreamWriter} (schema
+     * message, record batch message, end-of-stream marker), with the schema message reused.
+     */
     public static byte[] write(VectorSchemaRoot batch) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ArrowStreamWriter writer = new ArrowStreamWriter(batch, null, out)) {
-            writer.start();
-            writer.writeBatch();
-            writer.end();
+        byte[] schema = schemaMessage(batch.getSchema());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(schema.length + 256 + (int) Math.min(1 << 20,
+                batch.getFieldVectors().stream().mapToLong(FieldVector::getBufferSize).sum()));
+        WriteChannel channel = new WriteChannel(Channels.newChannel(out));
+        try (ArrowRecordBatch records = new VectorUnloader(batch).getRecordBatch()) {
+            channel.write(schema);
+            MessageSerializer.serialize(channel, records, IpcOption.DEFAULT);
+            ArrowStreamWriter.writeEndOfStream(channel, IpcOption.DEFAULT);
         } catch (IOException e) {
             throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "cannot serialize an Arrow batch", e);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] schemaMessage(Schema schema) {
+        byte[] known = SCHEMA_MESSAGES.get(schema);
+        if (known != null) {
+            return known;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            MessageSerializer.serialize(new WriteChannel(Channels.newChannel(out)), schema, IpcOption.DEFAULT);
+        } catch (IOException e) {
+            throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "cannot serialize an Arrow schema", e);
+        }
+        byte[] message = out.toByteArray();
+        if (SCHEMA_MESSAGES.size() < MAX_SCHEMA_MESSAGES) {
+            SCHEMA_MESSAGES.put(schema, message);
+        }
+        return message;
     }
 
     /**
