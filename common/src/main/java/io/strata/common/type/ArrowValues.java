@@ -35,10 +35,14 @@ public final class ArrowValues {
 
     /** The value at {@code row}, or null. */
     public static Object get(FieldVector vector, int row) {
+        return vector.isNull(row) ? null : get(vector, row, ArrowTypes.sqlType(vector.getField()));
+    }
+
+    /** Like {@link #get(FieldVector, int)} with the column's {@code type} known (loops over many rows ask once). */
+    public static Object get(FieldVector vector, int row, DataType type) {
         if (vector.isNull(row)) {
             return null;
         }
-        DataType type = ArrowTypes.sqlType(vector.getField());
         return switch (type.kind()) {
             case NULL -> null;
             case BOOLEAN -> ((BitVector) vector).get(row) != 0;
