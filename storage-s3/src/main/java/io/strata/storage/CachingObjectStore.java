@@ -2,6 +2,7 @@ package io.strata.storage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,6 +18,7 @@ public final class CachingObjectStore extends ForwardingObjectStore {
 
     private final long capacityBytes;
     private final Cache<RangeKey, byte[]> ranges;
+    private final KeysByObject<RangeKey> rangesByObject = new KeysByObject<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
@@ -30,6 +32,11 @@ public final class CachingObjectStore extends ForwardingObjectStore {
                 .maximumWeight(capacityBytes)
                 .weigher((RangeKey key, byte[] bytes) -> bytes.length)
                 .executor(Runnable::run) // evict on the caller's thread: the bound holds when a call returns
+                .removalListener((RangeKey key, byte[] bytes, RemovalCause cause) -> {
+                    if (key != null && cause != RemovalCause.REPLACED) { // a replaced entry is still there
+                        rangesByObject.removed(key.key(), key);
+                    }
+                })
                 .build();
     }
 
@@ -51,6 +58,7 @@ public final class CachingObjectStore extends ForwardingObjectStore {
         misses.increment();
         byte[] bytes = delegate.getRange(key, offset, length);
         if (length <= capacityBytes / 4) { // one huge range must not flush the whole cache
+            rangesByObject.added(key, rangeKey);
             ranges.put(rangeKey, bytes);
         }
         return bytes;
@@ -82,7 +90,13 @@ public final class CachingObjectStore extends ForwardingObjectStore {
         return ranges.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
+    /** Objects with cached ranges, as the per-object index knows them (for tests). */
+    int indexedObjects() {
+        ranges.cleanUp();
+        return rangesByObject.objects();
+    }
+
     private void forget(String key) {
-        ranges.asMap().keySet().removeIf(rangeKey -> rangeKey.key().equals(key));
+        ranges.invalidateAll(rangesByObject.takeAll(key));
     }
 }

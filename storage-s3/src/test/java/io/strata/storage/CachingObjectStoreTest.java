@@ -33,6 +33,26 @@ class CachingObjectStoreTest {
     }
 
     @Test
+    void theIndexOfRangesByObjectFollowsEvictionsAndForgetsDeletedObjects() {
+        try (CachingObjectStore store = new CachingObjectStore(new LocalDirObjectStore(dir), 1_000)) {
+            for (int i = 0; i < 200; i++) {
+                store.put("obj-" + i, ConcurrentReads.object(100));
+                store.getRange("obj-" + i, 0, 50);
+                store.getRange("obj-" + i, 50, 50);
+            }
+            assertTrue(store.cachedBytes() <= 1_000);
+            assertTrue(store.indexedObjects() <= 20, "evicted ranges leave the index: " + store.indexedObjects());
+            for (int i = 0; i < 200; i++) {
+                store.delete("obj-" + i);
+            }
+            assertEquals(0, store.cachedBytes());
+            assertEquals(0, store.indexedObjects());
+            store.put("obj-7", "again".getBytes(StandardCharsets.UTF_8));
+            assertArrayEquals("gain".getBytes(StandardCharsets.UTF_8), store.getRange("obj-7", 1, 4));
+        }
+    }
+
+    @Test
     void manyRangesStayWithinTheByteBudgetAndRepeatsHit() {
         byte[] object = ConcurrentReads.object(64 * 1024);
         CountingObjectStore counting = new CountingObjectStore(new LocalDirObjectStore(dir));

@@ -2,6 +2,8 @@ package io.strata.storage.format;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.strata.storage.KeysByObject;
 import io.strata.storage.ObjectStore;
 
 import java.util.Objects;
@@ -22,6 +24,7 @@ public final class ChunkCache {
 
     private final long capacityBytes;
     private final Cache<ChunkKey, byte[]> chunks;
+    private final KeysByObject<ChunkKey> chunksByObject = new KeysByObject<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
@@ -34,6 +37,11 @@ public final class ChunkCache {
                 .maximumWeight(capacityBytes)
                 .weigher((ChunkKey key, byte[] bytes) -> bytes.length)
                 .executor(Runnable::run) // evict on the caller's thread: the bound holds when a call returns
+                .removalListener((ChunkKey key, byte[] bytes, RemovalCause cause) -> {
+                    if (key != null && cause != RemovalCause.REPLACED) { // a replaced entry is still there
+                        chunksByObject.removed(key.objectKey(), key);
+                    }
+                })
                 .build();
     }
 
@@ -48,6 +56,7 @@ public final class ChunkCache {
         misses.increment();
         byte[] bytes = Objects.requireNonNull(load.get(), "loaded chunk");
         if (bytes.length <= capacityBytes / 4) { // one huge chunk must not flush the whole cache
+            chunksByObject.added(objectKey, key);
             chunks.put(key, bytes);
         }
         return bytes;
@@ -55,7 +64,7 @@ public final class ChunkCache {
 
     /** Drops the chunks of {@code objectKey} (in every store), e.g. once the object is deleted. */
     public void invalidateObject(String objectKey) {
-        chunks.asMap().keySet().removeIf(key -> key.objectKey().equals(objectKey));
+        chunks.invalidateAll(chunksByObject.takeAll(objectKey));
     }
 
     public long hits() {
