@@ -65,12 +65,15 @@ class CrashRecoveryTest {
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("ACK ")) {
                     lastAck = Long.parseLong(line.substring(4));
-                    if (lastAck >= ACKS_BEFORE_KILL) {
-                        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush, no close
-                        break;
+                    if (lastAck == ACKS_BEFORE_KILL) {
+                        // SIGKILL (no shutdown hooks, no flush, no close), through the handle: Process.destroy
+                        // would also close the pipe this still reads.
+                        child.toHandle().destroyForcibly();
                     }
                 }
             }
+            // Read to the end: the child went on committing until the signal landed, and every ACK it printed
+            // (still in the pipe) was an acknowledged commit.
         } finally {
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child exited");

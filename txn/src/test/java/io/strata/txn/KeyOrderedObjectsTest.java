@@ -48,14 +48,7 @@ class KeyOrderedObjectsTest extends NodeTestBase {
         assertEquals(1, objects.size());
         DataObjectReader reader = node.objectReader(objects.get(0).key());
         assertTrue(reader.footer().blocks().size() > 1, "several blocks");
-        for (int block = 0; block < reader.footer().blocks().size(); block++) {
-            try (VectorSchemaRoot rows = reader.readBlock(block, new int[] {0}, allocator)) {
-                BigIntVector keys = (BigIntVector) rows.getVector(0);
-                for (int i = 1; i < rows.getRowCount(); i++) {
-                    assertTrue(keys.get(i - 1) < keys.get(i), "block " + block + " in key order at " + i);
-                }
-            }
-        }
+        assertInKeyOrder(reader);
         try (Transaction txn = node.begin()) {
             for (long id : new long[] {0, 1, 4_999, 12_345, 19_999}) {
                 try (BatchReader lookup = txn.table("app", "users").lookup(new int[] {1}, false, List.of(id))) {
@@ -81,6 +74,54 @@ class KeyOrderedObjectsTest extends NodeTestBase {
                     }
                 }
                 assertEquals(List.of(1_001L, 1_003L, 1_005L, 1_007L, 1_009L), found.stream().sorted().toList());
+            }
+        }
+    }
+
+    @Test
+    void mergedObjectsAreInKeyOrderAcrossBlocksAndKeepEveryLiveRow() {
+        List<Long> ids = new ArrayList<>(LongStream.range(0, 30_000).boxed().toList());
+        Collections.shuffle(ids, new Random(11));
+        for (int from = 0; from < ids.size(); from += 3_000) { // ten flushed objects, each over the whole key range
+            try (Transaction txn = node.begin()) {
+                Object[][] rows = ids.subList(from, from + 3_000).stream().map(id -> new Object[] {id, "u" + id}).toArray(Object[][]::new);
+                try (VectorSchemaRoot batch = Rows.batch(table, allocator, rows)) {
+                    txn.insert(table.tableId(), batch);
+                }
+                txn.commit();
+            }
+            node.flush();
+        }
+        try (Transaction txn = node.begin()) { // deleted rows no snapshot needs are left out of the merge
+            long[] rowIds = Rows.scan(txn, "app", "users", true).stream().filter(row -> (Long) row.get(0) % 3 == 0)
+                    .mapToLong(row -> (Long) row.get(2)).toArray();
+            txn.delete(table.tableId(), rowIds);
+            txn.commit();
+        }
+        node.flush();
+        assertEquals(10, node.tableData(table.tableId()).version().objects().size());
+        assertTrue(node.mergeNow() > 0);
+        List<DataObjectRef> merged = node.tableData(table.tableId()).version().objects();
+        assertEquals(1, merged.size(), "ten small objects of one tier become one");
+        DataObjectReader reader = node.objectReader(merged.get(0).key());
+        assertTrue(reader.footer().blocks().size() > 1);
+        assertInKeyOrder(reader);
+        assertEquals(20_000, merged.get(0).rowCount());
+        try (Transaction txn = node.begin()) {
+            assertEquals(LongStream.range(0, 30_000).filter(id -> id % 3 != 0).boxed().toList(), Rows.ids(txn, "app", "users"));
+        }
+    }
+
+    /** Every block in key order, and each block's keys above the previous block's. */
+    private void assertInKeyOrder(DataObjectReader reader) {
+        long last = Long.MIN_VALUE;
+        for (int block = 0; block < reader.footer().blocks().size(); block++) {
+            try (VectorSchemaRoot rows = reader.readBlock(block, new int[] {0}, allocator)) {
+                BigIntVector keys = (BigIntVector) rows.getVector(0);
+                for (int i = 0; i < rows.getRowCount(); i++) {
+                    assertTrue(last < keys.get(i), "block " + block + " in key order at " + i);
+                    last = keys.get(i);
+                }
             }
         }
     }

@@ -21,7 +21,9 @@ import java.util.List;
 
 /**
  * Writes one table's logtail into data objects and its new tombstones into a tombstone object. Rows
- * are regrouped into full blocks, since logtail segments are often one row each.
+ * are regrouped into full blocks, since logtail segments are often one row each, and written in primary
+ * key order when the key is one integer column ({@link KeyOrder#logtailOrder}), so that each block
+ * covers a narrow key range that zone maps can prune on.
  */
 public final class Flusher {
     private Flusher() {}
@@ -97,28 +99,34 @@ public final class Flusher {
             BigIntVector commitTs = (BigIntVector) block.getVector(tableColumns + 1);
             int filled = 0;
             long[] keyHashes = primaryKey.isEmpty() ? null : new long[DataObjectWriter.DEFAULT_BLOCK_ROWS];
+            List<List<FieldVector>> keyVectors = new ArrayList<>(logtail.size());
+            List<List<TransferPair>> pairs = new ArrayList<>(logtail.size());
             for (LogtailSegment segment : logtail) {
-                List<FieldVector> keyVectors = primaryKey.stream().map(segment.rows()::getVector).toList();
-                List<TransferPair> pairs = new ArrayList<>(tableColumns);
+                keyVectors.add(primaryKey.stream().map(segment.rows()::getVector).toList());
+                List<TransferPair> segmentPairs = new ArrayList<>(tableColumns);
                 for (int c = 0; c < tableColumns; c++) {
-                    pairs.add(segment.rows().getVector(c).makeTransferPair(block.getVector(c)));
+                    segmentPairs.add(segment.rows().getVector(c).makeTransferPair(block.getVector(c)));
                 }
-                for (int row = 0; row < segment.rowCount(); row++) {
-                    for (TransferPair pair : pairs) {
-                        pair.copyValueSafe(row, filled);
-                    }
-                    rowIds.setSafe(filled, segment.rowIds()[row]);
-                    commitTs.setSafe(filled, segment.commitTs());
-                    if (keyHashes != null) {
-                        keyHashes[filled] = PrimaryKey.of(keyVectors, row).hash64();
-                    }
-                    filled++;
-                    if (filled == DataObjectWriter.DEFAULT_BLOCK_ROWS) {
-                        block.setRowCount(filled);
-                        writer.write(block, keyHashes);
-                        block.getFieldVectors().forEach(FieldVector::reset);
-                        filled = 0;
-                    }
+                pairs.add(segmentPairs);
+            }
+            for (long ref : KeyOrder.logtailOrder(logtail, KeyOrder.sortColumn(definition))) {
+                int s = (int) (ref >>> 32);
+                int row = (int) ref;
+                LogtailSegment segment = logtail.get(s);
+                for (TransferPair pair : pairs.get(s)) {
+                    pair.copyValueSafe(row, filled);
+                }
+                rowIds.setSafe(filled, segment.rowIds()[row]);
+                commitTs.setSafe(filled, segment.commitTs());
+                if (keyHashes != null) {
+                    keyHashes[filled] = PrimaryKey.of(keyVectors.get(s), row).hash64();
+                }
+                filled++;
+                if (filled == DataObjectWriter.DEFAULT_BLOCK_ROWS) {
+                    block.setRowCount(filled);
+                    writer.write(block, keyHashes);
+                    block.getFieldVectors().forEach(FieldVector::reset);
+                    filled = 0;
                 }
             }
             if (filled > 0) {

@@ -6,13 +6,16 @@ import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
+import io.strata.txn.mvcc.LogtailSegment;
+
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Orders the rows of a block being written by the table's primary key, when that key is one integer
- * column: a range read of a block sorted by the column then binary-searches instead of testing every
- * row. Only rows within one block move, so every block keeps its rows and its zone maps (row ids
- * included); row order inside objects carries no other meaning.
+ * Orders rows being written by the table's primary key, when that key is one integer column: a range
+ * read of a block sorted by the column then binary-searches instead of testing every row, and objects
+ * written in key order (flushes sort their whole logtail, merges merge sorted runs: {@link KeyRuns}) have
+ * blocks of narrow key ranges that zone maps prune. Row order carries no other meaning.
  */
 final class KeyOrder {
     private KeyOrder() {}
@@ -72,5 +75,40 @@ final class KeyOrder {
             sorted[i] = hashes[order[i]];
         }
         return sorted;
+    }
+
+    /**
+     * The rows of {@code logtail} as {@code segment index << 32 | row}: in ascending order of {@code column}
+     * (ties in logtail order) when it is at least 0, else in logtail order.
+     */
+    static long[] logtailOrder(List<LogtailSegment> logtail, int column) {
+        int total = logtail.stream().mapToInt(LogtailSegment::rowCount).sum();
+        long[] refs = new long[total];
+        long[] keys = column < 0 ? null : new long[total];
+        int next = 0;
+        for (int s = 0; s < logtail.size(); s++) {
+            LogtailSegment segment = logtail.get(s);
+            BaseIntVector segmentKeys = column < 0 ? null : (BaseIntVector) segment.rows().getVector(column);
+            for (int row = 0; row < segment.rowCount(); row++) {
+                refs[next] = (long) s << 32 | row;
+                if (keys != null) {
+                    keys[next] = segmentKeys.getValueAsLong(row);
+                }
+                next++;
+            }
+        }
+        if (keys == null) {
+            return refs;
+        }
+        Integer[] positions = new Integer[total];
+        for (int i = 0; i < total; i++) {
+            positions[i] = i;
+        }
+        Arrays.sort(positions, (a, b) -> Long.compare(keys[a], keys[b])); // stable: ties keep logtail order
+        long[] ordered = new long[total];
+        for (int i = 0; i < total; i++) {
+            ordered[i] = refs[positions[i]];
+        }
+        return ordered;
     }
 }
