@@ -79,6 +79,8 @@ public final class TransactionNode implements TxnService {
     private final ChunkCache chunkCache;
     private final LogService log;
     private final BufferAllocator allocator;
+    /** Past this many times a flush threshold, commits flush on their own thread instead of leaving it to the background. */
+    static final int FLUSH_BACKPRESSURE_FACTOR = 4;
     private final long flushThresholdRows;
     private final long flushThresholdSegments;
     /** Logtail segments (small commits) that trigger a flush, like txn.flush-threshold-rows does for rows. */
@@ -441,7 +443,12 @@ public final class TransactionNode implements TxnService {
         visibleTs.accumulateAndGet(commitTs, Math::max);
         commits.increment();
         if (logtailRows.get() >= flushThresholdRows || logtailSegments.get() >= flushThresholdSegments) {
-            flushAfterCommit();
+            // In the background, unless flushing has fallen far behind: then this commit helps (backpressure).
+            boolean farBehind = logtailRows.get() >= FLUSH_BACKPRESSURE_FACTOR * flushThresholdRows
+                    || logtailSegments.get() >= FLUSH_BACKPRESSURE_FACTOR * flushThresholdSegments;
+            if (farBehind || !backgroundFlusher.requestSoon()) {
+                flushAfterCommit();
+            }
         }
         return commitTs;
     }

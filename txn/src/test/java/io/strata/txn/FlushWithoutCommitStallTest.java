@@ -135,6 +135,30 @@ class FlushWithoutCommitStallTest extends NodeTestBase {
         assertEquals(expected, ids());
     }
 
+    @Test
+    void aCommitOverTheFlushThresholdLeavesTheFlushToTheBackground() throws Exception {
+        node.close();
+        node = null;
+        node = open(QUIET.with("txn.flush-interval-ms", "3600000").with("txn.flush-threshold-rows", "40"));
+        stuck.hold();
+        long started = System.nanoTime();
+        insert(LongStream.range(0, 50).toArray()); // over the threshold: a flush starts, and sticks in the store
+        assertTrue(stuck.entered.await(10, TimeUnit.SECONDS), "a background flush is writing its data object");
+        insert(LongStream.range(50, 60).toArray());
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10),
+                "neither commit waited for the stuck flush (it waits 30 s for the release)");
+        assertEquals(60, ids().size());
+        stuck.release();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (node.statistics().get("Strata_logtail_rows") >= 50 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(node.statistics().get("Strata_logtail_rows") <= 10, "the flush took the first commit's rows "
+                + "(the second asked for another, which may have run too)");
+        reopen(false);
+        assertEquals(LongStream.range(0, 60).boxed().toList(), ids());
+    }
+
     /** Checks a table's current version lists no logtail segment twice. */
     static final class TableVersionCheck {
         static void noSegmentTwice(TransactionNode node, TableDefinition table) {
