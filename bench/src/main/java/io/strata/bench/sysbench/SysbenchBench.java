@@ -195,6 +195,11 @@ public final class SysbenchBench {
     private SysbenchResult runWorkload(Server server, String workload) {
         String name = server.target().name();
         Path file = resultsDirectory.resolve(name + "-" + workload + ".txt");
+        if (config.warmupSeconds() > 0 && !SysbenchConfig.APPENDING.contains(workload)) {
+            progress("%s on %s: warming up for %d s (not measured)", workload, name, config.warmupSeconds());
+            sysbench.run(server.target(), workload, resultsDirectory.resolve(name + "-" + workload + "-warmup.txt"),
+                    config.warmupSeconds());
+        }
         progress("%s on %s: %d threads, %d s", workload, name, config.threads(), config.timeSeconds());
         SysbenchResult result = SysbenchResult.parse(name, workload, sysbench.run(server.target(), workload, file));
         progress("%s on %s: %s", workload, name, result.succeeded()
@@ -240,9 +245,10 @@ public final class SysbenchBench {
     }
 
     private String headline() {
-        return String.format(Locale.ROOT, "sysbench %s: tables=%d table-size=%d (%d rows) threads=%d time=%d s; "
-                        + "mariadbd %s; results in %s", String.join(",", config.workloads()), config.tables(),
-                config.tableSize(), config.totalRows(), config.threads(), config.timeSeconds(),
+        return String.format(Locale.ROOT, "sysbench %s: tables=%d table-size=%d (%d rows) threads=%d time=%d s "
+                        + "(after %d s unmeasured); mariadbd %s; results in %s", String.join(",", config.workloads()),
+                config.tables(), config.tableSize(), config.totalRows(), config.threads(), config.timeSeconds(),
+                config.warmupSeconds(),
                 config.mariadbArguments(), resultsDirectory);
     }
 

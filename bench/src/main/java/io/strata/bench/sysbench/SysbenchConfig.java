@@ -12,16 +12,18 @@ import java.util.Set;
  * The knobs of {@code ./strata bench sysbench}, read from the system properties {@code bench.<name>}
  * (the launcher turns each {@code name=value} argument into one). Both servers get the same values.
  *
+ * @param warmupSeconds an unmeasured run of this long before each workload that adds no rows, on each server
+ *                      alike (sysbench 1.0 has no --warmup-time): a JIT-compiled server is measured warm; 0: none
  * @param workloads stock sysbench Lua scripts, in run order; row-adding ones ({@link #APPENDING}) come last
  * @param mariadbArguments extra mariadbd options (later ones win over MariaDbServer's own)
  */
-public record SysbenchConfig(int tables, int tableSize, int threads, int timeSeconds, List<String> workloads,
+public record SysbenchConfig(int tables, int tableSize, int threads, int timeSeconds, int warmupSeconds, List<String> workloads,
                              List<String> targets, long prepareTimeoutSeconds, Path resultsRoot, String mariadbArguments) {
     static final List<String> DEFAULT_WORKLOADS =
             List.of("oltp_point_select", "oltp_read_only", "oltp_read_write", "oltp_insert");
     /** Workloads that add rows: run after the others so that those see the prepared table size. */
     static final Set<String> APPENDING = Set.of("oltp_insert", "bulk_insert");
-    private static final Set<String> KNOBS = Set.of("tables", "table-size", "threads", "time", "workloads", "targets",
+    private static final Set<String> KNOBS = Set.of("tables", "table-size", "threads", "time", "warmup", "workloads", "targets",
             "prepare-timeout", "results-dir", "mariadb-args", "strataJavaOptions", "strataClasspath");
     /**
      * MariaDbServer's 128 MB buffer pool holds about 500,000 sysbench rows; the default 1M rows would be
@@ -37,6 +39,9 @@ public record SysbenchConfig(int tables, int tableSize, int threads, int timeSec
         checkPositive(tableSize, "table-size");
         checkPositive(threads, "threads");
         checkPositive(timeSeconds, "time");
+        if (warmupSeconds < 0) {
+            throw new IllegalArgumentException("warmup must not be negative: " + warmupSeconds);
+        }
         checkPositive(prepareTimeoutSeconds, "prepare-timeout");
         workloads = List.copyOf(workloads);
         targets = List.copyOf(targets);
@@ -56,7 +61,7 @@ public record SysbenchConfig(int tables, int tableSize, int threads, int timeSec
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("bench.") && !KNOBS.contains(name.substring("bench.".length()))) {
                 throw new IllegalArgumentException("unknown knob '" + name.substring("bench.".length())
-                        + "' (known: tables, table-size, threads, time, workloads, targets, prepare-timeout, "
+                        + "' (known: tables, table-size, threads, time, warmup, workloads, targets, prepare-timeout, "
                         + "results-dir, mariadb-args)");
             }
         }
@@ -65,6 +70,7 @@ public record SysbenchConfig(int tables, int tableSize, int threads, int timeSec
         long defaultPrepareTimeout = Math.max(PREPARE_TIMEOUT_MIN_SECONDS,
                 (long) tables * tableSize / PREPARE_ROWS_PER_SECOND_MIN);
         return new SysbenchConfig(tables, tableSize, (int) number("threads", 4), (int) number("time", 30),
+                (int) number("warmup", 10),
                 runOrder(split(System.getProperty("bench.workloads", String.join(",", DEFAULT_WORKLOADS)))),
                 split(System.getProperty("bench.targets", "mariadb,strata")),
                 number("prepare-timeout", defaultPrepareTimeout),

@@ -47,9 +47,14 @@ final class SysbenchProcess {
 
     /** {@code sysbench <workload> run} for {@code --time} seconds. */
     Output run(ServerTarget target, String workload, Path file) {
+        return run(target, workload, file, config.timeSeconds());
+    }
+
+    /** {@code sysbench <workload> run} for {@code seconds} (a warm-up). */
+    Output run(ServerTarget target, String workload, Path file, int seconds) {
         List<String> arguments = arguments(target, workload, config.threads(), "run");
-        arguments.add(arguments.size() - 1, "--time=" + config.timeSeconds());
-        return execute(arguments, file, config.runTimeoutSeconds());
+        arguments.add(arguments.size() - 1, "--time=" + seconds);
+        return execute(arguments, file, seconds + 120L);
     }
 
     private List<String> arguments(ServerTarget target, String script, int threads, String command) {

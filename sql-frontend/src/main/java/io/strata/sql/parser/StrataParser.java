@@ -32,16 +32,16 @@ public final class StrataParser {
 
     private StrataParser() {}
 
-    /**
-     * Parses every statement of {@code sql} (separated by {@code ;}).
-     *
-     * @throws StrataException ER_EMPTY_QUERY for no statement, ER_PARSE_ERROR for a syntax error
-     */
     /** Whether {@code sql} is one bare BEGIN, START TRANSACTION, COMMIT or ROLLBACK (cheap: no parser is built). */
     public static boolean isTransactionControl(String sql) {
         return TransactionControlShortcut.match(sql) != null;
     }
 
+    /**
+     * Parses every statement of {@code sql} (separated by {@code ;}).
+     *
+     * @throws StrataException ER_EMPTY_QUERY for no statement, ER_PARSE_ERROR for a syntax error
+     */
     public static List<SqlNode> parseStatements(String sql) {
         if (sql.isBlank()) {
             throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");

@@ -1,12 +1,11 @@
 package io.strata.txn.checkpoint;
 
 import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.mvcc.LogtailSegment;
 import io.strata.txn.mvcc.RowCopier;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-
-import io.strata.txn.mvcc.LogtailSegment;
 
 import java.util.Arrays;
 import java.util.List;
