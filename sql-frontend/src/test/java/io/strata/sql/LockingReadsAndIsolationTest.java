@@ -4,8 +4,6 @@ import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.common.session.Session;
 import io.strata.common.session.StatementResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,23 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SELECT ... FOR UPDATE / FOR SHARE between two sessions, and READ COMMITTED's per-statement snapshot. */
-class LockingReadsAndIsolationTest extends SessionFixture {
-    Session other;
-
-    @BeforeEach
-    void createTable() {
-        ok("CREATE DATABASE bank");
-        ok("USE bank");
-        ok("CREATE TABLE accounts (id INT PRIMARY KEY, balance INT)");
-        ok("INSERT INTO accounts VALUES (1, 100), (2, 200), (3, 300)");
-        other = factory.open("root", "bank", 2);
-    }
-
-    @AfterEach
-    void closeOther() {
-        other.close();
-    }
-
+class LockingReadsAndIsolationTest extends TwoBankSessions {
     private void run(Session s, String sql) {
         try (StatementResult result = one(s, sql)) {
             if (result instanceof StatementResult.Rows rows) {

@@ -5,8 +5,6 @@ import io.strata.common.error.StrataException;
 import io.strata.common.error.WouldWaitException;
 import io.strata.common.session.Session;
 import io.strata.common.session.StatementResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,23 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * IO thread. A statement that would wait is undone and refused with {@link WouldWaitException}; run
  * again normally, it waits and ends as it always would.
  */
-class WithoutWaitingTest extends SessionFixture {
-    Session other;
-
-    @BeforeEach
-    void createTable() {
-        ok("CREATE DATABASE bank");
-        ok("USE bank");
-        ok("CREATE TABLE accounts (id INT PRIMARY KEY, balance INT)");
-        ok("INSERT INTO accounts VALUES (1, 100), (2, 200), (3, 300)");
-        other = factory.open("root", "bank", 2);
-    }
-
-    @AfterEach
-    void closeOther() {
-        other.close();
-    }
-
+class WithoutWaitingTest extends TwoBankSessions {
     private long execute(int statementId, Object... parameters) {
         try (StatementResult result = session.executePrepared(statementId, List.of(parameters))) {
             return ((StatementResult.Ok) result).affectedRows();
