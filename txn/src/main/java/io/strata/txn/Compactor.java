@@ -124,6 +124,7 @@ final class Compactor {
         MergeResult result;
         try {
             long[] droppable = table.tombstonedAtOrBefore(oldest);
+            table.markDeletedBeforeAll(droppable);
             Arrays.sort(droppable);
             long tableRows = version.objects().stream().mapToLong(DataObjectRef::rowCount).sum();
             boolean look = MergePolicy.sparseLookDue(droppable.length,

@@ -275,6 +275,33 @@ class TransactionNodeTest {
     }
 
     @Test
+    void rowsDeletedBeforeEverySnapshotAreMarkedAndStayInvisible() {
+        TableDefinition table = createUsers();
+        commitRows(table, new Object[] {1L, "a"}, new Object[] {2L, "b"}, new Object[] {3L, "c"});
+        long row2;
+        try (Transaction old = node.begin()) {
+            row2 = (Long) Rows.scan(old, "app", "users", true).get(1).get(2);
+            long deletedAt;
+            try (Transaction deleter = node.begin()) {
+                deleter.delete(table.tableId(), new long[] {row2});
+                deletedAt = deleter.commit();
+            }
+            node.mergeNow();
+            assertEquals(deletedAt, node.tableData(table.tableId()).tombstone(row2), "the old snapshot still needs the ts");
+            assertEquals(3, Rows.scan(old, "app", "users", false).size(), "and still sees the row");
+        }
+        node.mergeNow(); // the compactor's pass marks what every snapshot sees deleted
+        assertEquals(io.strata.txn.mvcc.TableData.DELETED_BEFORE_ALL, node.tableData(table.tableId()).tombstone(row2));
+        try (Transaction txn = node.begin()) {
+            assertEquals(List.of(List.of(1L, "a"), List.of(3L, "c")), Rows.scan(txn, "app", "users", false));
+            try (BatchReader lookup = txn.table("app", "users").lookup(new int[] {1}, false, List.of(2L))) {
+                VectorSchemaRoot batch = lookup.next();
+                assertTrue(batch == null || batch.getRowCount() == 0, "a key lookup does not find it either");
+            }
+        }
+    }
+
+    @Test
     void deletingOwnInsertsAndRollbackLeaveNothing() {
         TableDefinition table = createUsers();
         try (Transaction txn = node.begin()) {

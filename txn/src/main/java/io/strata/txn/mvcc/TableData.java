@@ -22,6 +22,8 @@ public final class TableData {
     private volatile List<UniqueIndex> uniqueIndexes;   // in definition.uniqueIndexes() order
     private final TombstoneMap tombstones = new TombstoneMap();
     private final TombstoneBits tombstoneBits = new TombstoneBits(); // a superset of tombstones' keys
+    /** Rows deleted before every snapshot that is or will be (set by one thread: the compactor's). */
+    private final TombstoneBits deadForAll = new TombstoneBits();
     private final Map<PrimaryKey, Long> keyIndex = new ConcurrentHashMap<>();
     /** newer row id -> {older row id with the same key, newer row's commit ts}: a version chain per key. */
     private final Map<Long, long[]> olderVersions = new ConcurrentHashMap<>();
@@ -178,9 +180,31 @@ public final class TableData {
     /** What {@link #tombstone} returns for a row never deleted (compare with it: snapshots may be this large too). */
     public static final long NOT_DELETED = TombstoneMap.NONE;
 
-    /** The delete commit ts of {@code rowId}, or {@link #NOT_DELETED}. */
+    /** What {@link #tombstone} may return for a row deleted before every snapshot: earlier than any of them. */
+    public static final long DELETED_BEFORE_ALL = Long.MIN_VALUE;
+
+    /**
+     * The delete commit ts of {@code rowId}, {@link #DELETED_BEFORE_ALL} once {@link #markDeletedBeforeAll}
+     * marked it, or {@link #NOT_DELETED}. Scans over hot keys ask this for every dead version they pass;
+     * the marks answer from a bit instead of a probe into the tombstone map.
+     */
     public long tombstone(long rowId) {
-        return tombstoneBits.mayBeSet(rowId) ? tombstones.get(rowId) : NOT_DELETED;
+        if (!tombstoneBits.mayBeSet(rowId)) {
+            return NOT_DELETED;
+        }
+        return deadForAll.mayBeSet(rowId) ? DELETED_BEFORE_ALL : tombstones.get(rowId);
+    }
+
+    /**
+     * Marks rows deleted at or before the oldest snapshot any transaction holds (what
+     * {@link #tombstonedAtOrBefore} returned for it): every snapshot now and later sees them deleted, and
+     * row ids are never reused. One caller thread at a time (the compactor's); a reader that misses a
+     * mark just made asks the map, as before.
+     */
+    public void markDeletedBeforeAll(long[] rowIds) {
+        for (long rowId : rowIds) {
+            deadForAll.set(rowId);
+        }
     }
 
     public int tombstoneCount() {
