@@ -1,10 +1,7 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
@@ -25,18 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchInsertTest {
     private static final String DATABASE = "jt_batch";
     private static final int ROWS = 2_000;
-    private static ServerTarget target;
 
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
-    }
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE);
 
     @Test
     void rewrittenBatchInsertsEveryRow() throws SQLException {
@@ -49,7 +37,7 @@ class BatchInsertTest {
     }
 
     private void insertBatchAndCheck(String options, String table) throws SQLException {
-        try (Connection connection = target.connect(DATABASE, options)) {
+        try (Connection connection = database.target().connect(DATABASE, options)) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, k INT NOT NULL, c VARCHAR(120), "
                         + "price DECIMAL(10,2))");
@@ -87,7 +75,7 @@ class BatchInsertTest {
 
     @Test
     void batchWithDuplicateKeyFailsWith1062AndKeepsEarlierRows() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, "rewriteBatchedStatements=true")) {
+        try (Connection connection = database.target().connect(DATABASE, "rewriteBatchedStatements=true")) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE batch_dup (id INT PRIMARY KEY, v INT)");
                 statement.execute("INSERT INTO batch_dup VALUES (5, 0)");

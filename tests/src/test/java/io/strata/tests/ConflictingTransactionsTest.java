@@ -1,12 +1,10 @@
 package io.strata.tests;
 
 import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,25 +27,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(60)
 class ConflictingTransactionsTest {
     private static final String DATABASE = "jt_conflict";
-    private static ServerTarget target;
 
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE counter (id INT PRIMARY KEY, n BIGINT NOT NULL, who VARCHAR(10))");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
-    }
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE,
+            "CREATE TABLE counter (id INT PRIMARY KEY, n BIGINT NOT NULL, who VARCHAR(10))");
 
     @BeforeEach
     void startAtOneHundred() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.target().connect(DATABASE, ""); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM counter");
             statement.execute("INSERT INTO counter VALUES (1, 100, 'start'), (2, 200, 'start')");
         }
@@ -55,7 +42,7 @@ class ConflictingTransactionsTest {
 
     @Test
     void anUncommittedUpdateIsInvisibleToAKeyLookupAndAnAggregate() throws SQLException {
-        try (Connection writer = target.connect(DATABASE, ""); Connection reader = target.connect(DATABASE, "")) {
+        try (Connection writer = database.target().connect(DATABASE, ""); Connection reader = database.target().connect(DATABASE, "")) {
             writer.setAutoCommit(false);
             execute(writer, "UPDATE counter SET n = 999, who = 'dirty' WHERE id = 1");
             assertEquals(999, counter(writer, 1), "the writer sees its own update by key");
@@ -68,7 +55,7 @@ class ConflictingTransactionsTest {
 
     @Test
     void aKeyLookupRepeatsInsideATransactionWhileAnotherCommits() throws SQLException {
-        try (Connection writer = target.connect(DATABASE, ""); Connection reader = target.connect(DATABASE, "")) {
+        try (Connection writer = database.target().connect(DATABASE, ""); Connection reader = database.target().connect(DATABASE, "")) {
             reader.setAutoCommit(false);
             assertEquals(100, counter(reader, 1), "the first read fixes the snapshot");
             execute(writer, "UPDATE counter SET n = 101 WHERE id = 1");
@@ -87,7 +74,7 @@ class ConflictingTransactionsTest {
     @Test
     void ofTwoReadThenWriteTransactionsOnlyTheFirstToCommitWins() throws SQLException {
         assumeStrata();
-        try (Connection first = target.connect(DATABASE, ""); Connection second = target.connect(DATABASE, "")) {
+        try (Connection first = database.target().connect(DATABASE, ""); Connection second = database.target().connect(DATABASE, "")) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             long readByFirst = counter(first, 1);
@@ -97,14 +84,14 @@ class ConflictingTransactionsTest {
             boolean secondFailed = updateThenCommitExpectingConflict(second,
                     "UPDATE counter SET n = " + (readBySecond + 1) + ", who = 'second' WHERE id = 1");
             assertTrue(secondFailed, "the second writer of row 1 must get 1213/40001 (a lost update otherwise)");
-            assertEquals("110 first", row(target, 1), "exactly the first transaction's update survives");
+            assertEquals("110 first", row(database.target(), 1), "exactly the first transaction's update survives");
         }
     }
 
     @Test
     void ofTwoOverlappingUpdatesOfOneRowExactlyOneCommits() throws SQLException {
         assumeStrata();
-        try (Connection first = target.connect(DATABASE, ""); Connection second = target.connect(DATABASE, "")) {
+        try (Connection first = database.target().connect(DATABASE, ""); Connection second = database.target().connect(DATABASE, "")) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             assertEquals(100, counter(first, 1));
@@ -136,15 +123,15 @@ class ConflictingTransactionsTest {
                 secondFailed = commitExpectingConflict(second);
             }
             assertTrue(secondFailed, "the second writer of row 1 must get 1213/40001");
-            assertEquals("105 first", row(target, 1), "n + 5 applied once, n + 7 not at all");
+            assertEquals("105 first", row(database.target(), 1), "n + 5 applied once, n + 7 not at all");
         }
     }
 
     /** KILL QUERY ends a statement waiting for a row lock at once (1317), not after the 50 s lock wait timeout. */
     @Test
     void aLockWaitEndsWhenItsQueryIsKilled() throws Exception {
-        try (Connection holder = target.connect(DATABASE, ""); Connection waiter = target.connect(DATABASE, "");
-             Connection killer = target.connect(DATABASE, "")) {
+        try (Connection holder = database.target().connect(DATABASE, ""); Connection waiter = database.target().connect(DATABASE, "");
+             Connection killer = database.target().connect(DATABASE, "")) {
             holder.setAutoCommit(false);
             assertEquals(100, single(holder, "SELECT n FROM counter WHERE id = 1 FOR UPDATE"));
             long waiterId = single(waiter, "SELECT CONNECTION_ID()");
@@ -166,14 +153,14 @@ class ConflictingTransactionsTest {
             assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(20), "well before the lock wait timeout");
             assertEquals(1, single(waiter, "SELECT 1"), "the killed query's connection stays usable");
             holder.rollback();
-            assertEquals("100 start", row(target, 1));
+            assertEquals("100 start", row(database.target(), 1));
         }
     }
 
     @Test
     void anUpdateOfARowDeletedSinceTheSnapshotConflicts() throws SQLException {
         assumeStrata();
-        try (Connection deleter = target.connect(DATABASE, ""); Connection updater = target.connect(DATABASE, "")) {
+        try (Connection deleter = database.target().connect(DATABASE, ""); Connection updater = database.target().connect(DATABASE, "")) {
             updater.setAutoCommit(false);
             assertEquals(200, counter(updater, 2));
             execute(deleter, "DELETE FROM counter WHERE id = 2");
@@ -188,7 +175,7 @@ class ConflictingTransactionsTest {
 
     @Test
     void twoTransactionsInsertingOneKeyLeaveOneRow() throws SQLException {
-        try (Connection first = target.connect(DATABASE, ""); Connection second = target.connect(DATABASE, "")) {
+        try (Connection first = database.target().connect(DATABASE, ""); Connection second = database.target().connect(DATABASE, "")) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             assertEquals(2, single(first, "SELECT COUNT(*) FROM counter"));
@@ -206,7 +193,7 @@ class ConflictingTransactionsTest {
                 second.rollback();
             }
             assertTrue(secondFailed, "the second insert of key 7 must fail");
-            assertEquals("1 first", row(target, 7));
+            assertEquals("1 first", row(database.target(), 7));
         }
     }
 
@@ -240,7 +227,7 @@ class ConflictingTransactionsTest {
     }
 
     private static void assumeStrata() {
-        assumeTrue(target.engineNames().contains("strata"),
+        assumeTrue(database.target().engineNames().contains("strata"),
                 "MySQL's InnoDB lets the second UPDATE overwrite (no snapshot-isolation conflict check)");
     }
 
@@ -249,7 +236,7 @@ class ConflictingTransactionsTest {
     }
 
     private static String row(ServerTarget target, int id) throws SQLException {
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement();
+        try (Connection connection = database.target().connect(DATABASE, ""); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT n, who FROM counter WHERE id = " + id)) {
             assertTrue(result.next(), "row " + id + " exists");
             return result.getLong(1) + " " + result.getString(2);

@@ -1,12 +1,9 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -24,27 +21,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class MalformedPacketTest {
     private static final String DATABASE = "jt_malformed";
-    private static ServerTarget target;
+
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE,
+            "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10))",
+            "INSERT INTO t VALUES (1, 'committed')");
+
     private Connection bystander;
-
-    @BeforeAll
-    static void createTable() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10))");
-            statement.execute("INSERT INTO t VALUES (1, 'committed')");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
-    }
 
     @BeforeEach
     void openBystanderWithOpenTransaction() throws SQLException {
-        bystander = target.connect(DATABASE, "");
+        bystander = database.target().connect(DATABASE, "");
         bystander.setAutoCommit(false);
         try (Statement statement = bystander.createStatement()) {
             statement.execute("DELETE FROM t WHERE id > 1");
@@ -63,7 +50,7 @@ class MalformedPacketTest {
         } finally {
             bystander.close();
         }
-        try (Connection fresh = target.connect(DATABASE, ""); Statement statement = fresh.createStatement();
+        try (Connection fresh = database.target().connect(DATABASE, ""); Statement statement = fresh.createStatement();
              ResultSet rows = statement.executeQuery("SELECT id, v FROM t ORDER BY id")) {
             assertTrue(rows.next());
             assertEquals("committed", rows.getString(2));
@@ -74,7 +61,7 @@ class MalformedPacketTest {
 
     @Test
     void garbageHandshakeResponseClosesThatConnection() throws IOException {
-        try (RawMysqlSocket raw = RawMysqlSocket.connect(target.host(), target.port())) {
+        try (RawMysqlSocket raw = RawMysqlSocket.connect(database.target().host(), database.target().port())) {
             raw.writePacket(1, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x13, 0x37, 0, 1});
             raw.drainUntilClosed();
         }
@@ -82,7 +69,7 @@ class MalformedPacketTest {
 
     @Test
     void truncatedPacketClosesThatConnection() throws IOException {
-        try (RawMysqlSocket raw = RawMysqlSocket.connect(target.host(), target.port())) {
+        try (RawMysqlSocket raw = RawMysqlSocket.connect(database.target().host(), database.target().port())) {
             // The header promises 200 bytes; 20 arrive, then the client stops sending.
             byte[] truncated = new byte[24];
             truncated[0] = (byte) 200;
@@ -95,7 +82,7 @@ class MalformedPacketTest {
 
     @Test
     void oversizedLengthHeaderClosesThatConnection() throws IOException {
-        try (RawMysqlSocket raw = RawMysqlSocket.connect(target.host(), target.port())) {
+        try (RawMysqlSocket raw = RawMysqlSocket.connect(database.target().host(), database.target().port())) {
             raw.writeRaw(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 1, 2, 3});
             raw.shutdownOutput();
             raw.drainUntilClosed();
@@ -104,8 +91,8 @@ class MalformedPacketTest {
 
     @Test
     void malformedCommandAfterLoginIsRefusedOrClosed() throws IOException {
-        try (RawMysqlSocket raw = RawMysqlSocket.connect(target.host(), target.port())) {
-            byte[] login = raw.login(target.user(), target.password());
+        try (RawMysqlSocket raw = RawMysqlSocket.connect(database.target().host(), database.target().port())) {
+            byte[] login = raw.login(database.target().user(), database.target().password());
             assumeTrue(!(login.length == 2 && login[0] == 1 && login[1] == 4),
                     "caching_sha2_password asked for full authentication, which the raw client does not do");
             assertEquals(0, login[0], "login with the right password answers OK");

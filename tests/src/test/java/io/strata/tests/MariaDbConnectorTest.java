@@ -1,10 +1,7 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -22,23 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The MariaDB Connector/J (jdbc:mariadb:) connects, runs DDL, prepared DML and queries. */
 class MariaDbConnectorTest {
     private static final String DATABASE = "jt_mariadb_driver";
-    private static ServerTarget target;
 
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
-    }
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE);
 
     private static Connection connect(String options) throws SQLException {
-        String url = "jdbc:mariadb://" + target.host() + ":" + target.port() + "/" + DATABASE
+        String url = "jdbc:mariadb://" + database.target().host() + ":" + database.target().port() + "/" + DATABASE
                 + "?connectTimeout=10000&socketTimeout=60000" + options;
-        return DriverManager.getConnection(url, target.user(), target.password());
+        return DriverManager.getConnection(url, database.target().user(), database.target().password());
     }
 
     @Test

@@ -1,10 +1,7 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,28 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetadataTest {
     private static final String DATABASE = "jt_metadata";
     private static final String SELECT_ALL = "SELECT id, big, price, ratio, name, body, born, seen, stamp, active FROM typed";
-    private static ServerTarget target;
 
-    @BeforeAll
-    static void createTable() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE typed (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, big BIGINT, "
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE,
+            "CREATE TABLE typed (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, big BIGINT, "
                     + "price DECIMAL(10,2), ratio DOUBLE, name VARCHAR(40) NOT NULL, body TEXT, born DATE, "
-                    + "seen DATETIME, stamp TIMESTAMP NULL, active BOOLEAN)");
-            statement.execute("INSERT INTO typed (name) VALUES ('x')");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
-    }
+                    + "seen DATETIME, stamp TIMESTAMP NULL, active BOOLEAN)",
+            "INSERT INTO typed (name) VALUES ('x')");
 
     @Test
     void resultColumnTypesAreMysqls() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, "");
+        try (Connection connection = database.target().connect(DATABASE, "");
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(SELECT_ALL)) {
             checkColumnTypes(result.getMetaData());
@@ -58,7 +44,7 @@ class MetadataTest {
 
     @Test
     void resultColumnTypesAreMysqlsForServerSidePreparedStatements() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, "useServerPrepStmts=true");
+        try (Connection connection = database.target().connect(DATABASE, "useServerPrepStmts=true");
              PreparedStatement statement = connection.prepareStatement(SELECT_ALL + " WHERE id > ?")) {
             checkColumnTypes(statement.getMetaData());
             statement.setInt(1, 0);
@@ -93,7 +79,7 @@ class MetadataTest {
 
     @Test
     void aggregateAndExpressionTypesAreMysqls() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, "");
+        try (Connection connection = database.target().connect(DATABASE, "");
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT COUNT(*) AS n, SUM(id) AS s, AVG(id) AS a, MAX(name) AS m, "
                      + "id + 1 AS next_id FROM typed GROUP BY id")) {
@@ -113,12 +99,12 @@ class MetadataTest {
 
     @Test
     void databaseProductAndVersion() throws SQLException {
-        try (Connection connection = target.connect()) {
+        try (Connection connection = database.target().connect()) {
             DatabaseMetaData metaData = connection.getMetaData();
             assertEquals("MySQL", metaData.getDatabaseProductName(), "Connector/J's name for any MySQL-protocol server");
             String version = metaData.getDatabaseProductVersion();
             assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), "version " + version);
-            if (target.name().equals("strata")) {
+            if (database.target().name().equals("strata")) {
                 assertTrue(version.startsWith("8.0."), "Strata presents itself as MySQL 8.0: " + version);
                 assertEquals(8, metaData.getDatabaseMajorVersion());
             }
@@ -127,7 +113,7 @@ class MetadataTest {
 
     @Test
     void showDatabasesListsTheSuitesDatabase() throws SQLException {
-        try (Connection connection = target.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.target().connect(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SHOW DATABASES")) {
             assertEquals("Database", result.getMetaData().getColumnLabel(1));
             List<String> databases = new ArrayList<>();
@@ -140,7 +126,7 @@ class MetadataTest {
 
     @Test
     void getTablesListsTheTable() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, "");
+        try (Connection connection = database.target().connect(DATABASE, "");
              ResultSet tables = connection.getMetaData().getTables(DATABASE, null, "%", new String[] {"TABLE"})) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
@@ -153,7 +139,7 @@ class MetadataTest {
 
     @Test
     void getColumnsDescribesEveryColumn() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, "");
+        try (Connection connection = database.target().connect(DATABASE, "");
              ResultSet columns = connection.getMetaData().getColumns(DATABASE, null, "typed", "%")) {
             List<String> described = new ArrayList<>();
             while (columns.next()) {
@@ -169,7 +155,7 @@ class MetadataTest {
 
     @Test
     void getPrimaryKeysNamesTheKeyColumn() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, "");
+        try (Connection connection = database.target().connect(DATABASE, "");
              ResultSet keys = connection.getMetaData().getPrimaryKeys(DATABASE, null, "typed")) {
             assertTrue(keys.next(), "a primary key");
             assertEquals("id", keys.getString("COLUMN_NAME"));

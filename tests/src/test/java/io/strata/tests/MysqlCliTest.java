@@ -1,10 +1,8 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,31 +22,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class MysqlCliTest {
     private static final String DATABASE = "jt_cli";
-    private static ServerTarget target;
+
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE,
+            "CREATE TABLE fruit (id INT PRIMARY KEY, name VARCHAR(20), price DECIMAL(6,2), "
+                    + "picked DATE)",
+            "INSERT INTO fruit VALUES (1, 'apple', 1.50, '2024-05-01'), (2, 'banana', 0.25, NULL), "
+                    + "(10, NULL, NULL, '2024-06-30')");
 
     @BeforeAll
-    static void createTable() throws SQLException {
+    static void needsTheClient() {
         assumeTrue(Files.isExecutable(MysqlCli.BINARY), "the mysql client is not installed (apt-get install mariadb-client)");
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE fruit (id INT PRIMARY KEY, name VARCHAR(20), price DECIMAL(6,2), "
-                    + "picked DATE)");
-            statement.execute("INSERT INTO fruit VALUES (1, 'apple', 1.50, '2024-05-01'), (2, 'banana', 0.25, NULL), "
-                    + "(10, NULL, NULL, '2024-06-30')");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        if (target != null) {
-            FreshDatabase.drop(target, DATABASE);
-        }
     }
 
     @Test
     void executeOptionPrintsTabSeparatedBatchOutput() throws Exception {
-        MysqlCli.Outcome outcome = MysqlCli.run(target, target.password(), null,
+        MysqlCli.Outcome outcome = MysqlCli.run(database.target(), database.target().password(), null,
                 "-e", "SELECT id, name, price, picked FROM fruit ORDER BY id", DATABASE);
         assertSuccess(outcome);
         assertEquals("""
@@ -61,7 +50,7 @@ class MysqlCliTest {
 
     @Test
     void tableOptionPrintsBoxedTable() throws Exception {
-        MysqlCli.Outcome outcome = MysqlCli.run(target, target.password(), null,
+        MysqlCli.Outcome outcome = MysqlCli.run(database.target(), database.target().password(), null,
                 "-t", "-e", "SELECT id, name, price, picked FROM fruit ORDER BY id", DATABASE);
         assertSuccess(outcome);
         assertEquals("""
@@ -77,7 +66,7 @@ class MysqlCliTest {
 
     @Test
     void skipColumnNamesAndAggregates() throws Exception {
-        MysqlCli.Outcome outcome = MysqlCli.run(target, target.password(), null,
+        MysqlCli.Outcome outcome = MysqlCli.run(database.target(), database.target().password(), null,
                 "-N", "-e", "SELECT COUNT(*), SUM(price), MAX(name) FROM fruit", DATABASE);
         assertSuccess(outcome);
         assertEquals("3\t1.75\tbanana\n", outcome.stdout());
@@ -95,7 +84,7 @@ class MysqlCliTest {
                 DROP TABLE script_t;
                 SHOW TABLES;
                 """;
-        MysqlCli.Outcome outcome = MysqlCli.run(target, target.password(), script, DATABASE);
+        MysqlCli.Outcome outcome = MysqlCli.run(database.target(), database.target().password(), script, DATABASE);
         assertSuccess(outcome);
         assertEquals("""
                 v
@@ -115,7 +104,7 @@ class MysqlCliTest {
                 SELECT * FROM no_such_table;
                 SELECT 2 AS b;
                 """;
-        MysqlCli.Outcome outcome = MysqlCli.run(target, target.password(), script, DATABASE);
+        MysqlCli.Outcome outcome = MysqlCli.run(database.target(), database.target().password(), script, DATABASE);
         assertEquals(1, outcome.exitCode(), outcome.stderr());
         assertEquals("a\n1\n", outcome.stdout(), "the statement after the error does not run");
         // The client echoes the failing statement between dashes, then the error with its script line.
@@ -125,7 +114,7 @@ class MysqlCliTest {
 
     @Test
     void wrongPasswordGivesError1045() throws Exception {
-        MysqlCli.Outcome outcome = MysqlCli.run(target, "wrong-password", null, "-e", "SELECT 1");
+        MysqlCli.Outcome outcome = MysqlCli.run(database.target(), "wrong-password", null, "-e", "SELECT 1");
         assertEquals(1, outcome.exitCode());
         assertEquals("", outcome.stdout());
         assertTrue(outcome.stderr().contains("ERROR 1045 (28000)"), outcome.stderr());
@@ -134,7 +123,7 @@ class MysqlCliTest {
 
     @Test
     void showDatabasesListsTheDatabase() throws Exception {
-        MysqlCli.Outcome outcome = MysqlCli.run(target, target.password(), null, "-N", "-e", "SHOW DATABASES");
+        MysqlCli.Outcome outcome = MysqlCli.run(database.target(), database.target().password(), null, "-N", "-e", "SHOW DATABASES");
         assertSuccess(outcome);
         assertTrue(outcome.stdout().lines().anyMatch(DATABASE::equals), outcome.stdout());
     }

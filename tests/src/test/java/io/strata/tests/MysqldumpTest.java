@@ -1,11 +1,10 @@
 package io.strata.tests;
 
 import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -28,31 +27,26 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class MysqldumpTest {
     private static final String SOURCE = "jt_dump_from";
     private static final String COPY = "jt_dump_to";
+
+    @RegisterExtension
+    static final SuiteDatabase source = new SuiteDatabase(SOURCE,
+            "CREATE TABLE users (id INT PRIMARY KEY AUTO_INCREMENT, email VARCHAR(40) NOT NULL UNIQUE, "
+                    + "name VARCHAR(20), score DECIMAL(6,2), joined DATE, KEY by_name (name))",
+            "INSERT INTO users (email, name, score, joined) VALUES ('a@x', 'ann', 1.50, '2024-05-01'), "
+                    + "('b@x', 'bob''s \\\\ \"quote\"', NULL, NULL), ('c@x', NULL, -3.25, '1999-12-31')",
+            "CREATE TABLE notes (body TEXT, n BIGINT)",
+            "INSERT INTO notes VALUES ('line one\\nline two', 1), (NULL, NULL)");
+
+    @RegisterExtension
+    static final SuiteDatabase copy = new SuiteDatabase(COPY);
+
     private static ServerTarget target;
 
     @BeforeAll
-    static void createTables() throws SQLException {
+    static void needsTheClients() {
         assumeTrue(Files.isExecutable(MysqlCli.DUMP_BINARY) && Files.isExecutable(MysqlCli.BINARY),
                 "mysqldump and mysql are not installed (apt-get install mariadb-client)");
-        target = Targets.shared();
-        FreshDatabase.create(target, SOURCE);
-        FreshDatabase.create(target, COPY);
-        try (Connection connection = target.connect(SOURCE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE users (id INT PRIMARY KEY AUTO_INCREMENT, email VARCHAR(40) NOT NULL UNIQUE, "
-                    + "name VARCHAR(20), score DECIMAL(6,2), joined DATE, KEY by_name (name))");
-            statement.execute("INSERT INTO users (email, name, score, joined) VALUES ('a@x', 'ann', 1.50, '2024-05-01'), "
-                    + "('b@x', 'bob''s \\\\ \"quote\"', NULL, NULL), ('c@x', NULL, -3.25, '1999-12-31')");
-            statement.execute("CREATE TABLE notes (body TEXT, n BIGINT)");
-            statement.execute("INSERT INTO notes VALUES ('line one\\nline two', 1), (NULL, NULL)");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabases() throws SQLException {
-        if (target != null) {
-            FreshDatabase.drop(target, SOURCE);
-            FreshDatabase.drop(target, COPY);
-        }
+        target = source.target();
     }
 
     @Test

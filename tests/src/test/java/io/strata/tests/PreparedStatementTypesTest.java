@@ -1,10 +1,7 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -32,29 +29,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreparedStatementTypesTest {
     private static final String DATABASE = "jt_prepared";
     private static final String SERVER_PREPARED = "useServerPrepStmts=true&cachePrepStmts=false";
-    private static ServerTarget target;
 
-    @BeforeAll
-    static void createTable() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE all_types (id INT NOT NULL PRIMARY KEY, i INT, b BIGINT, d DECIMAL(12,3), "
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE,
+            "CREATE TABLE all_types (id INT NOT NULL PRIMARY KEY, i INT, b BIGINT, d DECIMAL(12,3), "
                     + "f DOUBLE, v VARCHAR(40), t TEXT, dt DATE, dtm DATETIME, ts TIMESTAMP NULL, flag BOOLEAN)");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
-    }
 
     @Test
     void everyTypeRoundTripsThroughServerSidePreparedStatements() throws SQLException {
         LocalDate date = LocalDate.of(2024, 2, 29);
         LocalDateTime dateTime = LocalDateTime.of(2023, 12, 31, 23, 59, 58);
         Timestamp timestamp = Timestamp.valueOf(LocalDateTime.of(2024, 7, 1, 12, 30, 45));
-        try (Connection connection = target.connect(DATABASE, SERVER_PREPARED)) {
+        try (Connection connection = database.target().connect(DATABASE, SERVER_PREPARED)) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO all_types VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 assertInstanceOf(com.mysql.cj.jdbc.ServerPreparedStatement.class, insert,
                         "Connector/J fell back to client-side prepared statements: the server refused COM_STMT_PREPARE");
@@ -97,7 +83,7 @@ class PreparedStatementTypesTest {
 
     @Test
     void nullsRoundTripThroughSetNullAndWasNull() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, SERVER_PREPARED)) {
+        try (Connection connection = database.target().connect(DATABASE, SERVER_PREPARED)) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO all_types VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setInt(1, 2);
                 int[] types = {Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.DOUBLE, Types.VARCHAR, Types.LONGVARCHAR,
@@ -123,7 +109,7 @@ class PreparedStatementTypesTest {
 
     @Test
     void onePreparedStatementRunsManyTimesWithNewParameters() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, SERVER_PREPARED)) {
+        try (Connection connection = database.target().connect(DATABASE, SERVER_PREPARED)) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO all_types (id, i, v, flag) VALUES (?, ?, ?, ?)")) {
                 for (int id = 100; id < 150; id++) {
                     insert.setInt(1, id);

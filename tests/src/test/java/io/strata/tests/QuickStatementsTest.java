@@ -1,11 +1,8 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,25 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuickStatementsTest {
     private static final String DATABASE = "jt_quick";
     private static final String OPTIONS = "useServerPrepStmts=true&cachePrepStmts=true";
-    private static ServerTarget target;
 
-    @BeforeAll
-    static void createTable() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(20) NOT NULL)");
-            StringBuilder insert = new StringBuilder("INSERT INTO items VALUES ");
-            for (int id = 1; id <= 500; id++) {
-                insert.append(id == 1 ? "" : ",").append('(').append(id).append(",'item-").append(id).append("')");
-            }
-            statement.execute(insert.toString());
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE,
+            "CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(20) NOT NULL)",
+            insertItems());
+
+    /** Rows 1..500 labelled item-N. */
+    private static String insertItems() {
+        StringBuilder insert = new StringBuilder("INSERT INTO items VALUES ");
+        for (int id = 1; id <= 500; id++) {
+            insert.append(id == 1 ? "" : ",").append('(').append(id).append(",'item-").append(id).append("')");
         }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
+        return insert.toString();
     }
 
     private static String label(PreparedStatement select, int id) throws SQLException {
@@ -67,7 +58,7 @@ class QuickStatementsTest {
 
     @Test
     void repeatedPointSelectsInterleavedWithScansAndDdl() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, OPTIONS);
+        try (Connection connection = database.target().connect(DATABASE, OPTIONS);
              PreparedStatement select = connection.prepareStatement("SELECT label FROM items WHERE id = ?");
              PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM items WHERE id <= ?")) {
             for (int round = 0; round < 300; round++) {
@@ -81,7 +72,7 @@ class QuickStatementsTest {
                     }
                 }
             }
-            try (Connection other = target.connect(DATABASE, ""); Statement statement = other.createStatement()) {
+            try (Connection other = database.target().connect(DATABASE, ""); Statement statement = other.createStatement()) {
                 statement.execute("DROP TABLE items");
                 statement.execute("CREATE TABLE items (label VARCHAR(20), id INT PRIMARY KEY)");
                 statement.execute("INSERT INTO items VALUES ('new-7', 7)");
@@ -89,14 +80,10 @@ class QuickStatementsTest {
             assertEquals("new-7", label(select, 7), "the plan made before the DDL is not used");
             assertEquals(null, label(select, 8));
             assertEquals("new-7", label(select, 7));
-            try (Connection other = target.connect(DATABASE, ""); Statement statement = other.createStatement()) {
+            try (Connection other = database.target().connect(DATABASE, ""); Statement statement = other.createStatement()) {
                 statement.execute("DROP TABLE items");
                 statement.execute("CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(20) NOT NULL)");
-                StringBuilder insert = new StringBuilder("INSERT INTO items VALUES ");
-                for (int id = 1; id <= 500; id++) {
-                    insert.append(id == 1 ? "" : ",").append('(').append(id).append(",'item-").append(id).append("')");
-                }
-                statement.execute(insert.toString());
+                statement.execute(insertItems());
             }
         }
     }
@@ -110,7 +97,7 @@ class QuickStatementsTest {
                 int seed = client;
                 results.add(clients.submit(() -> {
                     int checked = 0;
-                    try (Connection connection = target.connect(DATABASE, OPTIONS);
+                    try (Connection connection = database.target().connect(DATABASE, OPTIONS);
                          PreparedStatement select = connection.prepareStatement("SELECT label FROM items WHERE id = ?")) {
                         for (int i = 0; i < 300; i++) {
                             int id = 1 + (seed * 131 + i * 17) % 500;

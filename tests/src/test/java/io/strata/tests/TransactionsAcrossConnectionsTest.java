@@ -1,11 +1,8 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,25 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TransactionsAcrossConnectionsTest {
     private static final String DATABASE = "jt_txn";
-    private static ServerTarget target;
 
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10))");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
-    }
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE,
+            "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10))");
 
     @BeforeEach
     void startWithOneRow() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.target().connect(DATABASE, ""); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM t");
             statement.execute("INSERT INTO t VALUES (1, 'one')");
         }
@@ -49,7 +35,7 @@ class TransactionsAcrossConnectionsTest {
 
     @Test
     void uncommittedRowsAreInvisibleToOthersAndRollbackDiscardsThem() throws SQLException {
-        try (Connection writer = target.connect(DATABASE, ""); Connection reader = target.connect(DATABASE, "")) {
+        try (Connection writer = database.target().connect(DATABASE, ""); Connection reader = database.target().connect(DATABASE, "")) {
             writer.setAutoCommit(false);
             execute(writer, "INSERT INTO t VALUES (2, 'two')");
             execute(writer, "UPDATE t SET v = 'uno' WHERE id = 1");
@@ -63,7 +49,7 @@ class TransactionsAcrossConnectionsTest {
 
     @Test
     void commitPublishesToOtherSessions() throws SQLException {
-        try (Connection writer = target.connect(DATABASE, ""); Connection reader = target.connect(DATABASE, "")) {
+        try (Connection writer = database.target().connect(DATABASE, ""); Connection reader = database.target().connect(DATABASE, "")) {
             execute(writer, "BEGIN");
             execute(writer, "INSERT INTO t VALUES (3, 'three')");
             execute(writer, "DELETE FROM t WHERE id = 1");
@@ -75,7 +61,7 @@ class TransactionsAcrossConnectionsTest {
 
     @Test
     void anOpenTransactionKeepsItsSnapshot() throws SQLException {
-        try (Connection writer = target.connect(DATABASE, ""); Connection reader = target.connect(DATABASE, "")) {
+        try (Connection writer = database.target().connect(DATABASE, ""); Connection reader = database.target().connect(DATABASE, "")) {
             reader.setAutoCommit(false);
             assertEquals(List.of("1=one"), rows(reader), "the first read fixes the reader's snapshot");
             execute(writer, "INSERT INTO t VALUES (4, 'four')");
@@ -88,7 +74,7 @@ class TransactionsAcrossConnectionsTest {
 
     @Test
     void autocommitOffPublishesNothingUntilCommit() throws SQLException {
-        try (Connection writer = target.connect(DATABASE, ""); Connection reader = target.connect(DATABASE, "")) {
+        try (Connection writer = database.target().connect(DATABASE, ""); Connection reader = database.target().connect(DATABASE, "")) {
             execute(writer, "SET autocommit = 0");
             execute(writer, "INSERT INTO t VALUES (5, 'five')");
             assertEquals(List.of("1=one"), rows(reader));

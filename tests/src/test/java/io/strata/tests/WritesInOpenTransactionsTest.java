@@ -1,12 +1,9 @@
 package io.strata.tests;
 
-import io.strata.tests.target.ServerTarget;
-import io.strata.tests.target.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,25 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WritesInOpenTransactionsTest {
     private static final String DATABASE = "jt_open_writes";
     private static final String OPTIONS = "useServerPrepStmts=true&cachePrepStmts=true";
-    private static ServerTarget target;
 
-    @BeforeAll
-    static void createTable() throws SQLException {
-        target = Targets.shared();
-        FreshDatabase.create(target, DATABASE);
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE acct (id INT PRIMARY KEY, balance INT NOT NULL)");
-        }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        FreshDatabase.drop(target, DATABASE);
-    }
+    @RegisterExtension
+    static final SuiteDatabase database = new SuiteDatabase(DATABASE,
+            "CREATE TABLE acct (id INT PRIMARY KEY, balance INT NOT NULL)");
 
     @BeforeEach
     void tenAccountsOf100() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.target().connect(DATABASE, ""); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM acct");
             statement.execute("INSERT INTO acct VALUES (1,100),(2,100),(3,100),(4,100),(5,100),(6,100),(7,100),(8,100),(9,100),(10,100)");
         }
@@ -61,7 +47,7 @@ class WritesInOpenTransactionsTest {
     @Test
     void manyShortTransactionsAnswerExactlyAndRunWithoutWaitingOnStrata() throws SQLException {
         Map<String, Long> before = noWaitCounters();
-        try (Connection connection = target.connect(DATABASE, OPTIONS);
+        try (Connection connection = database.target().connect(DATABASE, OPTIONS);
              Statement control = connection.createStatement();
              PreparedStatement add = connection.prepareStatement("UPDATE acct SET balance = balance + ? WHERE id = ?");
              PreparedStatement delete = connection.prepareStatement("DELETE FROM acct WHERE id = ?");
@@ -82,7 +68,7 @@ class WritesInOpenTransactionsTest {
             assertEquals(1000, sum(control, "SELECT SUM(balance) FROM acct WHERE id <= 10"));
             assertEquals(198, sum(control, "SELECT balance FROM acct WHERE id = 11"));
         }
-        if (target.name().equals("strata")) {
+        if (database.target().name().equals("strata")) {
             Map<String, Long> after = noWaitCounters();
             long runs = after.get("Strata_no_wait_commands") - before.get("Strata_no_wait_commands");
             long deferred = after.get("Strata_no_wait_commands_deferred") - before.get("Strata_no_wait_commands_deferred");
@@ -96,9 +82,9 @@ class WritesInOpenTransactionsTest {
 
     @Test
     void aWriteThatMeetsALockedRowWaitsForItAndThenSeesTheCommit() throws Exception {
-        try (Connection holder = target.connect(DATABASE, OPTIONS);
-             Connection waiter = target.connect(DATABASE, OPTIONS);
-             Connection bystander = target.connect(DATABASE, OPTIONS)) {
+        try (Connection holder = database.target().connect(DATABASE, OPTIONS);
+             Connection waiter = database.target().connect(DATABASE, OPTIONS);
+             Connection bystander = database.target().connect(DATABASE, OPTIONS)) {
             holder.setAutoCommit(false);
             waiter.setAutoCommit(false);
             try (PreparedStatement add = waiter.prepareStatement("UPDATE acct SET balance = balance + ? WHERE id = ?");
@@ -147,7 +133,7 @@ class WritesInOpenTransactionsTest {
 
     @Test
     void aFailedWriteInsideATransactionKeepsTheTransactionsEarlierWrites() throws SQLException {
-        try (Connection connection = target.connect(DATABASE, OPTIONS);
+        try (Connection connection = database.target().connect(DATABASE, OPTIONS);
              PreparedStatement move = connection.prepareStatement("UPDATE acct SET id = ? WHERE id = ?");
              PreparedStatement add = connection.prepareStatement("UPDATE acct SET balance = balance + ? WHERE id = ?")) {
             connection.setAutoCommit(false);
@@ -160,7 +146,7 @@ class WritesInOpenTransactionsTest {
             assertEquals(1062, duplicate.getErrorCode());
             connection.commit();
         }
-        try (Connection connection = target.connect(DATABASE, "")) {
+        try (Connection connection = database.target().connect(DATABASE, "")) {
             assertEquals(120, balance(connection, 3));
             assertEquals(100, balance(connection, 4));
         }
@@ -194,7 +180,7 @@ class WritesInOpenTransactionsTest {
     /** Strata's counters of commands run without waiting (absent on other servers). */
     private static Map<String, Long> noWaitCounters() throws SQLException {
         Map<String, Long> counters = new HashMap<>();
-        try (Connection connection = target.connect(DATABASE, ""); Statement statement = connection.createStatement();
+        try (Connection connection = database.target().connect(DATABASE, ""); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SHOW STATUS LIKE 'Strata_no_wait%'")) {
             while (rows.next()) {
                 counters.put(rows.getString(1), rows.getLong(2));

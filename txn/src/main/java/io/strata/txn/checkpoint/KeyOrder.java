@@ -44,15 +44,22 @@ final class KeyOrder {
         if (sorted) {
             return null;
         }
-        long[] packed = new long[rows]; // sorted by key, ties by position: keys as longs, positions alongside
-        Integer[] positions = new Integer[rows];
+        long[] values = new long[rows];
         for (int i = 0; i < rows; i++) {
-            packed[i] = keys.getValueAsLong(i);
+            values[i] = keys.getValueAsLong(i);
+        }
+        return ascending(values);
+    }
+
+    /** The positions of {@code keys} in ascending key order, ties in position order. */
+    private static int[] ascending(long[] keys) {
+        Integer[] positions = new Integer[keys.length];
+        for (int i = 0; i < keys.length; i++) {
             positions[i] = i;
         }
-        Arrays.sort(positions, (a, b) -> Long.compare(packed[a], packed[b]));
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
+        Arrays.sort(positions, (a, b) -> Long.compare(keys[a], keys[b])); // a stable sort
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
             order[i] = positions[i];
         }
         return order;
@@ -99,11 +106,7 @@ final class KeyOrder {
         if (keys == null) {
             return refs;
         }
-        Integer[] positions = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            positions[i] = i;
-        }
-        Arrays.sort(positions, (a, b) -> Long.compare(keys[a], keys[b])); // stable: ties keep logtail order
+        int[] positions = ascending(keys); // ties keep logtail order
         long[] ordered = new long[total];
         for (int i = 0; i < total; i++) {
             ordered[i] = refs[positions[i]];
