@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link Session#withoutWaiting}: what the protocol uses to run writes and transaction statements on its
  * IO thread. A statement that would wait is undone and refused with {@link WouldWaitException}; run
- * again normally, it waits and ends as it always would.
+ * again normally, it waits and ends as it always would. A commit does not wait for the log: the session
+ * hands its durability over ({@link Session#takeUndurableCommit}) for the answer to wait on.
  */
 class WithoutWaitingTest extends TwoBankSessions {
     private long execute(int statementId, Object... parameters) {
@@ -74,25 +75,43 @@ class WithoutWaitingTest extends TwoBankSessions {
     }
 
     @Test
-    void aCommitWithWritesIsRefusedAndTheTransactionStaysOpen() {
+    void aCommitWithWritesDoesNotWaitForTheLogButHandsOverItsDurability() throws Exception {
         int update = session.prepare("UPDATE accounts SET balance = balance + ? WHERE id >= ?").statementId();
         session.withoutWaiting(() -> one(session, "BEGIN"));
-        session.withoutWaiting(() -> one(session, "BEGIN")); // commits the open one first: nothing written, no wait
+        session.withoutWaiting(() -> one(session, "BEGIN")); // commits the open one first: nothing written
+        assertEquals(null, session.takeUndurableCommit(), "nothing was written: nothing to wait for");
         executeWithoutWaiting(update, 5, 3);
-        assertThrows(WouldWaitException.class, () -> session.withoutWaiting(() -> one(session, "COMMIT")));
-        assertThrows(WouldWaitException.class, () -> session.withoutWaiting(() -> one(session, "BEGIN")),
-                "BEGIN would commit the writes first");
-        assertTrue(session.inTransaction(), "still open, still holding its write");
-        assertEquals(List.of(row(305L)), rows("SELECT balance FROM accounts WHERE id = 3"));
-        assertEquals(List.of(row(300L)), rows(other, "SELECT balance FROM accounts WHERE id = 3"));
-        ok("COMMIT"); // where it may wait
-        assertFalse(session.inTransaction());
+        session.withoutWaiting(() -> one(session, "COMMIT"));
+        assertFalse(session.inTransaction(), "committed: the transaction is over for the session");
+        awaitHandedOver();
+        assertEquals(null, session.takeUndurableCommit(), "taken once");
         assertEquals(List.of(row(305L)), rows(other, "SELECT balance FROM accounts WHERE id = 3"));
+        // Autocommitted: the statement's own transaction commits the same way.
+        assertEquals(1, executeWithoutWaiting(update, 1, 3));
+        awaitHandedOver();
+        assertEquals(List.of(row(306L)), rows(other, "SELECT balance FROM accounts WHERE id = 3"));
         session.withoutWaiting(() -> one(session, "BEGIN"));
-        assertEquals(List.of(row(305L)), rows("SELECT balance FROM accounts WHERE id = 3"));
+        assertEquals(List.of(row(306L)), rows("SELECT balance FROM accounts WHERE id = 3"));
         session.withoutWaiting(() -> one(session, "COMMIT")); // read-only: nothing to wait for
-        assertFalse(session.inTransaction());
-        assertEquals(List.of(List.of("Strata_no_wait_commands", "7"), List.of("Strata_no_wait_commands_deferred", "2")),
+        assertEquals(null, session.takeUndurableCommit());
+        assertEquals(List.of(List.of("Strata_no_wait_commands", "7"), List.of("Strata_no_wait_commands_deferred", "0")),
                 rows("SHOW STATUS LIKE 'Strata_no_wait%'"));
+    }
+
+    /** Waits for the commit's log write the session handed over (none if the log was done before the commit returned). */
+    private void awaitHandedOver() throws Exception {
+        CompletableFuture<?> durable = session.takeUndurableCommit();
+        if (durable != null) {
+            durable.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aCommitWhereWaitingIsAllowedWaitsAndHandsNothingOver() {
+        ok("BEGIN");
+        ok("UPDATE accounts SET balance = 0 WHERE id = 1");
+        ok("COMMIT");
+        assertEquals(null, session.takeUndurableCommit());
+        assertEquals(List.of(row(0L)), rows(other, "SELECT balance FROM accounts WHERE id = 1"));
     }
 }

@@ -32,6 +32,12 @@ final class BackgroundFlusher {
         executor.scheduleWithFixedDelay(flush, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Whether a background thread flushes (started with a positive interval and not stopped). */
+    boolean isRunning() {
+        ScheduledExecutorService running = executor;
+        return running != null && !running.isShutdown();
+    }
+
     /**
      * Runs a flush on the background thread soon (one asked for and not yet started covers later asks);
      * false, having done nothing, when there is no background thread (interval 0, or stopped).

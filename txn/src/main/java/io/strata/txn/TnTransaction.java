@@ -338,6 +338,27 @@ final class TnTransaction implements Transaction {
     }
 
     @Override
+    public java.util.concurrent.CompletableFuture<Long> commitWithoutWaiting() {
+        checkActive();
+        if (isReadOnly()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(commit());
+        }
+        if (!ddl.isEmpty() || node.commitWouldFlush()) {
+            throw new io.strata.common.error.WouldWaitException(ddl.isEmpty() ? "a flush that fell behind" : "a DDL commit");
+        }
+        java.util.concurrent.CompletableFuture<Long> durable;
+        try {
+            durable = node.commitWithoutWaiting(this);
+        } catch (RuntimeException e) {
+            finish();
+            throw e;
+        }
+        active = false;
+        // Row locks stay held until the commit is visible, as with commit(): a waiter then reads it.
+        return durable.whenComplete((commitTs, error) -> finish());
+    }
+
+    @Override
     public void rollback() {
         if (active) {
             finish();

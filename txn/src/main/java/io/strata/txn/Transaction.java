@@ -131,6 +131,19 @@ public interface Transaction extends AutoCloseable {
      */
     long commit();
 
+    /**
+     * Commits as {@link #commit} does but without waiting for the log: the commit is checked, ordered and
+     * applied, and its log write queued; the future completes with the commit timestamp once the commit
+     * is durable and new snapshots see it (exceptionally, with ER_STORAGE_FAILURE, if the log failed: the
+     * commit must then not be reported). The transaction ends at once and its row locks are released when
+     * the future completes. On a conflict throws as {@link #commit} does. Throws
+     * {@link io.strata.common.error.WouldWaitException}, having changed nothing, where the commit would wait
+     * for something besides the log (a DDL commit, a flush that has fallen far behind).
+     */
+    default java.util.concurrent.CompletableFuture<Long> commitWithoutWaiting() {
+        throw new io.strata.common.error.WouldWaitException("a commit's log write");
+    }
+
     /** Discards the workspace. Safe to call more than once. */
     void rollback();
 

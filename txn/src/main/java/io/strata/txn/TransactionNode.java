@@ -384,6 +384,69 @@ public final class TransactionNode implements TxnService {
         if (transaction.isReadOnly()) {
             return transaction.snapshotTs();
         }
+        Applied applied = applyCommit(transaction);
+        awaitDurable(applied.durable());
+        published(applied.commitTs());
+        if (overFlushThreshold()) {
+            // In the background, unless flushing has fallen far behind: then this commit helps (backpressure).
+            if (farBehindFlushing() || !backgroundFlusher.requestSoon()) {
+                flushAfterCommit();
+            }
+        }
+        return applied.commitTs();
+    }
+
+    /**
+     * Commits as {@link #commit} does up to the log write, without waiting for it: the future completes
+     * with the commit timestamp once the commit is durable and visible, or fails (and the node stops
+     * serving) if the log failed. Call only when {@link #commitWouldFlush} is false: a flush past the
+     * threshold is left to the background thread.
+     */
+    CompletableFuture<Long> commitWithoutWaiting(TnTransaction transaction) {
+        checkHealthy();
+        Applied applied = applyCommit(transaction);
+        CompletableFuture<Long> visible = new CompletableFuture<>();
+        LogFutures.bounded(applied.durable()).whenComplete((lsn, error) -> {
+            if (error != null) {
+                StrataException failed = LogFutures.failure(error);
+                failure = failed; // applied in memory but maybe not durable: stop serving rather than lie
+                visible.completeExceptionally(failed);
+                return;
+            }
+            published(applied.commitTs());
+            if (overFlushThreshold()) {
+                backgroundFlusher.requestSoon();
+            }
+            visible.complete(applied.commitTs());
+        });
+        return visible;
+    }
+
+    /**
+     * Whether a commit now would flush on its own thread (flushing has fallen far behind, or the threshold
+     * is passed and no background thread flushes): {@link #commitWithoutWaiting} cannot.
+     */
+    boolean commitWouldFlush() {
+        return farBehindFlushing() || (overFlushThreshold() && !backgroundFlusher.isRunning());
+    }
+
+    private boolean overFlushThreshold() {
+        return logtailRows.get() >= flushThresholdRows || logtailSegments.get() >= flushThresholdSegments;
+    }
+
+    private boolean farBehindFlushing() {
+        return logtailRows.get() >= FLUSH_BACKPRESSURE_FACTOR * flushThresholdRows
+                || logtailSegments.get() >= FLUSH_BACKPRESSURE_FACTOR * flushThresholdSegments;
+    }
+
+    /** A commit applied in memory whose log record is queued: visible once {@code durable} completes. */
+    private record Applied(long commitTs, CompletableFuture<Long> durable) {}
+
+    /**
+     * Checks a writing transaction's commit, orders it, queues its log record and applies it in memory
+     * (not yet visible to snapshots: {@link #published} makes it so once the record is durable).
+     */
+    private Applied applyCommit(TnTransaction transaction) {
         Set<Long> writtenTables = new HashSet<>();
         transaction.allWrites().forEach((tableId, writes) -> {
             if (!writes.isEmpty()) {
@@ -439,18 +502,13 @@ public final class TransactionNode implements TxnService {
                 inserts.forEach(insert -> insert.rows().close());
             }
         }
-        awaitDurable(durable);
+        return new Applied(commitTs, durable);
+    }
+
+    /** A durable commit becomes visible to new snapshots. */
+    private void published(long commitTs) {
         visibleTs.accumulateAndGet(commitTs, Math::max);
         commits.increment();
-        if (logtailRows.get() >= flushThresholdRows || logtailSegments.get() >= flushThresholdSegments) {
-            // In the background, unless flushing has fallen far behind: then this commit helps (backpressure).
-            boolean farBehind = logtailRows.get() >= FLUSH_BACKPRESSURE_FACTOR * flushThresholdRows
-                    || logtailSegments.get() >= FLUSH_BACKPRESSURE_FACTOR * flushThresholdSegments;
-            if (farBehind || !backgroundFlusher.requestSoon()) {
-                flushAfterCommit();
-            }
-        }
-        return commitTs;
     }
 
     private void awaitDurable(CompletableFuture<Long> durable) {

@@ -100,12 +100,32 @@ public interface Session extends AutoCloseable {
     }
 
     /**
+     * Whether prepared statement {@code statementId} is one bare transaction statement (clients such as
+     * sysbench prepare BEGIN and COMMIT once and execute them around every transaction): like {@link
+     * #isTransactionControl}, the protocol may try it on its IO thread through {@link #withoutWaiting}.
+     */
+    default boolean isPreparedTransactionControl(int statementId) {
+        return false;
+    }
+
+    /**
      * Runs {@code command} (calls into this session for one client command) so that it never waits: where a
-     * statement would wait (for a row another transaction holds, for a commit's log write) its effects are
-     * undone and {@link io.strata.common.error.WouldWaitException} is thrown; the caller then runs the
-     * command again, normally, where waiting is allowed.
+     * statement would wait (for a row another transaction holds, for a flush that fell behind) its effects
+     * are undone and {@link io.strata.common.error.WouldWaitException} is thrown; the caller then runs the
+     * command again, normally, where waiting is allowed. A commit does not wait for its log write: see
+     * {@link #takeUndurableCommit}.
      */
     default <T> T withoutWaiting(java.util.function.Supplier<T> command) {
         return command.get();
+    }
+
+    /**
+     * After a command run through {@link #withoutWaiting}: the commit it made whose log write is not yet
+     * durable, or null (none, or already taken; commands run where waiting is allowed never leave one).
+     * The command's answer must not reach the client before the future completes; if it fails, the client
+     * gets its error instead, as the commit is not known to be durable. Taking it clears it.
+     */
+    default java.util.concurrent.CompletableFuture<?> takeUndurableCommit() {
+        return null;
     }
 }

@@ -19,6 +19,7 @@ public final class CommandContext {
     private final PreparedStatementRegistry statements;
     private final ServerInfo server;
     private boolean multiStatements;
+    private java.util.concurrent.CompletableFuture<?> answerAwaits; // see takeAnswerAwaits
 
     public CommandContext(Session session, PacketWriter writer, int capabilities, long maxPacketSizeInBytes, ServerInfo server) {
         this.session = Objects.requireNonNull(session, "session");
@@ -49,6 +50,19 @@ public final class CommandContext {
 
     /** COM_SET_OPTION turns multi-statements on and off for the rest of the connection. */
     public void multiStatements(boolean enabled) { this.multiStatements = enabled; }
+
+    /** Keeps the command's gathered answer unsent until {@code durable} (a commit's log write) completes. */
+    void answerAwaits(java.util.concurrent.CompletableFuture<?> durable) { this.answerAwaits = durable; }
+
+    /**
+     * After a command: the commit log write its answer waits for (the answer is gathered in the writer,
+     * unsent; the caller sends it, or an error if the future fails), or null when the answer was sent.
+     */
+    public java.util.concurrent.CompletableFuture<?> takeAnswerAwaits() {
+        java.util.concurrent.CompletableFuture<?> taken = answerAwaits;
+        answerAwaits = null;
+        return taken;
+    }
 
     /** The status flags every OK/EOF carries, from the session's transaction state. */
     public int status() {

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Runs one command-phase packet and writes its answer. A {@link StrataException} becomes an ERR
+ * Runs one command-phase packet and writes its answer (held back while a commit the command made is
+ * not durable yet: see {@link CommandContext#takeAnswerAwaits}). A {@link StrataException} becomes an ERR
  * packet with its code; any other runtime failure is logged with its stack and answered 1105, and
  * the connection goes on. A {@link MalformedPacketException} propagates: the caller closes.
  */
@@ -62,7 +63,12 @@ public final class CommandDispatcher {
                         "Internal error: " + e));
             }
         }
-        context.writer().flush();
+        java.util.concurrent.CompletableFuture<?> undurable = context.session().takeUndurableCommit();
+        if (undurable != null) {
+            context.answerAwaits(undurable); // an OK must not promise a commit the log has not made durable
+        } else {
+            context.writer().flush();
+        }
         return false;
     }
 

@@ -65,10 +65,14 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         // running it.
         // It must not wait here, though: one that reaches a wait (a row lock, a commit) is undone and queued
         // for a worker, ahead of anything that arrives meanwhile.
+        // A commit it makes is not waited for here: its answer is sent when the log has made it durable,
+        // and the connection runs nothing else until then.
         if (executor.runInlineIf(() -> receiver.isQuickCommand(packet), () -> {
-            if (!receiver.receiveWithoutWaiting(packet)) {
+            java.util.concurrent.CompletableFuture<Void> answered = receiver.receiveWithoutWaiting(packet);
+            if (answered == null) {
                 executor.execute(() -> receiver.receive(packet));
             }
+            return answered;
         })) {
             return;
         }

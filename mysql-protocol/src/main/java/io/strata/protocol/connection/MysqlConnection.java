@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One client connection's protocol state machine: handshake, authentication, then commands. All
@@ -37,6 +38,7 @@ final class MysqlConnection {
 
     /** Longest COM_QUERY payload that may be a bare transaction statement (command byte included). */
     private static final int MAX_TRANSACTION_CONTROL_BYTES = 33;
+    private static final CompletableFuture<Void> ANSWERED = CompletableFuture.completedFuture(null);
 
     private final Channel channel;
     private final ServerContext server;
@@ -170,7 +172,8 @@ final class MysqlConnection {
      * Whether {@code packet} may run on the IO thread (through {@link #receiveWithoutWaiting}): an execution
      * of a prepared statement the session knows to be quick (a key lookup from a cached plan), or of a
      * cached read or a write inside an open transaction whose last execution was short and answered
-     * little; or a bare BEGIN, COMMIT or ROLLBACK. Called only while no command of this connection runs.
+     * little; or a bare BEGIN, COMMIT or ROLLBACK, sent as a query or prepared. Called only while no command
+     * of this connection runs.
      */
     boolean isQuickCommand(MysqlPacket packet) {
         byte[] payload = packet.payload();
@@ -190,26 +193,30 @@ final class MysqlConnection {
         if (!commands.statements().noLongDataPending(statementId)) {
             return false; // an execution reads the long data once: a second run would lack it
         }
-        return current.isQuick(statementId) || (commands.statements().ranQuickly(statementId)
+        return current.isQuick(statementId) || current.isPreparedTransactionControl(statementId)
+                || (commands.statements().ranQuickly(statementId)
                 && (current.isCachedRead(statementId) || current.isWriteInOpenTransaction(statementId)));
     }
 
     /**
-     * Runs {@code packet} in the session's mode that never waits. Returns false, having answered nothing,
-     * when the command reached a wait (a row lock, a commit's log write): the caller must then {@link
-     * #receive} it again where waiting is allowed.
+     * Runs {@code packet} in the session's mode that never waits. Returns null, having answered nothing,
+     * when the command reached a wait (a row lock, a flush that fell behind): the caller must then {@link
+     * #receive} it again where waiting is allowed. Otherwise returns a future that completes once the
+     * answer is sent: at once, or when a commit the command made is durable; until then the connection
+     * must run nothing else.
      */
-    boolean receiveWithoutWaiting(MysqlPacket packet) {
+    CompletableFuture<Void> receiveWithoutWaiting(MysqlPacket packet) {
         Session current = session;
         try {
             current.withoutWaiting(() -> {
                 receive(packet);
                 return null;
             });
-            return true;
         } catch (WouldWaitException e) {
-            return false;
+            return null;
         }
+        CompletableFuture<?> durable = commands == null ? null : commands.takeAnswerAwaits();
+        return durable == null ? ANSWERED : HeldAnswer.sendWhen(durable, channel, writer, (packet.sequenceId() + 1) & 0xFF);
     }
 
     /** Cancels the running statement; unless {@code queryOnly}, closes the connection too. Any thread. */

@@ -45,37 +45,49 @@ final class SerialExecutor {
     /**
      * Runs {@code task} on the calling thread instead of the pool when nothing of this connection runs or
      * waits and {@code eligible} says so (asked under the same lock, so no task starts meanwhile); tasks
-     * submitted while it runs wait for it. Returns false, having run nothing, otherwise.
+     * submitted while it runs wait for it, and for the future it returns (if not null) to complete: a task
+     * may finish later on another thread. Returns false, having run nothing, otherwise.
      */
-    boolean runInlineIf(java.util.function.BooleanSupplier eligible, Runnable task) {
+    boolean runInlineIf(java.util.function.BooleanSupplier eligible,
+                        java.util.function.Supplier<? extends java.util.concurrent.CompletionStage<?>> task) {
         synchronized (queue) {
             if (running || !queue.isEmpty() || !eligible.getAsBoolean()) {
                 return false;
             }
             running = true;
         }
+        java.util.concurrent.CompletionStage<?> finished = null;
         try {
-            task.run();
+            finished = task.get();
         } catch (RuntimeException | Error e) {
             LOG.error("connection task failed", e);
         } finally {
-            boolean more;
-            synchronized (queue) {
-                more = !queue.isEmpty();
-                running = more;
-            }
-            if (more) {
-                try {
-                    pool.execute(this::drain);
-                } catch (RejectedExecutionException e) {
-                    synchronized (queue) { // the server is closing: the connection goes away anyway
-                        queue.clear();
-                        running = false;
-                    }
-                }
+            if (finished == null) {
+                release();
+            } else {
+                finished.whenComplete((result, error) -> release());
             }
         }
         return true;
+    }
+
+    /** The inline task is over: the tasks submitted meanwhile go to the pool. */
+    private void release() {
+        boolean more;
+        synchronized (queue) {
+            more = !queue.isEmpty();
+            running = more;
+        }
+        if (more) {
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                synchronized (queue) { // the server is closing: the connection goes away anyway
+                    queue.clear();
+                    running = false;
+                }
+            }
+        }
     }
 
     /** Tasks waiting, not counting the one running. */

@@ -19,23 +19,25 @@ final class PreparedStatements {
      * while the server's DDL counter still equals {@code ddlEpoch}; {@code dmlPlan} keeps the plan of an
      * UPDATE's or DELETE's row selection (null for other statements); {@code template} is the unvalidated
      * parse tree of an INSERT, UPDATE or DELETE whose deep copies each execution runs instead of parsing
-     * the text again (null: parse each time).
+     * the text again (null: parse each time); {@code transactionControl} tells a bare BEGIN, COMMIT or ROLLBACK.
      */
     record Prepared(int id, String sql, int parameterCount, List<ResultColumn> parameters, List<ResultColumn> columns,
                     PlannedQuery plan, long ddlEpoch, io.strata.sql.exec.PlanSlot dmlPlan,
-                    java.util.concurrent.atomic.AtomicBoolean keyedOnly, org.apache.calcite.sql.SqlNode template) {
+                    java.util.concurrent.atomic.AtomicBoolean keyedOnly, org.apache.calcite.sql.SqlNode template,
+                    boolean transactionControl) {
         /** A query, with its cached plan (null when it cannot be cached) planned at {@code ddlEpoch}. */
         static Prepared query(int id, String sql, List<ResultColumn> parameters, List<ResultColumn> columns,
                               PlannedQuery plan, long ddlEpoch) {
             return new Prepared(id, sql, parameters.size(), parameters, columns, plan, ddlEpoch, null,
-                    new java.util.concurrent.atomic.AtomicBoolean(), null);
+                    new java.util.concurrent.atomic.AtomicBoolean(), null, false);
         }
 
         /** Any other statement: no result columns, no cached plan. */
         static Prepared statement(int id, String sql, List<ResultColumn> parameters,
                                   io.strata.sql.exec.PlanSlot dmlPlan, org.apache.calcite.sql.SqlNode template) {
             return new Prepared(id, sql, parameters.size(), parameters, List.of(), null, -1, dmlPlan,
-                    new java.util.concurrent.atomic.AtomicBoolean(), template);
+                    new java.util.concurrent.atomic.AtomicBoolean(), template,
+                    io.strata.sql.parser.StrataParser.isTransactionControl(sql));
         }
 
         /** The statement to run: a copy of the template, or the text parsed again (validation changes trees). */

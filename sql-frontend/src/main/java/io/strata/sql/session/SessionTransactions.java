@@ -23,6 +23,8 @@ final class SessionTransactions {
     private volatile Transaction working;
     /** False while a command runs where it must not wait (see {@link Transaction#allowWaiting}). */
     private boolean waitingAllowed = true;
+    /** Commits made where waiting was not allowed whose log write is pending (see {@link #takeUndurable}). */
+    private java.util.concurrent.CompletableFuture<Long> undurable;
 
     /** @param readCommitted whether the session's isolation is READ COMMITTED (a new snapshot per statement) */
     SessionTransactions(TxnService service, java.util.function.BooleanSupplier readCommitted) {
@@ -80,7 +82,7 @@ final class SessionTransactions {
         Transaction transaction = open;
         if (transaction != null) {
             try {
-                transaction.commit();
+                end(transaction);
             } catch (io.strata.common.error.WouldWaitException e) {
                 throw e; // nothing happened: the transaction stays open for the command's second run
             } catch (RuntimeException e) {
@@ -89,6 +91,32 @@ final class SessionTransactions {
             }
         }
         forget();
+    }
+
+    /**
+     * Commits {@code transaction}; where waiting is not allowed, without waiting for its log write, which
+     * {@link #takeUndurable} then hands to the caller.
+     */
+    private void end(Transaction transaction) {
+        if (waitingAllowed) {
+            transaction.commit();
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Long> durable = transaction.commitWithoutWaiting();
+        if (durable.isDone() && !durable.isCompletedExceptionally()) {
+            return; // already durable, or nothing to log (a read-only transaction)
+        }
+        undurable = undurable == null ? durable : undurable.thenCombine(durable, Math::max);
+    }
+
+    /**
+     * The commits made since the last call where waiting was not allowed whose log writes were pending:
+     * completes when all are durable and visible, fails if one is not; null if there are none.
+     */
+    java.util.concurrent.CompletableFuture<Long> takeUndurable() {
+        java.util.concurrent.CompletableFuture<Long> taken = undurable;
+        undurable = null;
+        return taken;
     }
 
     private void forget() {
@@ -181,7 +209,7 @@ final class SessionTransactions {
         working = transaction;
         try {
             T result = work.apply(transaction);
-            transaction.commit();
+            end(transaction);
             return result;
         } catch (RuntimeException e) {
             transaction.rollback();

@@ -171,6 +171,12 @@ public final class SqlSession implements Session {
     }
 
     @Override
+    public boolean isPreparedTransactionControl(int statementId) {
+        PreparedStatements.Prepared entry = prepared.find(statementId);
+        return entry != null && entry.transactionControl();
+    }
+
+    @Override
     public <T> T withoutWaiting(java.util.function.Supplier<T> command) {
         server.noWait().ran();
         transactions.allowWaiting(false);
@@ -182,6 +188,11 @@ public final class SqlSession implements Session {
         } finally {
             transactions.allowWaiting(true);
         }
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<?> takeUndurableCommit() {
+        return transactions.takeUndurable();
     }
 
     @Override

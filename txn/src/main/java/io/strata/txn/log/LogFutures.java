@@ -24,10 +24,25 @@ public final class LogFutures {
         } catch (TimeoutException e) {
             throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "the log did not become durable in time", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof StrataException strata) {
-                throw new StrataException(strata.code(), strata.getMessage(), strata);
-            }
-            throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "log append failed: " + e.getCause(), e.getCause());
+            throw failure(e.getCause());
         }
+    }
+
+    /** {@code future}, failed with a TimeoutException if it has not completed within the bound {@link #await} uses. */
+    public static CompletableFuture<Long> bounded(CompletableFuture<Long> future) {
+        return future.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The error a failed log future reports: a StrataException's own code, else ER_STORAGE_FAILURE. */
+    public static StrataException failure(Throwable cause) {
+        Throwable unwrapped = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
+                ? cause.getCause() : cause;
+        if (unwrapped instanceof StrataException strata) {
+            return new StrataException(strata.code(), strata.getMessage(), strata);
+        }
+        if (unwrapped instanceof TimeoutException) {
+            return new StrataException(ErrorCode.ER_STORAGE_FAILURE, "the log did not become durable in time", unwrapped);
+        }
+        return new StrataException(ErrorCode.ER_STORAGE_FAILURE, "log append failed: " + unwrapped, unwrapped);
     }
 }
