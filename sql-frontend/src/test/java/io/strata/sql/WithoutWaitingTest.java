@@ -37,16 +37,19 @@ class WithoutWaitingTest extends TwoBankSessions {
     }
 
     @Test
-    void onlyWritesInsideAnOpenTransactionAreOffered() {
+    void preparedWritesAndBareTransactionStatementsAreOffered() {
         int update = session.prepare("UPDATE accounts SET balance = balance + ? WHERE id >= ?").statementId();
+        int insert = session.prepare("INSERT INTO accounts VALUES (?, ?)").statementId();
         int select = session.prepare("SELECT balance FROM accounts WHERE id = ?").statementId();
-        assertFalse(session.isWriteInOpenTransaction(update), "autocommit: the statement's commit waits for the log");
-        ok("BEGIN");
-        assertTrue(session.isWriteInOpenTransaction(update));
-        assertFalse(session.isWriteInOpenTransaction(select), "a query is a read");
-        ok("ROLLBACK");
-        ok("SET autocommit = 0");
-        assertTrue(session.isWriteInOpenTransaction(update), "the statement opens a transaction that stays open");
+        int begin = session.prepare("BEGIN").statementId();
+        int setting = session.prepare("SET autocommit = 0").statementId();
+        assertTrue(session.isPreparedWrite(update), "autocommitted: its commit does not wait for the log either");
+        assertTrue(session.isPreparedWrite(insert));
+        assertFalse(session.isPreparedWrite(select), "a query is a read");
+        assertFalse(session.isPreparedWrite(setting));
+        assertTrue(session.isPreparedTransactionControl(begin));
+        assertFalse(session.isPreparedTransactionControl(setting));
+        assertFalse(session.isPreparedTransactionControl(update));
         assertTrue(session.isTransactionControl(" commit work ; "));
         assertTrue(session.isTransactionControl("START TRANSACTION"));
         assertFalse(session.isTransactionControl("COMMIT; SELECT 1"));

@@ -128,6 +128,36 @@ class WritesInOpenTransactionsTest {
         }
     }
 
+    /** As oltp_insert sends them: each INSERT commits itself; on Strata from the IO thread, answered once durable. */
+    @Test
+    void autocommittedPreparedWritesAnswerOnceCommitted() throws SQLException {
+        Map<String, Long> before = noWaitCounters();
+        try (Connection connection = database.target().connect(DATABASE, OPTIONS);
+             Connection observer = database.target().connect(DATABASE, "");
+             Statement reads = observer.createStatement();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO acct (id, balance) VALUES (?, ?)");
+             PreparedStatement add = connection.prepareStatement("UPDATE acct SET balance = balance + ? WHERE id = ?")) {
+            for (int id = 100; id < 400; id++) {
+                insert.setInt(1, id);
+                insert.setInt(2, 1);
+                assertEquals(1, insert.executeUpdate());
+                assertEquals(1, update(add, 1, id));
+                if (id % 50 == 0) { // another connection sees every answered commit at once
+                    assertEquals(2L * (id - 99), sum(reads, "SELECT SUM(balance) FROM acct WHERE id >= 100"));
+                }
+            }
+            insert.setInt(1, 100);
+            SQLException duplicate = assertThrows(SQLException.class, insert::executeUpdate);
+            assertEquals(1062, duplicate.getErrorCode());
+            assertEquals(600, sum(reads, "SELECT SUM(balance) FROM acct WHERE id >= 100"));
+        }
+        if (database.target().name().equals("strata")) {
+            Map<String, Long> after = noWaitCounters();
+            long runs = after.get("Strata_no_wait_commands") - before.get("Strata_no_wait_commands");
+            assertTrue(runs > 500, "commands run without waiting: " + runs);
+        }
+    }
+
     @Test
     void aWriteThatMeetsALockedRowWaitsForItAndThenSeesTheCommit() throws Exception {
         try (Connection holder = database.target().connect(DATABASE, OPTIONS);

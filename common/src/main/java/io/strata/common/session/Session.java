@@ -83,11 +83,12 @@ public interface Session extends AutoCloseable {
     }
 
     /**
-     * Whether prepared statement {@code statementId} changes rows in a transaction that stays open after
-     * it (so no commit waits for the log): like a cached read, the protocol may run it on its IO thread,
-     * through {@link #withoutWaiting}, when its previous execution was short. Called only between statements.
+     * Whether prepared statement {@code statementId} is an INSERT, UPDATE or DELETE (in an open transaction,
+     * or autocommitted: its commit does not wait for the log there, see {@link #takeUndurableCommit}): like
+     * a cached read, the protocol may run it on its IO thread, through {@link #withoutWaiting}, when its
+     * previous execution was short. Called only between statements.
      */
-    default boolean isWriteInOpenTransaction(int statementId) {
+    default boolean isPreparedWrite(int statementId) {
         return false;
     }
 

@@ -21,7 +21,7 @@ import javax.net.ssl.SSLException;
  * The event-loop side of a connection: admits it (or refuses it with 1040 when the server is
  * full), hands each decoded packet to the connection's serial executor so that slow statements never
  * hold the event loop (only quick statements run on it, never waiting: point reads from a cached plan,
- * cached reads and writes in an open transaction whose previous execution was short, bare BEGIN, COMMIT
+ * cached reads and prepared writes whose previous execution was short, bare BEGIN, COMMIT
  * and ROLLBACK), stops
  * reading while too many packets wait, and turns framing failures into a closed connection.
  */

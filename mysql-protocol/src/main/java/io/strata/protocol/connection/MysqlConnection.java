@@ -171,7 +171,7 @@ final class MysqlConnection {
     /**
      * Whether {@code packet} may run on the IO thread (through {@link #receiveWithoutWaiting}): an execution
      * of a prepared statement the session knows to be quick (a key lookup from a cached plan), or of a
-     * cached read or a write inside an open transaction whose last execution was short and answered
+     * cached read or a prepared write whose last execution was short and answered
      * little; or a bare BEGIN, COMMIT or ROLLBACK, sent as a query or prepared. Called only while no command
      * of this connection runs.
      */
@@ -195,7 +195,7 @@ final class MysqlConnection {
         }
         return current.isQuick(statementId) || current.isPreparedTransactionControl(statementId)
                 || (commands.statements().ranQuickly(statementId)
-                && (current.isCachedRead(statementId) || current.isWriteInOpenTransaction(statementId)));
+                && (current.isCachedRead(statementId) || current.isPreparedWrite(statementId)));
     }
 
     /**

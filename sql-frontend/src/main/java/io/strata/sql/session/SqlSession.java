@@ -159,10 +159,9 @@ public final class SqlSession implements Session {
     }
 
     @Override
-    public boolean isWriteInOpenTransaction(int statementId) {
+    public boolean isPreparedWrite(int statementId) {
         PreparedStatements.Prepared entry = prepared.find(statementId);
-        boolean write = entry != null && entry.plan() == null && (entry.dmlPlan() != null || entry.template() != null);
-        return write && (transactions.inTransaction() || !state.variables().flag("autocommit"));
+        return entry != null && entry.plan() == null && (entry.dmlPlan() != null || entry.template() != null);
     }
 
     @Override
