@@ -129,7 +129,7 @@ final class Compactor {
             long tableRows = version.objects().stream().mapToLong(DataObjectRef::rowCount).sum();
             boolean look = MergePolicy.sparseLookDue(droppable.length,
                     droppableAtLastLook.getOrDefault(table, -1L), tableRows);
-            Optional<List<DataObjectRef>> picked = MergePolicy.pick(version, droppable, look, node::objectReader,
+            Optional<List<DataObjectRef>> picked = MergePolicy.pick(table.definition(), version, droppable, look, node::objectReader,
                     reader -> sortedRowIds.get(reader.key(), key -> MergePolicy.sortedRowIds(reader, node.allocator())));
             if (picked.isEmpty()) {
                 if (look) {

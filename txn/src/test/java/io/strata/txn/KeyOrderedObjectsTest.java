@@ -3,6 +3,7 @@ package io.strata.txn;
 import io.strata.common.type.ArrowValues;
 import io.strata.storage.format.DataObjectReader;
 import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.checkpoint.ObjectSequence;
 import io.strata.txn.mvcc.DataObjectRef;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -109,6 +110,51 @@ class KeyOrderedObjectsTest extends NodeTestBase {
         assertEquals(20_000, merged.get(0).rowCount());
         try (Transaction txn = node.begin()) {
             assertEquals(LongStream.range(0, 30_000).filter(id -> id % 3 != 0).boxed().toList(), Rows.ids(txn, "app", "users"));
+        }
+    }
+
+    @Test
+    void mergesRollKeyRangesIntoObjectsSoThatAHotRangeIsRewrittenAlone() {
+        int rows = 81_000;
+        List<Long> ids = new ArrayList<>(LongStream.range(0, rows).boxed().toList());
+        Collections.shuffle(ids, new Random(13));
+        for (int from = 0; from < rows; from += 9_000) { // nine flushed objects of one tier, each over every key
+            try (Transaction txn = node.begin()) {
+                Object[][] batchRows = ids.subList(from, from + 9_000).stream().map(id -> new Object[] {id, "u"}).toArray(Object[][]::new);
+                try (VectorSchemaRoot batch = Rows.batch(table, allocator, batchRows)) {
+                    txn.insert(table.tableId(), batch);
+                }
+                txn.commit();
+            }
+            node.flush();
+        }
+        assertTrue(node.mergeNow() > 0);
+        List<DataObjectRef> merged = node.tableData(table.tableId()).version().objects();
+        assertEquals(List.of(ObjectSequence.KEY_ORDERED_MERGE_ROWS, rows - ObjectSequence.KEY_ORDERED_MERGE_ROWS),
+                merged.stream().map(DataObjectRef::rowCount).toList(), "rolled at the merge object size, in key order");
+        assertInKeyOrder(node.objectReader(merged.get(0).key()));
+        assertEquals(ObjectSequence.KEY_ORDERED_MERGE_ROWS, minKey(merged.get(1)), "the second holds the keys after the first's");
+        try (Transaction txn = node.begin()) { // updates pile up dead rows in the top key range
+            long[] rowIds = Rows.scan(txn, "app", "users", true).stream().filter(row -> (Long) row.get(0) >= 70_000)
+                    .mapToLong(row -> (Long) row.get(2)).toArray();
+            txn.delete(table.tableId(), rowIds);
+            txn.commit();
+        }
+        node.flush();
+        assertTrue(node.mergeNow() > 0);
+        List<DataObjectRef> after = node.tableData(table.tableId()).version().objects();
+        assertEquals(merged.get(0), after.get(0), "the cold key range is not rewritten");
+        assertEquals(2, after.size());
+        assertEquals(70_000 - ObjectSequence.KEY_ORDERED_MERGE_ROWS, after.get(1).rowCount());
+        try (Transaction txn = node.begin()) {
+            assertEquals(LongStream.range(0, 70_000).boxed().toList(), Rows.ids(txn, "app", "users"));
+        }
+    }
+
+    private long minKey(DataObjectRef object) {
+        DataObjectReader reader = node.objectReader(object.key());
+        try (VectorSchemaRoot rows = reader.readBlock(0, new int[] {0}, allocator)) {
+            return ((BigIntVector) rows.getVector(0)).get(0);
         }
     }
 

@@ -3,6 +3,7 @@ package io.strata.txn.checkpoint;
 import io.strata.storage.format.BlockMeta;
 import io.strata.storage.format.ColumnChunk;
 import io.strata.storage.format.DataObjectReader;
+import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.mvcc.DataObjectRef;
 import io.strata.txn.mvcc.TableVersion;
 import org.apache.arrow.memory.BufferAllocator;
@@ -19,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * Decides whether a table's objects are worth merging, and which: more than {@value #MAX_SMALL_OBJECTS}
- * small data objects of one size tier (under a quarter of {@link ObjectSequence#MAX_OBJECT_ROWS} rows:
- * the usual result of frequent flushes; see {@link #crowdedTier}), or data objects whose droppable deleted rows (deleted before every active snapshot)
+ * small data objects of one size tier (under a quarter of the rows a merge puts in one object,
+ * {@link ObjectSequence#mergeObjectRows}: the usual result of frequent flushes; see {@link #crowdedTier}), or data objects whose droppable deleted rows (deleted before every active snapshot)
  * exceed {@value #DROPPABLE_PERCENT}% of their rows, or more than {@value #MAX_TOMBSTONE_OBJECTS}
  * tombstone objects. One merge takes at most {@value #MAX_INPUTS} data objects, so it stays bounded.
  */
@@ -35,7 +36,6 @@ public final class MergePolicy {
     static final int DROPPABLE_PERCENT = 5;
     static final int TIER_FACTOR = 8;
     static final int LOOK_AGAIN_DIVISOR = 20;
-    private static final long SMALL_OBJECT_ROWS = ObjectSequence.MAX_OBJECT_ROWS / 4;
 
     private MergePolicy() {}
 
@@ -46,10 +46,11 @@ public final class MergePolicy {
      * {@code sortedRowIds} (see {@link #sortedRowIds(DataObjectReader, BufferAllocator)}; objects never change,
      * so callers may cache them).
      */
-    public static Optional<List<DataObjectRef>> pick(TableVersion version, long[] droppable, boolean lookForSparse,
-                                                     Function<String, DataObjectReader> readers,
+    public static Optional<List<DataObjectRef>> pick(TableDefinition table, TableVersion version, long[] droppable,
+                                                     boolean lookForSparse, Function<String, DataObjectReader> readers,
                                                      Function<DataObjectReader, long[]> sortedRowIds) {
-        Optional<List<DataObjectRef>> crowdedTier = crowdedTier(version.objects());
+        long smallObjectRows = ObjectSequence.mergeObjectRows(table) / 4;
+        Optional<List<DataObjectRef>> crowdedTier = crowdedTier(version.objects(), smallObjectRows);
         if (crowdedTier.isPresent()) {
             return crowdedTier;
         }
@@ -73,15 +74,17 @@ public final class MergePolicy {
     }
 
     /**
-     * The small objects of the lowest size tier holding more than {@value #MAX_SMALL_OBJECTS} of them (at
-     * most {@value #MAX_INPUTS}), or empty. Tiers grow by a factor of {@value #TIER_FACTOR} in rows, so
-     * merging a tier's objects makes one of a higher tier: a row is rewritten about once per tier, not
-     * once per flush as when every small object (the growing merged one too) was merged each time.
+     * The small objects (under {@code smallObjectRows} rows) of the lowest size tier holding more than
+     * {@value #MAX_SMALL_OBJECTS} of them (at most {@value #MAX_INPUTS}), or empty. Tiers grow by a factor of
+     * {@value #TIER_FACTOR} in rows, so merging a tier's objects makes one of a higher tier: a row is
+     * rewritten about once per tier, not once per flush as when every small object (the growing merged one
+     * too) was merged each time. A merge's objects but its last are four times the bound: full-sized
+     * objects are never merged again for their count.
      */
-    static Optional<List<DataObjectRef>> crowdedTier(List<DataObjectRef> objects) {
+    static Optional<List<DataObjectRef>> crowdedTier(List<DataObjectRef> objects, long smallObjectRows) {
         Map<Integer, List<DataObjectRef>> tiers = new TreeMap<>();
         for (DataObjectRef object : objects) {
-            if (object.rowCount() < SMALL_OBJECT_ROWS) {
+            if (object.rowCount() < smallObjectRows) {
                 tiers.computeIfAbsent(tier(object.rowCount()), t -> new ArrayList<>()).add(object);
             }
         }

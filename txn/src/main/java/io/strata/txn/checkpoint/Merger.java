@@ -53,7 +53,7 @@ public final class Merger {
     /** Writes the merged objects, named {@code merge-<name>-<nnnn>.obj} and {@code mtomb-<name>.obj}. */
     public MergeResult merge(List<DataObjectRef> inputs, List<String> tombstoneInputs, long oldestSnapshot, String name) {
         Map<Long, Long> tombstones = readTombstones(tombstoneInputs);
-        ObjectSequence sink = new ObjectSequence(table, "merge-" + name, store);
+        ObjectSequence sink = new ObjectSequence(table, "merge-" + name, store, ObjectSequence.mergeObjectRows(table));
         List<MergeResult.DroppedRow> dropped = new ArrayList<>();
         try {
             copyRows(inputs, tombstones, oldestSnapshot, sink, dropped);

@@ -11,25 +11,44 @@ import java.util.List;
 
 /**
  * The data objects one flush or merge writes for a table: a new object every {@value #MAX_OBJECT_ROWS}
- * rows, so that an object (built in memory) stays a few tens of megabytes even when one commit loaded
- * millions of rows. Objects are named {@code tables/<id>/<name>-<nnnn>.obj}; {@code name} must be unique
+ * rows (merges of key-ordered tables: {@link #mergeObjectRows}), so that an object (built in memory)
+ * stays a few tens of megabytes even when one commit loaded millions of rows. Objects are named {@code tables/<id>/<name>-<nnnn>.obj}; {@code name} must be unique
  * per table (the flush's LSN, or a merge's sequence number).
  */
 public final class ObjectSequence {
     public static final long MAX_OBJECT_ROWS = 64L * DataObjectWriter.DEFAULT_BLOCK_ROWS;
+    /**
+     * Merges of a key-ordered table ({@link KeyOrder}) roll objects this often: each then holds one narrow
+     * key range, so the range where updates concentrate is rewritten alone when its dead rows pile up,
+     * not the whole table with it.
+     */
+    public static final long KEY_ORDERED_MERGE_ROWS = 8L * DataObjectWriter.DEFAULT_BLOCK_ROWS;
 
     private final TableDefinition table;
     private final String name;
     private final ObjectStore store;
     private final List<DataObjectRef> written = new ArrayList<>();
     private final int sortColumn; // -1: rows are written as given
+    private final long maxObjectRows;
     private DataObjectWriter writer;
 
+    /** A flush's objects: a new one every {@value #MAX_OBJECT_ROWS} rows. */
     public ObjectSequence(TableDefinition table, String name, ObjectStore store) {
+        this(table, name, store, MAX_OBJECT_ROWS);
+    }
+
+    /** Objects of at most about {@code maxObjectRows} rows (whole blocks). */
+    public ObjectSequence(TableDefinition table, String name, ObjectStore store, long maxObjectRows) {
         this.table = table;
         this.name = name;
         this.store = store;
         this.sortColumn = KeyOrder.sortColumn(table);
+        this.maxObjectRows = maxObjectRows;
+    }
+
+    /** How many rows a merge of {@code table} puts in one object. */
+    public static long mergeObjectRows(TableDefinition table) {
+        return KeyOrder.sortColumn(table) >= 0 ? KEY_ORDERED_MERGE_ROWS : MAX_OBJECT_ROWS;
     }
 
     /** The prefix under which every object of table {@code tableId} lies. */
@@ -61,7 +80,7 @@ public final class ObjectSequence {
         } else {
             writer.write(block, keyHashes);
         }
-        if (writer.rowCount() >= MAX_OBJECT_ROWS) {
+        if (writer.rowCount() >= maxObjectRows) {
             putCurrent();
         }
     }

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MergePolicyTest {
+    /** Small objects as for a table without a key order: merges roll at 512k rows. */
+    private static final long SMALL = ObjectSequence.MAX_OBJECT_ROWS / 4;
+
     static List<DataObjectRef> objects(long... rowCounts) {
         List<DataObjectRef> objects = new ArrayList<>();
         for (int i = 0; i < rowCounts.length; i++) {
@@ -34,13 +37,13 @@ class MergePolicyTest {
     void onlyTheCrowdedTierIsMergedNotTheBigObjectsBesideIt() {
         List<DataObjectRef> objects = new ArrayList<>(objects(100_000, 20_000, 3_000));
         objects.addAll(objects(300, 300, 300, 300, 300, 300, 300, 300));
-        assertEquals(Optional.empty(), MergePolicy.crowdedTier(objects), "eight in a tier are fine");
+        assertEquals(Optional.empty(), MergePolicy.crowdedTier(objects, SMALL), "eight in a tier are fine");
         objects.add(new DataObjectRef("o-new", 250));
-        List<DataObjectRef> picked = MergePolicy.crowdedTier(objects).orElseThrow();
+        List<DataObjectRef> picked = MergePolicy.crowdedTier(objects, SMALL).orElseThrow();
         assertEquals(9, picked.size());
         assertTrue(picked.stream().allMatch(object -> object.rowCount() < 512), picked.toString());
         assertEquals(Optional.empty(), MergePolicy.crowdedTier(objects(600_000, 600_000, 600_000, 600_000, 600_000,
-                600_000, 600_000, 600_000, 600_000)), "objects that are not small are never merged for their count");
+                600_000, 600_000, 600_000, 600_000), SMALL), "objects that are not small are never merged for their count");
     }
 
     /** Flushes of 256 rows each, merged as the policy says: each row is rewritten a few times, not once per flush. */
@@ -52,7 +55,7 @@ class MergePolicyTest {
         for (int flush = 0; flush < 2_000; flush++) {
             objects.add(new DataObjectRef("f" + flush, 256));
             flushed += 256;
-            Optional<List<DataObjectRef>> picked = MergePolicy.crowdedTier(objects);
+            Optional<List<DataObjectRef>> picked = MergePolicy.crowdedTier(objects, SMALL);
             if (picked.isPresent()) {
                 long rows = picked.get().stream().mapToLong(DataObjectRef::rowCount).sum();
                 rewritten += rows;
@@ -62,6 +65,31 @@ class MergePolicyTest {
         }
         assertTrue(rewritten < 5 * flushed, "rewritten " + rewritten + " rows for " + flushed + " flushed");
         assertTrue(objects.size() < 40, objects.size() + " objects left");
+    }
+
+    /** As above for a key-ordered table, whose merges roll objects at 64k rows: those are never merged again for their count. */
+    @Test
+    void keyOrderedMergeOutputsAreNotMergedAgainForTheirCount() {
+        long objectRows = ObjectSequence.KEY_ORDERED_MERGE_ROWS;
+        List<DataObjectRef> objects = new ArrayList<>();
+        long rewritten = 0;
+        long flushed = 0;
+        for (int flush = 0; flush < 8_000; flush++) {
+            objects.add(new DataObjectRef("f" + flush, 256));
+            flushed += 256;
+            Optional<List<DataObjectRef>> picked = MergePolicy.crowdedTier(objects, objectRows / 4);
+            if (picked.isPresent()) {
+                long rows = picked.get().stream().mapToLong(DataObjectRef::rowCount).sum();
+                assertTrue(picked.get().stream().allMatch(object -> object.rowCount() < objectRows), picked.toString());
+                rewritten += rows;
+                objects.removeAll(picked.get());
+                for (long left = rows; left > 0; left -= objectRows) {
+                    objects.add(new DataObjectRef("m" + flush + "-" + left, Math.min(left, objectRows)));
+                }
+            }
+        }
+        assertTrue(rewritten < 4 * flushed, "rewritten " + rewritten + " rows for " + flushed + " flushed");
+        assertTrue(objects.size() < flushed / (objectRows / 4) + 20, objects.size() + " objects left");
     }
 
     @Test
