@@ -46,41 +46,22 @@ class MergePolicyTest {
                 600_000, 600_000, 600_000, 600_000), SMALL), "objects that are not small are never merged for their count");
     }
 
-    /** Flushes of 256 rows each, merged as the policy says: each row is rewritten a few times, not once per flush. */
-    @Test
-    void frequentFlushesRewriteEachRowAboutOncePerTier() {
-        List<DataObjectRef> objects = new ArrayList<>();
-        long rewritten = 0;
-        long flushed = 0;
-        for (int flush = 0; flush < 2_000; flush++) {
-            objects.add(new DataObjectRef("f" + flush, 256));
-            flushed += 256;
-            Optional<List<DataObjectRef>> picked = MergePolicy.crowdedTier(objects, SMALL);
-            if (picked.isPresent()) {
-                long rows = picked.get().stream().mapToLong(DataObjectRef::rowCount).sum();
-                rewritten += rows;
-                objects.removeAll(picked.get());
-                objects.add(new DataObjectRef("m" + flush, rows));
-            }
-        }
-        assertTrue(rewritten < 5 * flushed, "rewritten " + rewritten + " rows for " + flushed + " flushed");
-        assertTrue(objects.size() < 40, objects.size() + " objects left");
-    }
+    /** What {@link #flushAndMerge} left: rows rewritten by merges, rows flushed, the objects at the end. */
+    private record Simulated(long rewritten, long flushed, List<DataObjectRef> objects) {}
 
-    /** As above for a key-ordered table, whose merges roll objects at 64k rows: those are never merged again for their count. */
-    @Test
-    void keyOrderedMergeOutputsAreNotMergedAgainForTheirCount() {
-        long objectRows = ObjectSequence.KEY_ORDERED_MERGE_ROWS;
+    /**
+     * {@code flushes} flushes of 256 rows each, merged as the policy says with small objects below
+     * {@code smallObjectRows}; merges roll a new object every {@code objectRows} rows.
+     */
+    private static Simulated flushAndMerge(int flushes, long smallObjectRows, long objectRows) {
         List<DataObjectRef> objects = new ArrayList<>();
         long rewritten = 0;
-        long flushed = 0;
-        for (int flush = 0; flush < 8_000; flush++) {
+        for (int flush = 0; flush < flushes; flush++) {
             objects.add(new DataObjectRef("f" + flush, 256));
-            flushed += 256;
-            Optional<List<DataObjectRef>> picked = MergePolicy.crowdedTier(objects, objectRows / 4);
+            Optional<List<DataObjectRef>> picked = MergePolicy.crowdedTier(objects, smallObjectRows);
             if (picked.isPresent()) {
                 long rows = picked.get().stream().mapToLong(DataObjectRef::rowCount).sum();
-                assertTrue(picked.get().stream().allMatch(object -> object.rowCount() < objectRows), picked.toString());
+                assertTrue(picked.get().stream().allMatch(object -> object.rowCount() < smallObjectRows), picked.toString());
                 rewritten += rows;
                 objects.removeAll(picked.get());
                 for (long left = rows; left > 0; left -= objectRows) {
@@ -88,8 +69,24 @@ class MergePolicyTest {
                 }
             }
         }
-        assertTrue(rewritten < 4 * flushed, "rewritten " + rewritten + " rows for " + flushed + " flushed");
-        assertTrue(objects.size() < flushed / (objectRows / 4) + 20, objects.size() + " objects left");
+        return new Simulated(rewritten, 256L * flushes, objects);
+    }
+
+    /** Frequent small flushes: each row is rewritten a few times, not once per flush. */
+    @Test
+    void frequentFlushesRewriteEachRowAboutOncePerTier() {
+        Simulated run = flushAndMerge(2_000, SMALL, ObjectSequence.MAX_OBJECT_ROWS);
+        assertTrue(run.rewritten() < 5 * run.flushed(), "rewritten " + run.rewritten() + " rows for " + run.flushed() + " flushed");
+        assertTrue(run.objects().size() < 40, run.objects().size() + " objects left");
+    }
+
+    /** As above for a key-ordered table, whose merges roll objects at 64k rows: those are never merged again for their count. */
+    @Test
+    void keyOrderedMergeOutputsAreNotMergedAgainForTheirCount() {
+        long objectRows = ObjectSequence.KEY_ORDERED_MERGE_ROWS;
+        Simulated run = flushAndMerge(8_000, objectRows / 4, objectRows);
+        assertTrue(run.rewritten() < 4 * run.flushed(), "rewritten " + run.rewritten() + " rows for " + run.flushed() + " flushed");
+        assertTrue(run.objects().size() < run.flushed() / (objectRows / 4) + 20, run.objects().size() + " objects left");
     }
 
     @Test
