@@ -77,7 +77,16 @@ final class MysqlConnection {
         writer.flush();
     }
 
+    /** Runs {@code packet} where waiting is allowed (a worker), answering it before returning. */
     void receive(MysqlPacket packet) {
+        handle(packet);
+        CompletableFuture<?> durable = commands == null ? null : commands.takeAnswerAwaits();
+        if (durable != null) { // only commands run without waiting leave one; waited for here all the same
+            HeldAnswer.sendWhen(durable, channel, writer, (packet.sequenceId() + 1) & 0xFF).join();
+        }
+    }
+
+    private void handle(MysqlPacket packet) {
         if (phase == Phase.CLOSED) {
             return;
         }
@@ -209,7 +218,7 @@ final class MysqlConnection {
         Session current = session;
         try {
             current.withoutWaiting(() -> {
-                receive(packet);
+                handle(packet);
                 return null;
             });
         } catch (WouldWaitException e) {

@@ -95,7 +95,8 @@ final class SessionTransactions {
 
     /**
      * Commits {@code transaction}; where waiting is not allowed, without waiting for its log write, which
-     * {@link #takeUndurable} then hands to the caller.
+     * {@link #takeUndurable} then hands to the caller. A commit is the last thing a statement does, so no
+     * WouldWaitException (which makes the caller run the command again) can follow one.
      */
     private void end(Transaction transaction) {
         if (waitingAllowed) {
