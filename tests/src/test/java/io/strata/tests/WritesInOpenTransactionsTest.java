@@ -46,56 +46,32 @@ class WritesInOpenTransactionsTest {
     }
 
     /** How a test sends BEGIN, COMMIT and ROLLBACK. */
-    private interface TransactionControl extends AutoCloseable {
+    private interface TransactionControl {
         void send(String statement) throws SQLException;
-
-        @Override
-        void close() throws SQLException;
     }
 
     @Test
     void manyShortTransactionsAnswerExactlyAndRunWithoutWaitingOnStrata() throws SQLException {
         try (Connection connection = database.target().connect(DATABASE, OPTIONS); Statement statement = connection.createStatement()) {
-            shortTransactions(connection, new TransactionControl() {
-                @Override
-                public void send(String control) throws SQLException {
-                    statement.execute(control);
-                }
-
-                @Override
-                public void close() {}
-            });
+            shortTransactions(connection, statement::execute);
         }
     }
 
     /** As sysbench sends them: BEGIN and COMMIT prepared once, then executed around every transaction. */
     @Test
     void preparedBeginAndCommitRunWithoutWaitingToo() throws SQLException {
-        try (Connection connection = database.target().connect(DATABASE, OPTIONS)) {
-            Map<String, PreparedStatement> prepared = new HashMap<>();
-            for (String control : new String[] {"BEGIN", "COMMIT", "ROLLBACK"}) {
-                prepared.put(control, connection.prepareStatement(control));
-            }
-            shortTransactions(connection, new TransactionControl() {
-                @Override
-                public void send(String control) throws SQLException {
-                    prepared.get(control).execute();
-                }
-
-                @Override
-                public void close() throws SQLException {
-                    for (PreparedStatement statement : prepared.values()) {
-                        statement.close();
-                    }
-                }
-            });
+        try (Connection connection = database.target().connect(DATABASE, OPTIONS);
+             PreparedStatement begin = connection.prepareStatement("BEGIN");
+             PreparedStatement commit = connection.prepareStatement("COMMIT");
+             PreparedStatement rollback = connection.prepareStatement("ROLLBACK")) {
+            Map<String, PreparedStatement> prepared = Map.of("BEGIN", begin, "COMMIT", commit, "ROLLBACK", rollback);
+            shortTransactions(connection, control -> prepared.get(control).execute());
         }
     }
 
     private void shortTransactions(Connection connection, TransactionControl control) throws SQLException {
         Map<String, Long> before = noWaitCounters();
-        try (control;
-             Statement reads = connection.createStatement();
+        try (Statement reads = connection.createStatement();
              PreparedStatement add = connection.prepareStatement("UPDATE acct SET balance = balance + ? WHERE id = ?");
              PreparedStatement delete = connection.prepareStatement("DELETE FROM acct WHERE id = ?");
              PreparedStatement insert = connection.prepareStatement("INSERT INTO acct (id, balance) VALUES (?, ?)")) {

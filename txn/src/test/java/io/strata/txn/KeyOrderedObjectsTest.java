@@ -33,17 +33,7 @@ class KeyOrderedObjectsTest extends NodeTestBase {
 
     @Test
     void flushedRowsAreInKeyOrderAndStillFoundByKeyAndRange() {
-        List<Long> ids = new ArrayList<>(LongStream.range(0, 20_000).boxed().toList());
-        Collections.shuffle(ids, new Random(7));
-        for (int from = 0; from < ids.size(); from += 500) { // many commits, each in random key order
-            try (Transaction txn = node.begin()) {
-                Object[][] rows = ids.subList(from, from + 500).stream().map(id -> new Object[] {id, "u" + id}).toArray(Object[][]::new);
-                try (VectorSchemaRoot batch = Rows.batch(table, allocator, rows)) {
-                    txn.insert(table.tableId(), batch);
-                }
-                txn.commit();
-            }
-        }
+        commitShuffledKeys(20_000, 500, 7, false); // many commits, each in random key order
         node.flush();
         List<DataObjectRef> objects = node.tableData(table.tableId()).version().objects();
         assertEquals(1, objects.size());
@@ -81,18 +71,7 @@ class KeyOrderedObjectsTest extends NodeTestBase {
 
     @Test
     void mergedObjectsAreInKeyOrderAcrossBlocksAndKeepEveryLiveRow() {
-        List<Long> ids = new ArrayList<>(LongStream.range(0, 30_000).boxed().toList());
-        Collections.shuffle(ids, new Random(11));
-        for (int from = 0; from < ids.size(); from += 3_000) { // ten flushed objects, each over the whole key range
-            try (Transaction txn = node.begin()) {
-                Object[][] rows = ids.subList(from, from + 3_000).stream().map(id -> new Object[] {id, "u" + id}).toArray(Object[][]::new);
-                try (VectorSchemaRoot batch = Rows.batch(table, allocator, rows)) {
-                    txn.insert(table.tableId(), batch);
-                }
-                txn.commit();
-            }
-            node.flush();
-        }
+        commitShuffledKeys(30_000, 3_000, 11, true); // ten flushed objects, each over the whole key range
         try (Transaction txn = node.begin()) { // deleted rows no snapshot needs are left out of the merge
             long[] rowIds = Rows.scan(txn, "app", "users", true).stream().filter(row -> (Long) row.get(0) % 3 == 0)
                     .mapToLong(row -> (Long) row.get(2)).toArray();
@@ -116,18 +95,7 @@ class KeyOrderedObjectsTest extends NodeTestBase {
     @Test
     void mergesRollKeyRangesIntoObjectsSoThatAHotRangeIsRewrittenAlone() {
         int rows = 81_000;
-        List<Long> ids = new ArrayList<>(LongStream.range(0, rows).boxed().toList());
-        Collections.shuffle(ids, new Random(13));
-        for (int from = 0; from < rows; from += 9_000) { // nine flushed objects of one tier, each over every key
-            try (Transaction txn = node.begin()) {
-                Object[][] batchRows = ids.subList(from, from + 9_000).stream().map(id -> new Object[] {id, "u"}).toArray(Object[][]::new);
-                try (VectorSchemaRoot batch = Rows.batch(table, allocator, batchRows)) {
-                    txn.insert(table.tableId(), batch);
-                }
-                txn.commit();
-            }
-            node.flush();
-        }
+        commitShuffledKeys(rows, 9_000, 13, true); // nine flushed objects of one tier, each over every key
         assertTrue(node.mergeNow() > 0);
         List<DataObjectRef> merged = node.tableData(table.tableId()).version().objects();
         assertEquals(List.of(ObjectSequence.KEY_ORDERED_MERGE_ROWS, rows - ObjectSequence.KEY_ORDERED_MERGE_ROWS),
@@ -148,6 +116,28 @@ class KeyOrderedObjectsTest extends NodeTestBase {
         assertEquals(70_000 - ObjectSequence.KEY_ORDERED_MERGE_ROWS, after.get(1).rowCount());
         try (Transaction txn = node.begin()) {
             assertEquals(LongStream.range(0, 70_000).boxed().toList(), Rows.ids(txn, "app", "users"));
+        }
+    }
+
+    /**
+     * Commits rows (id, "u" + id) for ids 0 until {@code rows}, shuffled by {@code seed}, {@code perCommit}
+     * to a commit; each commit flushed at once if {@code flushEach}.
+     */
+    private void commitShuffledKeys(int rows, int perCommit, long seed, boolean flushEach) {
+        List<Long> ids = new ArrayList<>(LongStream.range(0, rows).boxed().toList());
+        Collections.shuffle(ids, new Random(seed));
+        for (int from = 0; from < rows; from += perCommit) {
+            try (Transaction txn = node.begin()) {
+                Object[][] batchRows = ids.subList(from, from + perCommit).stream()
+                        .map(id -> new Object[] {id, "u" + id}).toArray(Object[][]::new);
+                try (VectorSchemaRoot batch = Rows.batch(table, allocator, batchRows)) {
+                    txn.insert(table.tableId(), batch);
+                }
+                txn.commit();
+            }
+            if (flushEach) {
+                node.flush();
+            }
         }
     }
 
