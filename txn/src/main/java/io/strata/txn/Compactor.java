@@ -10,9 +10,11 @@ import io.strata.txn.mvcc.TableData;
 import io.strata.txn.mvcc.TableVersion;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,8 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Background merges of small or sparse data objects ({@link MergePolicy}), then deletion of objects
  * nothing needs any more ({@link ObjectReclaimer}). A merge is built outside the commit lock with its
- * inputs pinned, then swapped in under the lock by a checkpoint ({@link TransactionNode#installMerge}),
- * so commits wait only for the swap. One merge at a time; requests while one runs are coalesced.
+ * inputs pinned, then swapped in by a flush and its checkpoint ({@link TransactionNode#installMerges}),
+ * so commits wait only for the swap of versions. One merge at a time; requests while one runs are coalesced.
  */
 final class Compactor {
     private static final System.Logger LOG = System.getLogger(Compactor.class.getName());
@@ -101,16 +103,27 @@ final class Compactor {
     /**
      * Merges every table that needs it, up to {@value #MERGES_PER_TABLE} merges per table (a write load keeps
      * making small objects, and one merge per pass would always take those and never get to the objects
-     * full of deleted rows that every scan then wades through); returns the merges swapped in.
+     * full of deleted rows that every scan then wades through); returns the merges swapped in. Each round
+     * builds one merge per table that needs one and swaps them all in with one flush.
      */
     int mergeAll() {
         mergeLock.lock();
         try {
             int merged = 0;
-            for (TableData table : node.liveTables()) {
-                for (int i = 0; i < MERGES_PER_TABLE && !node.isClosed() && mergeTable(table); i++) {
-                    merged++;
+            List<TableData> tables = node.liveTables();
+            for (int round = 0; round < MERGES_PER_TABLE && !tables.isEmpty() && !node.isClosed(); round++) {
+                Map<TableData, MergeResult> built = new HashMap<>();
+                for (TableData table : tables) {
+                    buildMerge(table).ifPresent(result -> built.put(table, result));
                 }
+                if (built.isEmpty()) {
+                    break;
+                }
+                Set<TableData> installed = node.installMerges(built);
+                installed.forEach(table -> built.get(table).inputs().forEach(input -> sortedRowIds.invalidate(input.key())));
+                merges.add(installed.size());
+                merged += installed.size();
+                tables = List.copyOf(installed);
             }
             return merged;
         } finally {
@@ -118,10 +131,10 @@ final class Compactor {
         }
     }
 
-    private boolean mergeTable(TableData table) {
+    /** A merge of {@code table}'s objects if it needs one, built (not yet swapped in). */
+    private Optional<MergeResult> buildMerge(TableData table) {
         long oldest = node.oldestSnapshot();
         TableVersion version = table.acquireObjects();
-        MergeResult result;
         try {
             long[] droppable = table.tombstonedAtOrBefore(oldest);
             table.markDeletedBeforeAll(droppable);
@@ -135,19 +148,13 @@ final class Compactor {
                 if (look) {
                     droppableAtLastLook.put(table, (long) droppable.length);
                 }
-                return false;
+                return Optional.empty();
             }
             droppableAtLastLook.remove(table); // the objects change: look afresh next time
             Merger merger = new Merger(table.definition(), node.objectStore(), node::objectReader, node.allocator());
-            result = merger.merge(picked.get(), version.tombstoneObjects(), oldest, node.uniqueObjectName());
+            return Optional.of(merger.merge(picked.get(), version.tombstoneObjects(), oldest, node.uniqueObjectName()));
         } finally {
             table.releaseObjects(version);
         }
-        boolean installed = node.installMerge(table, result);
-        if (installed) {
-            merges.increment();
-            result.inputs().forEach(input -> sortedRowIds.invalidate(input.key()));
-        }
-        return installed;
     }
 }

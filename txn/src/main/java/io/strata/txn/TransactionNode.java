@@ -207,7 +207,7 @@ public final class TransactionNode implements TxnService {
         checkHealthy();
         flushLock.lock();
         try {
-            flushConcurrently();
+            flushConcurrently(Map.of());
         } finally {
             flushLock.unlock();
         }
@@ -267,7 +267,7 @@ public final class TransactionNode implements TxnService {
                 flushLock.lock();
                 commitLock.lock();
                 try {
-                    flushLocked(true, true, Map.of());
+                    flushLocked(true, true);
                 } finally {
                     commitLock.unlock();
                     flushLock.unlock();
@@ -591,8 +591,18 @@ public final class TransactionNode implements TxnService {
 
     // ---- flush and checkpoint ----
 
-    /** One table as a flush took it: its definition and state, the version it holds, and the tombstones to write. */
-    private record FlushedTable(TableDefinition definition, TableData table, TableVersion version, List<long[]> tombstones) {}
+    /**
+     * One table as a flush took it: its definition and state, the version it holds, the tombstones to write,
+     * and the merge to swap in with the flush (null if none).
+     */
+    private record FlushedTable(TableDefinition definition, TableData table, TableVersion version, List<long[]> tombstones,
+                                MergeResult merge) {
+        /** The version the checkpoint lists for this table once {@code written} holds its logtail and tombstones. */
+        TableVersion listed(Flusher.Written written) {
+            TableVersion next = Flusher.withWritten(version, written, List.of());
+            return merge == null ? next : merge.applyTo(next);
+        }
+    }
 
     /** What a flush took under the commit lock, written out while commits go on. */
     private record FlushCapture(long lsn, long appliedTs, CatalogState catalog, List<FlushedTable> tables,
@@ -603,27 +613,32 @@ public final class TransactionNode implements TxnService {
      * tombstones under the commit lock; write them as objects and write the checkpoint without it; then
      * under the lock again swap the objects in for the segments written (segments committed meanwhile
      * stay in the logtail; they are after the checkpoint's LSN, so recovery replays them).
+     * {@code merges} still applying to their tables' versions when the logtail is taken are swapped in by
+     * the same checkpoint (written even if nothing was committed since the last one); the outputs of the
+     * others are deleted (no one could have read them). Returns the tables whose merges were swapped in.
      */
-    private void flushConcurrently() {
-        FlushCapture capture;
-        commitLock.lock();
-        try {
-            capture = captureForFlush();
-        } finally {
-            commitLock.unlock();
-        }
-        if (capture == null) {
-            return;
-        }
+    private Set<TableData> flushConcurrently(Map<TableData, MergeResult> merges) {
+        Map<TableData, MergeResult> abandoned = new HashMap<>(merges);
+        FlushCapture capture = null;
         Map<FlushedTable, Flusher.Written> written = new IdentityHashMap<>();
         boolean listed = false;
         try {
+            commitLock.lock();
+            try {
+                capture = captureForFlush(merges);
+            } finally {
+                commitLock.unlock();
+            }
+            if (capture == null) {
+                return Set.of();
+            }
+            capture.tables().forEach(flushed -> abandoned.remove(flushed.table(), flushed.merge()));
             Map<Long, TableFiles> files = new HashMap<>();
             for (FlushedTable flushed : capture.tables()) {
                 Flusher.Written objects = Flusher.write(flushed.definition(), flushed.version().logtail(),
                         flushed.tombstones(), capture.lsn(), store, allocator);
                 written.put(flushed, objects);
-                TableVersion next = Flusher.withWritten(flushed.version(), objects, List.of());
+                TableVersion next = flushed.listed(objects);
                 files.put(flushed.definition().tableId(), new TableFiles(next.objects(), next.tombstoneObjects()));
             }
             Checkpoint checkpoint = new Checkpoint(capture.lsn(), capture.appliedTs(), capture.catalog(), files,
@@ -638,20 +653,34 @@ public final class TransactionNode implements TxnService {
                 commitLock.unlock();
             }
         } finally {
-            capture.tables().forEach(flushed -> flushed.table().release(flushed.version()));
-            if (!listed) {
-                written.values().forEach(objects -> objects.keys().forEach(store::delete)); // listed nowhere
+            abandoned.values().forEach(merge -> merge.writtenKeys().forEach(store::delete));
+            if (capture != null) {
+                capture.tables().forEach(flushed -> flushed.table().release(flushed.version()));
+                if (!listed) { // listed nowhere
+                    written.values().forEach(objects -> objects.keys().forEach(store::delete));
+                    capture.tables().stream().filter(flushed -> flushed.merge() != null)
+                            .forEach(flushed -> flushed.merge().writtenKeys().forEach(store::delete));
+                }
             }
         }
         log.truncate(capture.lsn());
         pruneCheckpoints();
+        Set<TableData> merged = new HashSet<>();
+        capture.tables().stream().filter(flushed -> flushed.merge() != null).forEach(flushed -> merged.add(flushed.table()));
+        return merged;
     }
 
     /** Under the commit lock: the logtail and tombstones to flush, or null if nothing was committed since the last checkpoint. */
-    private FlushCapture captureForFlush() {
+    private FlushCapture captureForFlush(Map<TableData, MergeResult> merges) {
         checkHealthy();
         long lsn = log.sync();
-        if (lsn <= checkpointLsn) {
+        Map<TableData, MergeResult> applying = new HashMap<>();
+        merges.forEach((table, merge) -> {
+            if (tables.get(table.definition().tableId()) == table && merge.appliesTo(table.version())) {
+                applying.put(table, merge);
+            }
+        });
+        if (lsn <= checkpointLsn && applying.isEmpty()) {
             return null;
         }
         visibleTs.accumulateAndGet(lastAppliedTs, Math::max); // everything applied is durable now
@@ -659,7 +688,7 @@ public final class TransactionNode implements TxnService {
         List<FlushedTable> flushed = new ArrayList<>();
         for (TableDefinition definition : catalog.allTables()) {
             TableData table = tables.get(definition.tableId());
-            flushed.add(new FlushedTable(definition, table, table.acquire(), table.unflushedTombstones()));
+            flushed.add(new FlushedTable(definition, table, table.acquire(), table.unflushedTombstones(), applying.get(table)));
         }
         return new FlushCapture(lsn, lastAppliedTs, catalog, flushed, nextRowId.get(), nextTableId.get(),
                 autoIncrement.durableNextValues());
@@ -674,6 +703,10 @@ public final class TransactionNode implements TxnService {
                 Flusher.Written objects = written.get(flushed);
                 flushed.table().installFlushed(flushed.version(), objects.dataObjects(), objects.tombstoneObject());
                 flushed.table().dropFlushedTombstones(flushed.tombstones().size());
+                if (flushed.merge() != null) {
+                    flushed.table().replaceVersion(flushed.merge().applyTo(flushed.table().version()));
+                    reclaimer.retire(flushed.table(), flushed.merge().replacedKeys(), flushed.merge().droppedRows());
+                }
                 segments += flushed.version().logtail().size();
                 rows += flushed.tombstones().size();
                 for (LogtailSegment segment : flushed.version().logtail()) {
@@ -714,9 +747,8 @@ public final class TransactionNode implements TxnService {
      *                        AUTO_INCREMENT counters are recorded exactly rather than at their reservations
      * @param force           write a checkpoint even if nothing was committed since the last one (it then
      *                        replaces the checkpoint of the same LSN, atomically)
-     * @param merges          merges to swap in, each still applying to its table's version
      */
-    private void flushLocked(boolean finalCheckpoint, boolean force, Map<TableData, MergeResult> merges) {
+    private void flushLocked(boolean finalCheckpoint, boolean force) {
         long lsn = log.sync();
         if (lsn <= checkpointLsn && !force) {
             return;
@@ -728,10 +760,6 @@ public final class TransactionNode implements TxnService {
         for (TableDefinition definition : catalog.allTables()) {
             TableData table = tables.get(definition.tableId());
             TableVersion next = Flusher.flush(table, lsn, store, allocator);
-            MergeResult merge = merges.get(table);
-            if (merge != null) {
-                next = merge.applyTo(next);
-            }
             files.put(definition.tableId(), new TableFiles(next.objects(), next.tombstoneObjects()));
             flushed.put(table, next);
         }
@@ -744,11 +772,6 @@ public final class TransactionNode implements TxnService {
             table.replaceVersion(next);
             TableData.releaseVersion(old);
             table.clearUnflushedTombstones();
-        });
-        merges.forEach((table, merge) -> {
-            if (flushed.containsKey(table)) {
-                reclaimer.retire(table, merge.replacedKeys(), merge.droppedRows());
-            }
         });
         retireDroppedTables(new HashSet<>(files.keySet()));
         checkpointLsn = lsn;
@@ -792,29 +815,27 @@ public final class TransactionNode implements TxnService {
     // ---- merges ----
 
     /**
-     * Swaps a merge built outside the lock into {@code table}'s version with a checkpoint, if the table
-     * still exists and its version still lists the merge's inputs; otherwise deletes what the merge wrote
-     * (no one could have read it). Tombstones committed meanwhile stay (merged rows keep their ids).
+     * Swaps merges built outside the lock into their tables' versions with a flush and its checkpoint (commits
+     * go on meanwhile, as during any flush), if each table still exists and its version still lists the
+     * merge's inputs; what the others wrote is deleted (no one could have read it). Tombstones committed
+     * meanwhile stay (merged rows keep their ids). Returns the tables whose merges were swapped in.
      */
-    boolean installMerge(TableData table, MergeResult merge) {
-        boolean applies;
+    Set<TableData> installMerges(Map<TableData, MergeResult> merges) {
         flushLock.lock();
-        commitLock.lock();
         try {
-            applies = !closed && failure == null && tables.get(table.definition().tableId()) == table
-                    && merge.appliesTo(table.version());
-            if (applies) {
-                // If this fails, the outputs may or may not be listed by a checkpoint: they stay (garbage at worst).
-                flushLocked(false, true, Map.of(table, merge));
+            if (closed || failure != null) {
+                merges.values().forEach(merge -> merge.writtenKeys().forEach(store::delete));
+                return Set.of();
             }
+            return flushConcurrently(merges);
         } finally {
-            commitLock.unlock();
             flushLock.unlock();
         }
-        if (!applies) {
-            merge.writtenKeys().forEach(store::delete);
-        }
-        return applies;
+    }
+
+    /** {@link #installMerges} of one merge: whether it was swapped in. */
+    boolean installMerge(TableData table, MergeResult merge) {
+        return installMerges(Map.of(table, merge)).contains(table);
     }
 
     List<TableData> liveTables() {
@@ -885,7 +906,7 @@ public final class TransactionNode implements TxnService {
             return;
         }
         try {
-            flushConcurrently();
+            flushConcurrently(Map.of());
             compactor.request();
         } catch (StrataException e) {
             LOG.log(System.Logger.Level.WARNING, "flush after commit failed; the log still holds every commit", e);

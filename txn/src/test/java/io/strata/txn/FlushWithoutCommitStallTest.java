@@ -3,6 +3,11 @@ package io.strata.txn;
 import io.strata.storage.ForwardingObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.checkpoint.MergeResult;
+import io.strata.txn.checkpoint.Merger;
+import io.strata.txn.mvcc.DataObjectRef;
+import io.strata.txn.mvcc.TableData;
+import io.strata.txn.mvcc.TableVersion;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A flush writes its objects outside the commit lock: while object storage is slow (here: stuck until
  * released), commits, deletes and reads go on, and what they did after the flush took its logtail
- * stays correct in memory, in the next flush and after a crash.
+ * stays correct in memory, in the next flush and after a crash. The same holds while a merge is swapped
+ * in: that is a flush too.
  */
 @Timeout(60)
 class FlushWithoutCommitStallTest extends NodeTestBase {
@@ -132,6 +138,44 @@ class FlushWithoutCommitStallTest extends NodeTestBase {
         assertEquals(expected, ids());
         node.flush(); // the rows committed during the first flush, now flushed once
         reopen(true);
+        assertEquals(expected, ids());
+    }
+
+    @Test
+    void commitsGoOnWhileAMergeIsSwappedIn() throws Exception {
+        for (long first = 0; first < 100; first += 10) {
+            insert(LongStream.range(first, first + 10).toArray());
+            node.flush(); // ten small objects
+        }
+        deleteIds(List.of(0L, 1L));
+        node.flush();
+        TableData data = node.tableData(table.tableId());
+        TableVersion version = data.acquire();
+        MergeResult merge;
+        try {
+            merge = new Merger(table, node.objectStore(), node::objectReader, node.allocator())
+                    .merge(version.objects(), version.tombstoneObjects(), node.oldestSnapshot(), "stall-test");
+        } finally {
+            data.release(version);
+        }
+        assertEquals(2, merge.droppedRows().size());
+        insert(100, 101); // the swap's flush writes these as a data object, where the store sticks
+        stuck.hold();
+        CompletableFuture<Boolean> swap = CompletableFuture.supplyAsync(() -> node.installMerge(data, merge));
+        assertTrue(stuck.entered.await(10, TimeUnit.SECONDS), "the swap's flush is writing its data object");
+        insert(LongStream.range(102, 110).toArray());
+        deleteIds(List.of(2L, 101L)); // one row the merge copied, one the flush writes
+        assertEquals(98 + 10 - 2, ids().size(), "commits and reads go on while the merge is swapped in");
+        assertFalse(swap.isDone());
+        stuck.release();
+        assertTrue(swap.get(30, TimeUnit.SECONDS), "the merge still applied: only it and flushes change objects");
+
+        List<Long> expected = LongStream.range(3, 110).filter(id -> id != 101).boxed().toList();
+        assertEquals(expected, ids());
+        List<DataObjectRef> objects = data.version().objects();
+        assertTrue(objects.containsAll(merge.outputs()));
+        assertTrue(merge.inputs().stream().noneMatch(objects::contains));
+        reopen(false); // crash: the checkpoint lists the merged objects, the log holds the later commits
         assertEquals(expected, ids());
     }
 

@@ -138,18 +138,29 @@ public final class Flusher {
 
     /** A tombstone object of {@code tombstones}, each {rowId, delete commit ts}. */
     public static byte[] tombstoneObject(List<long[]> tombstones, BufferAllocator allocator) {
+        long[] rowIds = new long[tombstones.size()];
+        long[] commitTs = new long[tombstones.size()];
+        for (int i = 0; i < rowIds.length; i++) {
+            rowIds[i] = tombstones.get(i)[0];
+            commitTs[i] = tombstones.get(i)[1];
+        }
+        return tombstoneObject(rowIds, commitTs, allocator);
+    }
+
+    /** A tombstone object of the rows {@code rowIds[i]} deleted at {@code commitTs[i]}. */
+    static byte[] tombstoneObject(long[] rowIds, long[] commitTs, BufferAllocator allocator) {
         DataObjectWriter writer = new DataObjectWriter(HiddenColumns.TOMBSTONE_FIELDS, DataObjectWriter.DEFAULT_BLOCK_ROWS);
         try (VectorSchemaRoot batch = VectorSchemaRoot.create(
                 new Schema(HiddenColumns.TOMBSTONE_FIELDS), allocator)) {
-            BigIntVector rowIds = (BigIntVector) batch.getVector(0);
-            BigIntVector commitTs = (BigIntVector) batch.getVector(1);
-            rowIds.allocateNew(tombstones.size());
-            commitTs.allocateNew(tombstones.size());
-            for (int i = 0; i < tombstones.size(); i++) {
-                rowIds.set(i, tombstones.get(i)[0]);
-                commitTs.set(i, tombstones.get(i)[1]);
+            BigIntVector ids = (BigIntVector) batch.getVector(0);
+            BigIntVector timestamps = (BigIntVector) batch.getVector(1);
+            ids.allocateNew(rowIds.length);
+            timestamps.allocateNew(rowIds.length);
+            for (int i = 0; i < rowIds.length; i++) {
+                ids.set(i, rowIds[i]);
+                timestamps.set(i, commitTs[i]);
             }
-            batch.setRowCount(tombstones.size());
+            batch.setRowCount(rowIds.length);
             writer.write(batch);
         }
         return writer.finish();

@@ -52,7 +52,7 @@ public final class Merger {
 
     /** Writes the merged objects, named {@code merge-<name>-<nnnn>.obj} and {@code mtomb-<name>.obj}. */
     public MergeResult merge(List<DataObjectRef> inputs, List<String> tombstoneInputs, long oldestSnapshot, String name) {
-        Map<Long, Long> tombstones = readTombstones(tombstoneInputs);
+        TombstoneList tombstones = TombstoneList.read(tombstoneInputs, readers, allocator);
         ObjectSequence sink = new ObjectSequence(table, "merge-" + name, store, ObjectSequence.mergeObjectRows(table));
         List<MergeResult.DroppedRow> dropped = new ArrayList<>();
         try {
@@ -61,11 +61,8 @@ public final class Merger {
             dropped.forEach(row -> tombstones.remove(row.rowId()));
             String tombstoneOutput = null;
             if (!tombstones.isEmpty()) {
-                List<long[]> left = new ArrayList<>(tombstones.size());
-                tombstones.forEach((rowId, ts) -> left.add(new long[] {rowId, ts}));
-                left.sort((a, b) -> Long.compare(a[0], b[0]));
                 tombstoneOutput = ObjectSequence.tablePrefix(table.tableId()) + "mtomb-" + name + ".obj";
-                store.put(tombstoneOutput, Flusher.tombstoneObject(left, allocator));
+                store.put(tombstoneOutput, tombstones.toObject(allocator));
             }
             return new MergeResult(table.tableId(), inputs, outputs, tombstoneInputs, tombstoneOutput, dropped);
         } catch (RuntimeException e) {
@@ -74,24 +71,7 @@ public final class Merger {
         }
     }
 
-    private Map<Long, Long> readTombstones(List<String> keys) {
-        Map<Long, Long> tombstones = new HashMap<>();
-        for (String key : keys) {
-            DataObjectReader reader = readers.apply(key);
-            for (int block = 0; block < reader.footer().blocks().size(); block++) {
-                try (VectorSchemaRoot rows = reader.readBlock(block, new int[] {0, 1}, allocator)) {
-                    BigIntVector rowIds = (BigIntVector) rows.getVector(0);
-                    BigIntVector commitTs = (BigIntVector) rows.getVector(1);
-                    for (int i = 0; i < rows.getRowCount(); i++) {
-                        tombstones.put(rowIds.get(i), commitTs.get(i));
-                    }
-                }
-            }
-        }
-        return tombstones;
-    }
-
-    private void copyRows(List<DataObjectRef> inputs, Map<Long, Long> tombstones, long oldestSnapshot,
+    private void copyRows(List<DataObjectRef> inputs, TombstoneList tombstones, long oldestSnapshot,
                           ObjectSequence sink, List<MergeResult.DroppedRow> dropped) {
         int sortColumn = KeyOrder.sortColumn(table);
         List<KeyRuns.Run> runs = sortColumn < 0 ? null
@@ -222,13 +202,13 @@ public final class Merger {
     private final class Output {
         final VectorSchemaRoot out;
         private final ObjectSequence sink;
-        private final Map<Long, Long> tombstones;
+        private final TombstoneList tombstones;
         private final long oldestSnapshot;
         private final List<MergeResult.DroppedRow> dropped;
         private final long[] keyHashes;
         private int filled;
 
-        Output(VectorSchemaRoot out, ObjectSequence sink, Map<Long, Long> tombstones, long oldestSnapshot,
+        Output(VectorSchemaRoot out, ObjectSequence sink, TombstoneList tombstones, long oldestSnapshot,
                List<MergeResult.DroppedRow> dropped) {
             this.out = out;
             this.sink = sink;
@@ -240,8 +220,8 @@ public final class Merger {
 
         void take(Source source, int row) {
             long rowId = source.rowIds.get(row);
-            Long deletedAt = tombstones.get(rowId);
-            if (deletedAt != null && deletedAt <= oldestSnapshot) {
+            long deletedAt = tombstones.deletedAt(rowId);
+            if (deletedAt != TombstoneList.NOT_DELETED && deletedAt <= oldestSnapshot) {
                 dropped.add(new MergeResult.DroppedRow(rowId,
                         source.keyVectors.isEmpty() ? null : PrimaryKey.of(source.keyVectors, row),
                         uniqueKeys(source.rows, row)));
@@ -274,8 +254,8 @@ public final class Merger {
         out.getFieldVectors().forEach(FieldVector::reset);
     }
 
-    private java.util.Map<String, PrimaryKey> uniqueKeys(VectorSchemaRoot rows, int row) {
-        java.util.Map<String, PrimaryKey> keys = new HashMap<>();
+    private Map<String, PrimaryKey> uniqueKeys(VectorSchemaRoot rows, int row) {
+        Map<String, PrimaryKey> keys = new HashMap<>();
         for (io.strata.txn.catalog.IndexDefinition index : table.uniqueIndexes()) {
             PrimaryKey key = UniqueIndex.keyOf(index, rows, row);
             if (key != null) {
