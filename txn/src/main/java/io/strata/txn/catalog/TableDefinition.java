@@ -85,6 +85,18 @@ public record TableDefinition(long tableId, String database, String name, List<C
         return Optional.empty();
     }
 
+    /**
+     * The primary key column when the key is a single integer column, else -1. Such tables keep their
+     * objects in key order, and their blocks' zone maps on this column locate a key.
+     */
+    public int integerKeyColumn() {
+        if (primaryKey.size() != 1) {
+            return -1;
+        }
+        int column = primaryKey.get(0);
+        return columns.get(column).type().kind().isInteger() ? column : -1;
+    }
+
     /** The AUTO_INCREMENT column's index, or -1. */
     public int autoIncrementColumn() {
         for (int i = 0; i < columns.size(); i++) {

@@ -21,11 +21,7 @@ final class KeyOrder {
 
     /** The primary key column when it is a single integer column, else -1. */
     static int sortColumn(TableDefinition table) {
-        if (table.primaryKey().size() != 1) {
-            return -1;
-        }
-        int column = table.primaryKey().get(0);
-        return table.columns().get(column).type().kind().isInteger() ? column : -1;
+        return table.integerKeyColumn();
     }
 
     /**

@@ -128,10 +128,16 @@ public final class PointLookup {
     /** Where a row lies in a data object, and its commit ts. */
     private record Located(DataObjectReader reader, int block, int position, long commitTs) {}
 
-    /** The object block holding {@code rowId}, found by row id zone maps (after the key filter if a key is given), or null. */
+    /**
+     * The object block holding {@code rowId}, found by row id zone maps (after the key filter if a key is
+     * given, and the key's zone maps when it is one integer: objects in key order have blocks of narrow key
+     * ranges, while their row id ranges are wide), or null.
+     */
     private Located locate(TableVersion version, long rowId, PrimaryKey key) {
         int rowIdColumn = definition.columns().size();
         long keyHash = key == null ? 0 : key.hash64();
+        int keyColumn = key == null || !isLong(key.values().get(0)) ? -1 : definition.integerKeyColumn();
+        long keyValue = keyColumn < 0 ? 0 : ((Number) key.values().get(0)).longValue();
         for (DataObjectRef object : version.objects()) {
             DataObjectReader reader = objects.reader(object.key());
             if (key != null && !reader.mightContainKey(keyHash)) {
@@ -139,7 +145,11 @@ public final class PointLookup {
             }
             List<BlockMeta> blocks = reader.footer().blocks();
             for (int block = 0; block < blocks.size(); block++) {
-                ColumnChunk ids = blocks.get(block).columns().get(rowIdColumn);
+                List<ColumnChunk> chunks = blocks.get(block).columns();
+                if (keyColumn >= 0 && !mayHold(chunks.get(keyColumn), keyValue)) {
+                    continue;
+                }
+                ColumnChunk ids = chunks.get(rowIdColumn);
                 if (ids.min() == null || (Long) ids.min() > rowId || (Long) ids.max() < rowId) {
                     continue;
                 }
@@ -151,6 +161,19 @@ public final class PointLookup {
             }
         }
         return null;
+    }
+
+    /** False only when the integer zone map of {@code chunk} excludes {@code value}. */
+    private static boolean mayHold(ColumnChunk chunk, long value) {
+        if (!isLong(chunk.min()) || !isLong(chunk.max())) {
+            return true; // no zone map, or bounds past a long (BIGINT UNSIGNED): cannot tell
+        }
+        return ((Number) chunk.min()).longValue() <= value && value <= ((Number) chunk.max()).longValue();
+    }
+
+    /** Whether {@code value} is an integer that a long holds exactly. */
+    private static boolean isLong(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
     }
 
     private VectorSchemaRoot fromWorkspace(long rowId) {
