@@ -38,6 +38,7 @@ public final class TableScan implements BatchReader {
     private final List<Field> outputFields;
     private final ZonePruner pruner; // null without ranges
     private final List<io.strata.txn.ColumnRange> ranges;
+    private final int[] rangeColumns;    // the columns (table indexes) of ranges that the scan reads
     private boolean keyFiltered;        // skip objects whose key filter denies keyHash
     private long keyHash;
     private long prunedBlocks;
@@ -63,6 +64,8 @@ public final class TableScan implements BatchReader {
         this.pruner = ranges.isEmpty() ? null : new ZonePruner(definition, ranges);
         this.ranges = List.copyOf(ranges);
         this.columns = columns.clone();
+        this.rangeColumns = java.util.Arrays.stream(columns)
+                .filter(column -> ranges.stream().anyMatch(range -> range.column() == column)).distinct().toArray();
         this.withRowId = withRowId;
         this.snapshotTs = snapshotTs;
         this.committed = committed;
@@ -215,20 +218,28 @@ public final class TableScan implements BatchReader {
             return null;
         }
         int tableColumns = reader.footer().schema().size() - 2; // then __rowid, __commit_ts
+        blocksRead++;
+        int[] candidates = null;
+        if (rangeColumns.length > 0) {
+            // The range's columns first: small flushed objects span every key, yet most hold none in a short range.
+            try (PinnedColumns keys = objects.pin(reader, blockIndex, rangeColumns)) {
+                candidates = RangeSelector.candidates(
+                        RangeSelector.of(ranges, rangeColumns, keys::vector, keys::ascending), keys.rowCount());
+            }
+            if (candidates.length == 0) {
+                blockIndex++;
+                return null;
+            }
+        }
         int[] wanted = new int[columns.length + 2];
         System.arraycopy(columns, 0, wanted, 0, columns.length);
         wanted[columns.length] = tableColumns;
         wanted[columns.length + 1] = tableColumns + 1;
-        blocksRead++;
         try (PinnedColumns block = objects.pin(reader, blockIndex++, wanted)) {
             BigIntVector rowIds = (BigIntVector) block.vector(columns.length);
             BigIntVector commitTs = (BigIntVector) block.vector(columns.length + 1);
             int rows = block.rowCount();
-            int[] candidates = RangeSelector.candidates(RangeSelector.of(ranges, columns, block::vector, block::ascending), rows);
             int candidateCount = candidates == null ? rows : candidates.length;
-            if (candidateCount == 0) {
-                return null;
-            }
             int[] positions = new int[candidateCount];
             long[] ids = new long[candidateCount];
             int count = 0;
