@@ -64,7 +64,7 @@ public record MergeResult(long tableId, List<DataObjectRef> inputs, List<DataObj
             tombstones.add(tombstoneOutput);
         }
         version.tombstoneObjects().stream().filter(key -> !replacedTombstones.contains(key)).forEach(tombstones::add);
-        return new TableVersion(objects, tombstones, version.logtail());
+        return new TableVersion(objects, tombstones, version.logtail(), version.keyZones());
     }
 
     /** The keys of the objects the merge replaces (to delete once nothing needs them). */

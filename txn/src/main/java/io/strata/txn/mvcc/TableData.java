@@ -141,7 +141,10 @@ public final class TableData {
     public synchronized void appendLogtail(LogtailSegment segment) {
         List<LogtailSegment> logtail = new ArrayList<>(version.logtail());
         logtail.add(segment);
-        version = new TableVersion(version.objects(), version.tombstoneObjects(), logtail);
+        int keyColumn = definition.integerKeyColumn();
+        LogtailKeyZones zones = version.keyZones().covers(keyColumn, version.logtail().size())
+                ? version.keyZones().plus(segment) : LogtailKeyZones.of(keyColumn, logtail);
+        version = new TableVersion(version.objects(), version.tombstoneObjects(), logtail, zones);
         if (segment.rowCount() > 0) {
             segmentsByRowId.put(segment.rowIds()[0], segment);
         }
@@ -168,7 +171,10 @@ public final class TableData {
 
     /** Replaces the version (after a flush); the caller releases the segments the old one held. */
     public synchronized void replaceVersion(TableVersion next) {
-        version = next;
+        int keyColumn = definition.integerKeyColumn();
+        version = next.keyZones().covers(keyColumn, next.logtail().size()) ? next
+                : new TableVersion(next.objects(), next.tombstoneObjects(), next.logtail(),
+                        LogtailKeyZones.of(keyColumn, next.logtail()));
         segmentsByRowId.clear();
         for (LogtailSegment segment : next.logtail()) {
             if (segment.rowCount() > 0) {

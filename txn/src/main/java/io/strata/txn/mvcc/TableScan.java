@@ -39,6 +39,8 @@ public final class TableScan implements BatchReader {
     private final ZonePruner pruner; // null without ranges
     private final List<io.strata.txn.ColumnRange> ranges;
     private final int[] rangeColumns;    // the columns (table indexes) of ranges that the scan reads
+    private final int keyColumn;         // the table's integer key column, or -1
+    private final long[] keyBounds;      // the ranges' integer bounds on keyColumn, or null
     private boolean keyFiltered;        // skip objects whose key filter denies keyHash
     private long keyHash;
     private long prunedBlocks;
@@ -62,6 +64,8 @@ public final class TableScan implements BatchReader {
                      TableWrites own, ObjectBlocks objects, BufferAllocator allocator,
                      List<io.strata.txn.ColumnRange> ranges) {
         this.pruner = ranges.isEmpty() ? null : new ZonePruner(definition, ranges);
+        this.keyColumn = definition.integerKeyColumn();
+        this.keyBounds = pruner == null || keyColumn < 0 ? null : pruner.integerBounds(keyColumn);
         this.ranges = List.copyOf(ranges);
         this.columns = columns.clone();
         this.rangeColumns = java.util.Arrays.stream(columns)
@@ -160,7 +164,10 @@ public final class TableScan implements BatchReader {
     }
 
     private void fillFromLogtail(OutputBatch out, LogtailSegment segment) {
-        if (offset == 0 && pruner != null && segment.rowCount() > 0 && !pruner.mayMatch(segment.zones())) {
+        if (offset == 0 && keyBounds != null
+                && version.keyZones().excludes(keyColumn, segmentIndex, keyBounds[0], keyBounds[1])) {
+            prunedSegments++;
+        } else if (offset == 0 && pruner != null && segment.rowCount() > 0 && !pruner.mayMatch(segment.zones())) {
             prunedSegments++;
         } else if (segment.commitTs() <= snapshotTs) {
             List<TransferPair> copiers = null;

@@ -45,6 +45,22 @@ final class ZonePruner {
         }
     }
 
+    /**
+     * The integer bounds {lower, upper} that the ranges over {@code column} with numeric bounds put on it
+     * (their intersection), or null if there is none.
+     */
+    long[] integerBounds(int column) {
+        long[] bounds = null;
+        for (int i = 0; i < ranges.length; i++) {
+            if (ranges[i].column() == column && numeric[i]) {
+                bounds = bounds == null ? new long[] {Long.MIN_VALUE, Long.MAX_VALUE} : bounds;
+                bounds[0] = Math.max(bounds[0], lowers[i]);
+                bounds[1] = Math.min(bounds[1], uppers[i]);
+            }
+        }
+        return bounds;
+    }
+
     /** False only when some range surely excludes every row of {@code block}. */
     boolean mayMatch(BlockMeta block) {
         return mayMatch(column -> {
