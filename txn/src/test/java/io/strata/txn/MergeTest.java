@@ -174,14 +174,7 @@ class MergeTest extends NodeTestBase {
         delete(id -> id < 100);
         node.flush();
         TableData data = node.tableData(table.tableId());
-        TableVersion version = data.acquire();
-        MergeResult result;
-        try {
-            result = new Merger(table, node.objectStore(), node::objectReader, node.allocator())
-                    .merge(version.objects(), version.tombstoneObjects(), node.oldestSnapshot(), "test-0");
-        } finally {
-            data.release(version);
-        }
+        MergeResult result = buildMerge(data, "test-0");
         assertEquals(100, result.droppedRows().size());
         delete(id -> id >= 100 && id < 150); // lands in rows the merge copied
         node.flush();
@@ -196,6 +189,39 @@ class MergeTest extends NodeTestBase {
         reopen(false);
         try (Transaction txn = node.begin()) {
             assertEquals(expected, contents(txn));
+        }
+    }
+
+    @Test
+    void aMergeWhoseInputsWereMergedAwayIsDeletedNotInstalled() {
+        smallObjects(10);
+        delete(id -> id < 100);
+        node.flush();
+        TableData data = node.tableData(table.tableId());
+        MergeResult first = buildMerge(data, "test-a");
+        MergeResult second = buildMerge(data, "test-b"); // same inputs
+        assertTrue(second.writtenKeys().stream().allMatch(store::exists));
+        assertTrue(node.installMerge(data, first));
+        assertFalse(node.installMerge(data, second), "its inputs are gone from the version");
+        assertTrue(second.writtenKeys().stream().noneMatch(store::exists), "what it wrote was listed nowhere");
+        assertTrue(first.writtenKeys().stream().allMatch(store::exists));
+        Map<Long, String> expected = new HashMap<>();
+        for (long id = 100; id < 500; id++) {
+            expected.put(id, "item" + id);
+        }
+        reopen(false);
+        try (Transaction txn = node.begin()) {
+            assertEquals(expected, contents(txn));
+        }
+    }
+
+    private MergeResult buildMerge(TableData data, String name) {
+        TableVersion version = data.acquire();
+        try {
+            return new Merger(table, node.objectStore(), node::objectReader, node.allocator())
+                    .merge(version.objects(), version.tombstoneObjects(), node.oldestSnapshot(), name);
+        } finally {
+            data.release(version);
         }
     }
 
