@@ -170,19 +170,13 @@ class MergeTest extends NodeTestBase {
 
     @Test
     void deletesCommittedWhileAMergeIsBuiltStillApply() {
-        smallObjects(10);
-        delete(id -> id < 100);
-        node.flush();
-        TableData data = node.tableData(table.tableId());
+        TableData data = tenObjectsWithTheFirstHundredDeleted();
         MergeResult result = buildMerge(data, "test-0");
         assertEquals(100, result.droppedRows().size());
         delete(id -> id >= 100 && id < 150); // lands in rows the merge copied
         node.flush();
         assertTrue(node.installMerge(data, result));
-        Map<Long, String> expected = new HashMap<>();
-        for (long id = 150; id < 500; id++) {
-            expected.put(id, "item" + id);
-        }
+        Map<Long, String> expected = itemsFrom(150);
         try (Transaction txn = node.begin()) {
             assertEquals(expected, contents(txn));
         }
@@ -194,10 +188,7 @@ class MergeTest extends NodeTestBase {
 
     @Test
     void aMergeWhoseInputsWereMergedAwayIsDeletedNotInstalled() {
-        smallObjects(10);
-        delete(id -> id < 100);
-        node.flush();
-        TableData data = node.tableData(table.tableId());
+        TableData data = tenObjectsWithTheFirstHundredDeleted();
         MergeResult first = buildMerge(data, "test-a");
         MergeResult second = buildMerge(data, "test-b"); // same inputs
         assertTrue(second.writtenKeys().stream().allMatch(store::exists));
@@ -205,14 +196,27 @@ class MergeTest extends NodeTestBase {
         assertFalse(node.installMerge(data, second), "its inputs are gone from the version");
         assertTrue(second.writtenKeys().stream().noneMatch(store::exists), "what it wrote was listed nowhere");
         assertTrue(first.writtenKeys().stream().allMatch(store::exists));
-        Map<Long, String> expected = new HashMap<>();
-        for (long id = 100; id < 500; id++) {
-            expected.put(id, "item" + id);
-        }
         reopen(false);
         try (Transaction txn = node.begin()) {
-            assertEquals(expected, contents(txn));
+            assertEquals(itemsFrom(100), contents(txn));
         }
+    }
+
+    /** Ten small objects (ids 0 to 499), ids below 100 deleted, all flushed: the table's state. */
+    private TableData tenObjectsWithTheFirstHundredDeleted() {
+        smallObjects(10);
+        delete(id -> id < 100);
+        node.flush();
+        return node.tableData(table.tableId());
+    }
+
+    /** The rows of {@link #smallObjects}(10) from id {@code first} on. */
+    private static Map<Long, String> itemsFrom(long first) {
+        Map<Long, String> items = new HashMap<>();
+        for (long id = first; id < 500; id++) {
+            items.put(id, "item" + id);
+        }
+        return items;
     }
 
     private MergeResult buildMerge(TableData data, String name) {
