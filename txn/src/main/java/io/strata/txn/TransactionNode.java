@@ -621,7 +621,7 @@ public final class TransactionNode implements TxnService {
         Map<TableData, MergeResult> abandoned = new HashMap<>(merges);
         FlushCapture capture = null;
         Map<FlushedTable, Flusher.Written> written = new IdentityHashMap<>();
-        boolean listed = false;
+        boolean mayBeListed = false;
         try {
             commitLock.lock();
             try {
@@ -643,8 +643,10 @@ public final class TransactionNode implements TxnService {
             }
             Checkpoint checkpoint = new Checkpoint(capture.lsn(), capture.appliedTs(), capture.catalog(), files,
                     capture.nextRowId(), capture.nextTableId(), capture.autoIncrementNext());
+            // From here on the objects may be listed: a put that failed may still have stored the checkpoint
+            // (a timeout after the store took it), so a failure leaves them as garbage, never deletes them.
+            mayBeListed = true;
             store.put(CheckpointCodec.key(capture.lsn()), CheckpointCodec.encode(checkpoint));
-            listed = true;
             reclaimer.checkpointWritten(CheckpointCodec.key(capture.lsn()), checkpoint);
             commitLock.lock();
             try {
@@ -656,7 +658,7 @@ public final class TransactionNode implements TxnService {
             abandoned.values().forEach(merge -> merge.writtenKeys().forEach(store::delete));
             if (capture != null) {
                 capture.tables().forEach(flushed -> flushed.table().release(flushed.version()));
-                if (!listed) { // listed nowhere
+                if (!mayBeListed) { // listed nowhere
                     written.values().forEach(objects -> objects.keys().forEach(store::delete));
                     capture.tables().stream().filter(flushed -> flushed.merge() != null)
                             .forEach(flushed -> flushed.merge().writtenKeys().forEach(store::delete));
