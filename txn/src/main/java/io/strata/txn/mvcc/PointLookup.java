@@ -136,7 +136,10 @@ public final class PointLookup {
     private Located locate(TableVersion version, long rowId, PrimaryKey key) {
         int rowIdColumn = definition.columns().size();
         long keyHash = key == null ? 0 : key.hash64();
-        int keyColumn = key == null || !isLong(key.values().get(0)) ? -1 : definition.integerKeyColumn();
+        int keyColumn = key == null ? -1 : definition.integerKeyColumn();
+        if (keyColumn >= 0 && !isLong(key.values().get(0))) {
+            keyColumn = -1;
+        }
         long keyValue = keyColumn < 0 ? 0 : ((Number) key.values().get(0)).longValue();
         for (DataObjectRef object : version.objects()) {
             DataObjectReader reader = objects.reader(object.key());
@@ -166,7 +169,7 @@ public final class PointLookup {
     /** False only when the integer zone map of {@code chunk} excludes {@code value}. */
     private static boolean mayHold(ColumnChunk chunk, long value) {
         if (!isLong(chunk.min()) || !isLong(chunk.max())) {
-            return true; // no zone map, or bounds past a long (BIGINT UNSIGNED): cannot tell
+            return true; // no zone map, or bounds a long does not hold: cannot tell
         }
         return ((Number) chunk.min()).longValue() <= value && value <= ((Number) chunk.max()).longValue();
     }
