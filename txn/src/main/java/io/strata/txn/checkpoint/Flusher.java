@@ -109,7 +109,7 @@ public final class Flusher {
                 }
                 pairs.add(segmentPairs);
             }
-            for (long ref : KeyOrder.logtailOrder(logtail, KeyOrder.sortColumn(definition))) {
+            for (long ref : KeyOrder.logtailOrder(logtail, definition.integerKeyColumn())) {
                 int s = (int) (ref >>> 32);
                 int row = (int) ref;
                 LogtailSegment segment = logtail.get(s);

@@ -1,6 +1,5 @@
 package io.strata.txn.checkpoint;
 
-import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.mvcc.LogtailSegment;
 import io.strata.txn.mvcc.RowCopier;
 import org.apache.arrow.vector.BaseIntVector;
@@ -18,11 +17,6 @@ import java.util.List;
  */
 final class KeyOrder {
     private KeyOrder() {}
-
-    /** The primary key column when it is a single integer column, else -1. */
-    static int sortColumn(TableDefinition table) {
-        return table.integerKeyColumn();
-    }
 
     /**
      * The positions of {@code block}'s rows in ascending order of {@code column}, or null when they are in

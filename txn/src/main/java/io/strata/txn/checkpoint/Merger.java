@@ -73,7 +73,7 @@ public final class Merger {
 
     private void copyRows(List<DataObjectRef> inputs, TombstoneList tombstones, long oldestSnapshot,
                           ObjectSequence sink, List<MergeResult.DroppedRow> dropped) {
-        int sortColumn = KeyOrder.sortColumn(table);
+        int sortColumn = table.integerKeyColumn();
         List<KeyRuns.Run> runs = sortColumn < 0 ? null
                 : KeyRuns.of(inputs.stream().map(DataObjectRef::key).toList(), readers, sortColumn, MAX_RUNS);
         try (VectorSchemaRoot out = VectorSchemaRoot.create(new Schema(HiddenColumns.dataObjectFields(table)), allocator)) {

@@ -42,13 +42,13 @@ public final class ObjectSequence {
         this.table = table;
         this.name = name;
         this.store = store;
-        this.sortColumn = KeyOrder.sortColumn(table);
+        this.sortColumn = table.integerKeyColumn();
         this.maxObjectRows = maxObjectRows;
     }
 
     /** How many rows a merge of {@code table} puts in one object. */
     public static long mergeObjectRows(TableDefinition table) {
-        return KeyOrder.sortColumn(table) >= 0 ? KEY_ORDERED_MERGE_ROWS : MAX_OBJECT_ROWS;
+        return table.integerKeyColumn() >= 0 ? KEY_ORDERED_MERGE_ROWS : MAX_OBJECT_ROWS;
     }
 
     /** The prefix under which every object of table {@code tableId} lies. */
