@@ -43,13 +43,36 @@ public final class ArrowTypes {
 
     /** An Arrow field for a column of the given SQL type, carrying the SQL type in its metadata. */
     public static Field field(String name, DataType type, boolean nullable) {
-        FieldType fieldType = new FieldType(nullable, arrowType(type), null, Map.of(SQL_TYPE_KEY, encode(type)));
+        FieldType fieldType = fieldType(type, nullable);
         List<Field> children = switch (type.kind()) {
             case VECF32 -> List.of(Field.notNullable("item", new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)));
             case VECF64 -> List.of(Field.notNullable("item", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)));
             default -> null;
         };
         return new Field(name, fieldType, children);
+    }
+
+    private record FieldTypeKey(DataType type, boolean nullable) {}
+
+    /**
+     * Field types by SQL type and nullability: scans and lookups make fields for every batch, and a new
+     * FieldType copies its metadata map. Few distinct types exist; past the bound they are made afresh.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<FieldTypeKey, FieldType> FIELD_TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_FIELD_TYPES = 4096;
+
+    private static FieldType fieldType(DataType type, boolean nullable) {
+        FieldTypeKey key = new FieldTypeKey(type, nullable);
+        FieldType known = FIELD_TYPES.get(key);
+        if (known != null) {
+            return known;
+        }
+        FieldType made = new FieldType(nullable, arrowType(type), null, Map.of(SQL_TYPE_KEY, encode(type)));
+        if (FIELD_TYPES.size() < MAX_FIELD_TYPES) {
+            FIELD_TYPES.put(key, made);
+        }
+        return made;
     }
 
     /** The SQL type a field was made with by {@link #field}. */

@@ -11,7 +11,6 @@ import io.strata.compute.plan.PhysicalNode;
 import io.strata.sql.catalog.CatalogSchemas;
 import io.strata.sql.plan.PlannedQuery;
 import io.strata.sql.plan.QueryPlanner;
-import io.strata.sql.plan.RelToPhysical;
 import io.strata.sql.plan.ValidationErrors;
 import io.strata.sql.session.SessionBinder;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -66,8 +65,7 @@ public final class QueryRunner {
 
     /** Translates a planned query in the context's transaction and starts it. */
     public static OpenQuery start(PlannedQuery planned, StatementContext context) {
-        PhysicalNode plan = new RelToPhysical(planned.rel().getCluster().getRexBuilder(), context.transaction(),
-                context.parameters()).translate(planned.rel());
+        PhysicalNode plan = planned.physicalPlan(context.transaction(), context.parameters());
         List<ResultColumn> columns = ResultColumns.of(planned, plan, context.transaction().catalog());
         Operator operator = OperatorFactory.create(plan, context.executionContext());
         return new OpenQuery(columns, new OperatorRowCursor(operator), keyedOnly(plan));

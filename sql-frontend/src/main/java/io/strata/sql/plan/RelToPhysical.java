@@ -45,6 +45,7 @@ public final class RelToPhysical {
     private final RexBuilder rexBuilder;
     private final Transaction transaction;
     private final List<Object> parameters;
+    private boolean reusable = true;
 
     /**
      * @param transaction the transaction whose snapshots the scans read (a cached plan is translated
@@ -93,6 +94,15 @@ public final class RelToPhysical {
      * filter stays above it and decides exactly, e.g. for the rest of the condition); over another scan,
      * its comparisons with constants become ranges the scan prunes blocks with.
      */
+    /**
+     * Whether the plans translated so far hold nothing of this execution but the transaction's table
+     * snapshots (no parameter values, no in-memory table rows), so that {@link PhysicalPlanTemplate} may
+     * bind them to other transactions.
+     */
+    public boolean reusable() {
+        return reusable;
+    }
+
     private PhysicalNode filter(Filter filter) {
         PhysicalNode input = translate(filter.getInput());
         RexToExpr translator = expressions(input);
@@ -157,6 +167,7 @@ public final class RelToPhysical {
     }
 
     private PhysicalNode memoryScan(MemoryTable table, int[] columns) {
+        reusable = false; // the table's rows become literals of this plan
         int width = table.columnNames().size();
         int[] picked = columns == null ? java.util.stream.IntStream.range(0, width).toArray() : columns;
         List<OutputColumn> output = new ArrayList<>();
@@ -309,6 +320,7 @@ public final class RelToPhysical {
         }
         if (node instanceof RexDynamicParam param && param.getIndex() < parameters.size()
                 && parameters.get(param.getIndex()) instanceof Number number) {
+            reusable = false; // the plan holds this execution's value
             return number.longValue();
         }
         throw UnsupportedFeature.of("LIMIT with " + node);

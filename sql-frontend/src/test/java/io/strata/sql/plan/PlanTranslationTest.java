@@ -110,6 +110,57 @@ class PlanTranslationTest {
         }
     }
 
+    private PlannedQuery planned(String sql, List<Object> parameters) {
+        StatementContext context = new StatementContext(transaction, session, allocator, parameters, LocalDateTime.now(),
+                new AtomicBoolean(), new SqlText(sql));
+        return QueryRunner.plan(StrataParser.parseOne(sql), context, null);
+    }
+
+    @Test
+    void aKeptTranslationIsBoundToEachExecutionsTransaction() {
+        PlannedQuery planned = planned("SELECT name FROM emp WHERE id = ?", List.of(1L));
+        PhysicalNode first = planned.physicalPlan(transaction, List.of(1L));
+        assertTrue(planned.translated().get() != null, "parameters evaluated at run time leave the plan reusable");
+        try (Transaction next = node.begin()) {
+            PhysicalNode second = planned.physicalPlan(next, List.of(2L));
+            PhysicalNode.Scan firstScan = find(first, PhysicalNode.Scan.class).get(0);
+            PhysicalNode.Scan secondScan = find(second, PhysicalNode.Scan.class).get(0);
+            assertTrue(firstScan.table() != secondScan.table(), "each execution reads its own transaction's snapshot");
+            assertEquals(next.table("d", "emp").definition(), secondScan.table().definition());
+            assertArrayEquals(firstScan.columns(), secondScan.columns());
+            assertEquals(firstScan.output(), secondScan.output());
+            PhysicalNode.KeyLookup lookup = find(second, PhysicalNode.KeyLookup.class).get(0);
+            assertInstanceOf(Expr.Parameter.class, lookup.key().get(0), "the key is still the parameter, read at run time");
+            assertEquals(find(first, PhysicalNode.Filter.class).get(0).condition(), find(second, PhysicalNode.Filter.class).get(0).condition());
+        }
+    }
+
+    @Test
+    void aKeptTranslationIsRedoneWhenTheTableChanged() {
+        PlannedQuery planned = planned("SELECT * FROM emp WHERE id = 1", List.of());
+        planned.physicalPlan(transaction, List.of());
+        Transaction ddl = node.begin();
+        ddl.dropTable("d", "emp", false);
+        ddl.createTable(new TableDefinition(0, "d", "emp", List.of(
+                new ColumnDefinition("id", DataType.INT, false, null, false),
+                new ColumnDefinition("name", DataType.varchar(30), true, null, false),
+                new ColumnDefinition("dept", DataType.INT, true, null, false),
+                new ColumnDefinition("salary", DataType.decimal(10, 2), true, null, false)), List.of(0), ""), false);
+        ddl.commit();
+        try (Transaction next = node.begin()) {
+            PhysicalNode.Scan scan = find(planned.physicalPlan(next, List.of()), PhysicalNode.Scan.class).get(0);
+            assertEquals(next.table("d", "emp").definition(), scan.table().definition(), "translated again for the new table");
+        }
+    }
+
+    @Test
+    void aLimitTakenFromAParameterIsTranslatedForEachExecution() {
+        PlannedQuery planned = planned("SELECT name FROM emp ORDER BY name LIMIT ?", List.of(2L));
+        assertEquals(2, assertInstanceOf(PhysicalNode.Limit.class, planned.physicalPlan(transaction, List.of(2L))).fetch());
+        assertEquals(null, planned.translated().get(), "the plan holds the parameter's value: not kept");
+        assertEquals(7, assertInstanceOf(PhysicalNode.Limit.class, planned.physicalPlan(transaction, List.of(7L))).fetch());
+    }
+
     @Test
     void whereOrderByLimitPrunesScanColumns() {
         PhysicalNode plan = plan("SELECT name FROM emp WHERE dept = 10 ORDER BY name LIMIT 2, 5");
