@@ -122,6 +122,8 @@ public final class TransactionNode implements TxnService {
     private final AutoIncrementCounters autoIncrement;
     private long lastAppliedTs;     // under commitLock
     private volatile long checkpointLsn; // written under commitLock
+    /** The checkpoint stored at {@link #checkpointLsn} (null before the first), which a merge's swap rewrites; under flushLock. */
+    private Checkpoint lastCheckpoint;
     /** Makes taking a snapshot and registering it one step, for {@link #oldestSnapshot}. */
     private final java.util.concurrent.locks.ReentrantReadWriteLock snapshotLock =
             new java.util.concurrent.locks.ReentrantReadWriteLock();
@@ -648,6 +650,7 @@ public final class TransactionNode implements TxnService {
             mayBeListed = true;
             store.put(CheckpointCodec.key(capture.lsn()), CheckpointCodec.encode(checkpoint));
             reclaimer.checkpointWritten(CheckpointCodec.key(capture.lsn()), checkpoint);
+            lastCheckpoint = checkpoint;
             commitLock.lock();
             try {
                 installFlush(capture, written);
@@ -769,6 +772,7 @@ public final class TransactionNode implements TxnService {
                 finalCheckpoint ? autoIncrement.exactNextValues() : autoIncrement.durableNextValues());
         store.put(CheckpointCodec.key(lsn), CheckpointCodec.encode(checkpoint));
         reclaimer.checkpointWritten(CheckpointCodec.key(lsn), checkpoint);
+        lastCheckpoint = checkpoint;
         flushed.forEach((table, next) -> {
             TableVersion old = table.version();
             table.replaceVersion(next);
@@ -817,10 +821,11 @@ public final class TransactionNode implements TxnService {
     // ---- merges ----
 
     /**
-     * Swaps merges built outside the lock into their tables' versions with a flush and its checkpoint (commits
-     * go on meanwhile, as during any flush), if each table still exists and its version still lists the
-     * merge's inputs; what the others wrote is deleted (no one could have read it). Tombstones committed
-     * meanwhile stay (merged rows keep their ids). Returns the tables whose merges were swapped in.
+     * Swaps merges built outside the lock into their tables' versions, if each table still exists and its
+     * version still lists the merge's inputs; what the others wrote is deleted (no one could have read it).
+     * Tombstones committed meanwhile stay (merged rows keep their ids). Returns the tables whose merges were
+     * swapped in. The swap rewrites the last checkpoint ({@link #swapInMerges}); only before the first
+     * checkpoint (merges then have nothing to merge) does it take a flush.
      */
     Set<TableData> installMerges(Map<TableData, MergeResult> merges) {
         flushLock.lock();
@@ -829,9 +834,61 @@ public final class TransactionNode implements TxnService {
                 merges.values().forEach(merge -> merge.writtenKeys().forEach(store::delete));
                 return Set.of();
             }
-            return flushConcurrently(merges);
+            return lastCheckpoint == null ? flushConcurrently(merges) : swapInMerges(merges);
         } finally {
             flushLock.unlock();
+        }
+    }
+
+    /**
+     * Under the flush lock: stores the last checkpoint again under its own LSN with the applying merges'
+     * outputs listed instead of their inputs, then swaps them into the tables' versions. The logtail stays
+     * where it is: the merged objects hold only rows of objects that checkpoint listed (merged rows keep
+     * their ids, so tombstones in the log after it still find them), and recovery replays the log after
+     * it as before. A swap that flushed the logtail instead made objects of a few rows and a tombstone
+     * object per table on every merge, which the next merges had to merge again.
+     */
+    private Set<TableData> swapInMerges(Map<TableData, MergeResult> merges) {
+        Checkpoint last = lastCheckpoint;
+        Map<TableData, MergeResult> applying = new HashMap<>();
+        Map<Long, TableFiles> files = new HashMap<>(last.tables());
+        merges.forEach((table, merge) -> {
+            long tableId = table.definition().tableId();
+            TableFiles listed = last.tables().get(tableId);
+            // Objects change only under the flush lock, held here: the version lists what the checkpoint lists.
+            if (listed != null && tables.get(tableId) == table && merge.appliesTo(table.version())) {
+                TableVersion merged = merge.applyTo(new TableVersion(listed.dataObjects(), listed.tombstoneObjects(), List.of()));
+                files.put(tableId, new TableFiles(merged.objects(), merged.tombstoneObjects()));
+                applying.put(table, merge);
+            }
+        });
+        boolean mayBeListed = false;
+        try {
+            if (applying.isEmpty()) {
+                return Set.of();
+            }
+            Checkpoint checkpoint = new Checkpoint(last.lsn(), last.commitTs(), last.catalog(), files, last.nextRowId(),
+                    last.nextTableId(), last.autoIncrementNext());
+            mayBeListed = true; // as in a flush: a put that failed may still have stored it
+            store.put(CheckpointCodec.key(last.lsn()), CheckpointCodec.encode(checkpoint));
+            lastCheckpoint = checkpoint;
+            commitLock.lock();
+            try {
+                reclaimer.checkpointWritten(CheckpointCodec.key(last.lsn()), checkpoint);
+                applying.forEach((table, merge) -> {
+                    table.replaceVersion(merge.applyTo(table.version()));
+                    reclaimer.retire(table, merge.replacedKeys(), merge.droppedRows());
+                });
+            } finally {
+                commitLock.unlock();
+            }
+            return Set.copyOf(applying.keySet());
+        } finally {
+            for (Map.Entry<TableData, MergeResult> merge : merges.entrySet()) {
+                if (!mayBeListed || !applying.containsKey(merge.getKey())) {
+                    merge.getValue().writtenKeys().forEach(store::delete);
+                }
+            }
         }
     }
 
@@ -880,6 +937,7 @@ public final class TransactionNode implements TxnService {
         catalogVersions.put(checkpoint.commitTs(), checkpoint.catalog());
         tables.putAll(restored);
         checkpointLsn = checkpoint.lsn();
+        lastCheckpoint = checkpoint;
         lastAppliedTs = checkpoint.commitTs();
         clock.observe(checkpoint.commitTs());
         nextRowId.set(Math.max(nextRowId.get(), checkpoint.nextRowId()));

@@ -6,6 +6,10 @@ import io.strata.storage.ForwardingObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.checkpoint.CheckpointCodec;
+import io.strata.txn.checkpoint.MergeResult;
+import io.strata.txn.checkpoint.Merger;
+import io.strata.txn.mvcc.TableData;
+import io.strata.txn.mvcc.TableVersion;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,37 @@ class CheckpointPutFailureTest extends NodeTestBase {
         reopen(true);
         assertEquals(LongStream.range(0, 150).boxed().toList(), ids());
         assertTrue(store.list(CheckpointCodec.PREFIX).size() <= 2);
+    }
+
+    @Test
+    void aMergeWhoseCheckpointPutFailedKeepsItsOutputs() {
+        TableDefinition table = createTable(TransactionNodeTest.USERS);
+        for (long first = 0; first < 100; first += 10) {
+            insert(table, first, first + 10);
+            node.flush();
+        }
+        TableData data = node.tableData(table.tableId());
+        TableVersion version = data.acquire();
+        MergeResult merge;
+        try {
+            merge = new Merger(table, node.objectStore(), node::objectReader, node.allocator())
+                    .merge(version.objects(), version.tombstoneObjects(), node.oldestSnapshot(), "lost-answer");
+        } finally {
+            data.release(version);
+        }
+        lostAnswer.armed = true;
+        StrataException failed = assertThrows(StrataException.class, () -> node.installMerge(data, merge));
+        assertEquals(ErrorCode.ER_STORAGE_FAILURE, failed.code());
+        assertEquals(10, data.version().objects().size(), "not swapped in: the inputs are still read");
+        merge.outputs().forEach(output -> assertTrue(store.exists(output.key()), "kept: the stored checkpoint lists it"));
+        insert(table, 100, 110);
+
+        reopen(false); // a crash: the newest checkpoint is the merge's, whose put "failed"
+        assertEquals(LongStream.range(0, 110).boxed().toList(), ids());
+        assertEquals(merge.outputs(), node.tableData(table.tableId()).version().objects());
+        node.flush();
+        reopen(true);
+        assertEquals(LongStream.range(0, 110).boxed().toList(), ids());
     }
 
     private void insert(TableDefinition table, long from, long to) {

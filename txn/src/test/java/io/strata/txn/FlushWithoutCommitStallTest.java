@@ -3,6 +3,7 @@ package io.strata.txn;
 import io.strata.storage.ForwardingObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.checkpoint.CheckpointCodec;
 import io.strata.txn.checkpoint.MergeResult;
 import io.strata.txn.checkpoint.Merger;
 import io.strata.txn.mvcc.DataObjectRef;
@@ -28,13 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A flush writes its objects outside the commit lock: while object storage is slow (here: stuck until
  * released), commits, deletes and reads go on, and what they did after the flush took its logtail
  * stays correct in memory, in the next flush and after a crash. The same holds while a merge is swapped
- * in: that is a flush too.
+ * in (its checkpoint stored).
  */
 @Timeout(60)
 class FlushWithoutCommitStallTest extends NodeTestBase {
-    /** A real store whose data object puts wait for {@link #release} once {@link #hold} was called. */
+    /**
+     * A real store whose data object puts (or puts of keys containing what {@link #hold(String)} names)
+     * wait for {@link #release} once held.
+     */
     static final class StuckStore extends ForwardingObjectStore {
         private volatile CountDownLatch gate = new CountDownLatch(0);
+        private volatile String stuckKeys = "/data-";
         final CountDownLatch entered = new CountDownLatch(1);
 
         StuckStore(ObjectStore delegate) {
@@ -45,13 +50,18 @@ class FlushWithoutCommitStallTest extends NodeTestBase {
             gate = new CountDownLatch(1);
         }
 
+        void hold(String keysContaining) {
+            stuckKeys = keysContaining;
+            hold();
+        }
+
         void release() {
             gate.countDown();
         }
 
         @Override
         public void put(String key, byte[] bytes) {
-            if (key.contains("/data-")) {
+            if (key.contains(stuckKeys)) {
                 entered.countDown();
                 try {
                     assertTrue(gate.await(30, TimeUnit.SECONDS), "released");
@@ -159,12 +169,12 @@ class FlushWithoutCommitStallTest extends NodeTestBase {
             data.release(version);
         }
         assertEquals(2, merge.droppedRows().size());
-        insert(100, 101); // the swap's flush writes these as a data object, where the store sticks
-        stuck.hold();
+        insert(100, 101); // stays in the logtail: the swap stores the checkpoint again, with the merge in it
+        stuck.hold(CheckpointCodec.PREFIX);
         CompletableFuture<Boolean> swap = CompletableFuture.supplyAsync(() -> node.installMerge(data, merge));
-        assertTrue(stuck.entered.await(10, TimeUnit.SECONDS), "the swap's flush is writing its data object");
+        assertTrue(stuck.entered.await(10, TimeUnit.SECONDS), "the swap is storing its checkpoint");
         insert(LongStream.range(102, 110).toArray());
-        deleteIds(List.of(2L, 101L)); // one row the merge copied, one the flush writes
+        deleteIds(List.of(2L, 101L)); // one row the merge copied, one in the logtail
         assertEquals(98 + 10 - 2, ids().size(), "commits and reads go on while the merge is swapped in");
         assertFalse(swap.isDone());
         stuck.release();
@@ -175,6 +185,9 @@ class FlushWithoutCommitStallTest extends NodeTestBase {
         List<DataObjectRef> objects = data.version().objects();
         assertTrue(objects.containsAll(merge.outputs()));
         assertTrue(merge.inputs().stream().noneMatch(objects::contains));
+        assertEquals(merge.outputs(), objects, "the swap flushed nothing: no object holds the commits made since");
+        assertEquals(2, data.version().logtail().size(), "the inserts of 100-101 and 102-109 stay in the logtail");
+        assertEquals(2, data.unflushedTombstones().size(), "and the deletes of 2 and 101 in memory");
         reopen(false); // crash: the checkpoint lists the merged objects, the log holds the later commits
         assertEquals(expected, ids());
     }
