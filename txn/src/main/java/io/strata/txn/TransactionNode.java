@@ -856,8 +856,11 @@ public final class TransactionNode implements TxnService {
             long tableId = table.definition().tableId();
             TableFiles listed = last.tables().get(tableId);
             // Objects change only under the flush lock, held here: the version lists what the checkpoint lists.
-            if (listed != null && tables.get(tableId) == table && merge.appliesTo(table.version())) {
-                TableVersion merged = merge.applyTo(new TableVersion(listed.dataObjects(), listed.tombstoneObjects(), List.of()));
+            TableVersion listedVersion = listed == null ? null
+                    : new TableVersion(listed.dataObjects(), listed.tombstoneObjects(), List.of());
+            if (listed != null && tables.get(tableId) == table && merge.appliesTo(table.version())
+                    && merge.appliesTo(listedVersion)) {
+                TableVersion merged = merge.applyTo(listedVersion);
                 files.put(tableId, new TableFiles(merged.objects(), merged.tombstoneObjects()));
                 applying.put(table, merge);
             }
