@@ -7,9 +7,7 @@ import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.checkpoint.CheckpointCodec;
 import io.strata.txn.checkpoint.MergeResult;
-import io.strata.txn.checkpoint.Merger;
 import io.strata.txn.mvcc.TableData;
-import io.strata.txn.mvcc.TableVersion;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
@@ -77,14 +75,7 @@ class CheckpointPutFailureTest extends NodeTestBase {
             node.flush();
         }
         TableData data = node.tableData(table.tableId());
-        TableVersion version = data.acquire();
-        MergeResult merge;
-        try {
-            merge = new Merger(table, node.objectStore(), node::objectReader, node.allocator())
-                    .merge(version.objects(), version.tombstoneObjects(), node.oldestSnapshot(), "lost-answer");
-        } finally {
-            data.release(version);
-        }
+        MergeResult merge = mergeOfAllObjects(table, "lost-answer");
         lostAnswer.armed = true;
         StrataException failed = assertThrows(StrataException.class, () -> node.installMerge(data, merge));
         assertEquals(ErrorCode.ER_STORAGE_FAILURE, failed.code());

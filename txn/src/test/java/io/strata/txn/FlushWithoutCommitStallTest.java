@@ -5,10 +5,8 @@ import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.checkpoint.CheckpointCodec;
 import io.strata.txn.checkpoint.MergeResult;
-import io.strata.txn.checkpoint.Merger;
 import io.strata.txn.mvcc.DataObjectRef;
 import io.strata.txn.mvcc.TableData;
-import io.strata.txn.mvcc.TableVersion;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,14 +158,7 @@ class FlushWithoutCommitStallTest extends NodeTestBase {
         deleteIds(List.of(0L, 1L));
         node.flush();
         TableData data = node.tableData(table.tableId());
-        TableVersion version = data.acquire();
-        MergeResult merge;
-        try {
-            merge = new Merger(table, node.objectStore(), node::objectReader, node.allocator())
-                    .merge(version.objects(), version.tombstoneObjects(), node.oldestSnapshot(), "stall-test");
-        } finally {
-            data.release(version);
-        }
+        MergeResult merge = mergeOfAllObjects(table, "stall-test");
         assertEquals(2, merge.droppedRows().size());
         insert(100, 101); // stays in the logtail: the swap stores the checkpoint again, with the merge in it
         stuck.hold(CheckpointCodec.PREFIX);

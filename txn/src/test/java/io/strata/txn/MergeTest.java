@@ -8,7 +8,6 @@ import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.checkpoint.CheckpointCodec;
 import io.strata.txn.checkpoint.MergeResult;
-import io.strata.txn.checkpoint.Merger;
 import io.strata.txn.checkpoint.TableFiles;
 import io.strata.txn.mvcc.DataObjectRef;
 import io.strata.txn.mvcc.TableData;
@@ -171,7 +170,7 @@ class MergeTest extends NodeTestBase {
     @Test
     void deletesCommittedWhileAMergeIsBuiltStillApply() {
         TableData data = tenObjectsWithTheFirstHundredDeleted();
-        MergeResult result = buildMerge(data, "test-0");
+        MergeResult result = mergeOfAllObjects(table, "test-0");
         assertEquals(100, result.droppedRows().size());
         delete(id -> id >= 100 && id < 150); // lands in rows the merge copied
         node.flush();
@@ -189,8 +188,8 @@ class MergeTest extends NodeTestBase {
     @Test
     void aMergeWhoseInputsWereMergedAwayIsDeletedNotInstalled() {
         TableData data = tenObjectsWithTheFirstHundredDeleted();
-        MergeResult first = buildMerge(data, "test-a");
-        MergeResult second = buildMerge(data, "test-b"); // same inputs
+        MergeResult first = mergeOfAllObjects(table, "test-a");
+        MergeResult second = mergeOfAllObjects(table, "test-b"); // same inputs
         assertTrue(second.writtenKeys().stream().allMatch(store::exists));
         assertTrue(node.installMerge(data, first));
         assertFalse(node.installMerge(data, second), "its inputs are gone from the version");
@@ -217,16 +216,6 @@ class MergeTest extends NodeTestBase {
             items.put(id, "item" + id);
         }
         return items;
-    }
-
-    private MergeResult buildMerge(TableData data, String name) {
-        TableVersion version = data.acquire();
-        try {
-            return new Merger(table, node.objectStore(), node::objectReader, node.allocator())
-                    .merge(version.objects(), version.tombstoneObjects(), node.oldestSnapshot(), name);
-        } finally {
-            data.release(version);
-        }
     }
 
     @Test

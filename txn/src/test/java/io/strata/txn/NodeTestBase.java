@@ -4,6 +4,10 @@ import io.strata.common.config.StrataConfig;
 import io.strata.storage.LocalDirObjectStore;
 import io.strata.storage.ObjectStore;
 import io.strata.txn.catalog.TableDefinition;
+import io.strata.txn.checkpoint.MergeResult;
+import io.strata.txn.checkpoint.Merger;
+import io.strata.txn.mvcc.TableData;
+import io.strata.txn.mvcc.TableVersion;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +71,18 @@ abstract class NodeTestBase {
         }
         node = null; // if opening fails, there is nothing left to close
         node = open(config);
+    }
+
+    /** A merge of every object of {@code table} (built, not swapped in), whose outputs are named after {@code name}. */
+    MergeResult mergeOfAllObjects(TableDefinition table, String name) {
+        TableData data = node.tableData(table.tableId());
+        TableVersion version = data.acquire();
+        try {
+            return new Merger(table, node.objectStore(), node::objectReader, node.allocator())
+                    .merge(version.objects(), version.tombstoneObjects(), node.oldestSnapshot(), name);
+        } finally {
+            data.release(version);
+        }
     }
 
     /** Creates {@code definition}'s database and the table in one commit; returns the table with its id. */
