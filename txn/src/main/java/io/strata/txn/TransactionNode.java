@@ -122,7 +122,11 @@ public final class TransactionNode implements TxnService {
     private final AutoIncrementCounters autoIncrement;
     private long lastAppliedTs;     // under commitLock
     private volatile long checkpointLsn; // written under commitLock
-    /** The checkpoint stored at {@link #checkpointLsn} (null before the first), which a merge's swap rewrites; under flushLock. */
+    /**
+     * The checkpoint stored at {@link #checkpointLsn}, which a merge's swap rewrites; under flushLock. Null
+     * before the first, and after a checkpoint put failed (it may have stored a checkpoint this node does
+     * not know as its newest): merges are then swapped in by a flush, whose checkpoint supersedes it.
+     */
     private Checkpoint lastCheckpoint;
     /** Makes taking a snapshot and registering it one step, for {@link #oldestSnapshot}. */
     private final java.util.concurrent.locks.ReentrantReadWriteLock snapshotLock =
@@ -648,6 +652,7 @@ public final class TransactionNode implements TxnService {
             // From here on the objects may be listed: a put that failed may still have stored the checkpoint
             // (a timeout after the store took it), so a failure leaves them as garbage, never deletes them.
             mayBeListed = true;
+            lastCheckpoint = null; // until the put succeeds: one that failed may have landed a newer checkpoint
             store.put(CheckpointCodec.key(capture.lsn()), CheckpointCodec.encode(checkpoint));
             reclaimer.checkpointWritten(CheckpointCodec.key(capture.lsn()), checkpoint);
             lastCheckpoint = checkpoint;
@@ -770,6 +775,7 @@ public final class TransactionNode implements TxnService {
         }
         Checkpoint checkpoint = new Checkpoint(lsn, lastAppliedTs, catalog, files, nextRowId.get(), nextTableId.get(),
                 finalCheckpoint ? autoIncrement.exactNextValues() : autoIncrement.durableNextValues());
+        lastCheckpoint = null; // until the put succeeds
         store.put(CheckpointCodec.key(lsn), CheckpointCodec.encode(checkpoint));
         reclaimer.checkpointWritten(CheckpointCodec.key(lsn), checkpoint);
         lastCheckpoint = checkpoint;
@@ -873,6 +879,7 @@ public final class TransactionNode implements TxnService {
             Checkpoint checkpoint = new Checkpoint(last.lsn(), last.commitTs(), last.catalog(), files, last.nextRowId(),
                     last.nextTableId(), last.autoIncrementNext());
             mayBeListed = true; // as in a flush: a put that failed may still have stored it
+            lastCheckpoint = null; // until the put succeeds
             store.put(CheckpointCodec.key(last.lsn()), CheckpointCodec.encode(checkpoint));
             lastCheckpoint = checkpoint;
             commitLock.lock();

@@ -91,6 +91,26 @@ class CheckpointPutFailureTest extends NodeTestBase {
         assertEquals(LongStream.range(0, 110).boxed().toList(), ids());
     }
 
+    @Test
+    void aMergeAfterAFlushWhoseCheckpointPutFailedIsSwappedInByAFlush() {
+        TableDefinition table = createTable(TransactionNodeTest.USERS);
+        for (long first = 0; first < 100; first += 10) {
+            insert(table, first, first + 10);
+            node.flush();
+        }
+        insert(table, 100, 110);
+        lostAnswer.armed = true;
+        assertThrows(StrataException.class, node::flush); // its checkpoint, at a newer LSN, landed
+        MergeResult merge = mergeOfAllObjects(table, "after-lost-answer");
+        assertTrue(node.installMerge(node.tableData(table.tableId()), merge));
+        // Rewriting the older checkpoint would leave the landed one newest, listing the merge's inputs, which
+        // then go once no reader needs them: a restart from it would miss them.
+        node.reclaimObjects();
+        reopen(false);
+        assertEquals(merge.outputs(), node.tableData(table.tableId()).version().objects().subList(0, merge.outputs().size()));
+        assertEquals(LongStream.range(0, 110).boxed().toList(), ids());
+    }
+
     private void insert(TableDefinition table, long from, long to) {
         try (Transaction txn = node.begin()) {
             Object[][] rows = LongStream.range(from, to).mapToObj(id -> new Object[] {id, "user" + id}).toArray(Object[][]::new);
