@@ -70,10 +70,7 @@ class CheckpointPutFailureTest extends NodeTestBase {
     @Test
     void aMergeWhoseCheckpointPutFailedKeepsItsOutputs() {
         TableDefinition table = createTable(TransactionNodeTest.USERS);
-        for (long first = 0; first < 100; first += 10) {
-            insert(table, first, first + 10);
-            node.flush();
-        }
+        tenFlushedObjects(table);
         TableData data = node.tableData(table.tableId());
         MergeResult merge = mergeOfAllObjects(table, "lost-answer");
         lostAnswer.armed = true;
@@ -94,10 +91,7 @@ class CheckpointPutFailureTest extends NodeTestBase {
     @Test
     void aMergeAfterAFlushWhoseCheckpointPutFailedIsSwappedInByAFlush() {
         TableDefinition table = createTable(TransactionNodeTest.USERS);
-        for (long first = 0; first < 100; first += 10) {
-            insert(table, first, first + 10);
-            node.flush();
-        }
+        tenFlushedObjects(table);
         insert(table, 100, 110);
         lostAnswer.armed = true;
         assertThrows(StrataException.class, node::flush); // its checkpoint, at a newer LSN, landed
@@ -109,6 +103,14 @@ class CheckpointPutFailureTest extends NodeTestBase {
         reopen(false);
         assertEquals(merge.outputs(), node.tableData(table.tableId()).version().objects().subList(0, merge.outputs().size()));
         assertEquals(LongStream.range(0, 110).boxed().toList(), ids());
+    }
+
+    /** Ids 0 to 99 in ten objects of ten rows each, one flush apiece. */
+    private void tenFlushedObjects(TableDefinition table) {
+        for (long first = 0; first < 100; first += 10) {
+            insert(table, first, first + 10);
+            node.flush();
+        }
     }
 
     private void insert(TableDefinition table, long from, long to) {
