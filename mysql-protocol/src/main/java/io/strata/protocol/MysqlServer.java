@@ -6,9 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.strata.common.session.SessionFactory;
@@ -69,12 +67,13 @@ public final class MysqlServer implements AutoCloseable {
                 new SynchronousQueue<>(), new DefaultThreadFactory("strata-session", true));
         ServerContext context = new ServerContext(sessions, tls, new FastAuthCache(), registry, workers,
                 MAX_PACKET_SIZE_BYTES);
-        EventLoopGroup bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("strata-mysql-accept", true));
-        EventLoopGroup ioGroup = new NioEventLoopGroup(0, new DefaultThreadFactory("strata-mysql-io", true));
+        NetworkTransport transport = options.transport().resolve();
+        EventLoopGroup bossGroup = transport.eventLoops(1, "strata-mysql-accept");
+        EventLoopGroup ioGroup = transport.eventLoops(0, "strata-mysql-io");
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(bossGroup, ioGroup)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
@@ -88,7 +87,8 @@ public final class MysqlServer implements AutoCloseable {
                     });
             Channel channel = bootstrap.bind(new InetSocketAddress(options.host(), options.port())).syncUninterruptibly().channel();
             MysqlServer server = new MysqlServer(bossGroup, ioGroup, workers, registry, channel);
-            LOG.info("MySQL protocol listening on {}:{}", options.host(), server.port());
+            LOG.info("MySQL protocol listening on {}:{} ({})", options.host(), server.port(),
+                    transport.name().toLowerCase(java.util.Locale.ROOT));
             return server;
         } catch (Exception e) {
             // Netty rethrows the bind's IOException unchecked; release the threads either way.

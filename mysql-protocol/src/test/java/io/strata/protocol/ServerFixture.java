@@ -14,7 +14,11 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path tlsDirectory, int maxConnections) {
-        server = MysqlServer.start(sessions, new MysqlServerOptions("127.0.0.1", 0, tlsDirectory, maxConnections));
+        this(tlsDirectory, maxConnections, NetworkTransport.AUTO);
+    }
+
+    ServerFixture(Path tlsDirectory, int maxConnections, NetworkTransport transport) {
+        server = MysqlServer.start(sessions, new MysqlServerOptions("127.0.0.1", 0, tlsDirectory, maxConnections, transport));
     }
 
     int port() {

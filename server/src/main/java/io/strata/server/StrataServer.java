@@ -3,6 +3,7 @@ package io.strata.server;
 import io.strata.common.config.StrataConfig;
 import io.strata.protocol.MysqlServer;
 import io.strata.protocol.MysqlServerOptions;
+import io.strata.protocol.NetworkTransport;
 import io.strata.sql.SqlSessionFactory;
 import io.strata.storage.ObjectStore;
 import io.strata.txn.TransactionNode;
@@ -44,6 +45,7 @@ public final class StrataServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Path dataDirectory = config.getPath("data.dir").toAbsolutePath().normalize();
         StorageType storageType = StorageType.of(config); // a bad storage.type fails before anything starts
+        NetworkTransport transport = NetworkTransport.parse(config.get("server.io")).resolve(); // so does server.io
         Deque<AutoCloseable> parts = new ArrayDeque<>();
         try {
             Files.createDirectories(dataDirectory);
@@ -57,7 +59,8 @@ public final class StrataServer implements AutoCloseable {
             LOG.info("transaction node recovered; log in {}", dataDirectory.resolve("log"));
             SqlSessionFactory sessions = new SqlSessionFactory(transactionNode, allocator, config);
             MysqlServerOptions options = new MysqlServerOptions(config.get("server.host"), config.getInt("server.port"),
-                    dataDirectory.resolve("tls"), config.getInt("server.max-connections"));
+                    dataDirectory.resolve("tls"), config.getInt("server.max-connections"),
+                    transport);
             MysqlServer mysql = MysqlServer.start(sessions, options);
             parts.push(mysql);
             LOG.info("MySQL protocol listening on {}:{}", config.get("server.host"), mysql.port());

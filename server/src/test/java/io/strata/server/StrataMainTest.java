@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as a user meets it: a child JVM running {@link StrataMain}. */
@@ -20,10 +21,23 @@ class StrataMainTest {
 
     @Test
     void anUnknownStorageTypeExitsWithTwoNamingTheAllowedTypes() throws Exception {
+        String printed = startFailing("storage.type=hdfs");
+        assertTrue(printed.contains("strata: cannot start: storage.type=hdfs is not supported; use one of: local, s3"), printed);
+    }
+
+    @Test
+    void anUnknownNetworkTransportExitsWithTwoBeforeCreatingTheDataDirectory() throws Exception {
+        String printed = startFailing("server.io=uring");
+        assertTrue(printed.contains("strata: cannot start: server.io must be auto, epoll or nio, not 'uring'"), printed);
+        assertFalse(Files.exists(directory.resolve("data")), "nothing should start before the settings are checked");
+    }
+
+    /** Runs strata with {@code setting}, expects exit code 2 within a minute, returns what it printed. */
+    private String startFailing(String setting) throws Exception {
         Path output = directory.resolve("output.txt");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), StrataMain.class.getName(),
-                "--set", "storage.type=hdfs", "--set", "server.port=0", "--set", "data.dir=" + directory.resolve("data")))
+                "--set", setting, "--set", "server.port=0", "--set", "data.dir=" + directory.resolve("data")))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -31,6 +45,6 @@ class StrataMainTest {
         }
         String printed = Files.readString(output);
         assertEquals(2, process.exitValue(), printed);
-        assertTrue(printed.contains("strata: cannot start: storage.type=hdfs is not supported; use one of: local, s3"), printed);
+        return printed;
     }
 }

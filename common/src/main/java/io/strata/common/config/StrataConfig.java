@@ -20,6 +20,7 @@ public final class StrataConfig {
             Map.entry("server.password", "111"),
             Map.entry("server.version", "8.0.30-Strata-0.1"),
             Map.entry("server.max-connections", "1024"),
+            Map.entry("server.io", "auto"),
             Map.entry("data.dir", "./data"),
             Map.entry("storage.type", "local"),
             Map.entry("log.group-commit-max-records", "1024"),
