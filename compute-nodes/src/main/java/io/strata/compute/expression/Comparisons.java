@@ -1,6 +1,7 @@
 package io.strata.compute.expression;
 
 import io.strata.common.type.DataType;
+import io.strata.common.type.StringCollation;
 import io.strata.common.type.TypeKind;
 
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package io.strata.compute.expression;
 
+import io.strata.common.type.StringCollation;
+
 /**
  * SQL LIKE with {@code %} (any run) and {@code _} (one character), backslash escaping the next
  * character, matched under {@link StringCollation} (case- and accent-insensitive). Immutable; one

@@ -1,6 +1,7 @@
 package io.strata.compute.expression;
 
 import io.strata.common.type.DataType;
+import io.strata.common.type.StringCollation;
 
 /** String editing functions: CONCAT_WS, REPLACE, LEFT, RIGHT, LPAD, RPAD, REVERSE, LOCATE. Lengths count characters. */
 final class TextFunctions {

@@ -1,7 +1,7 @@
 package io.strata.compute.operator;
 
+import io.strata.common.type.StringCollation;
 import io.strata.compute.expression.Column;
-import io.strata.compute.expression.StringCollation;
 import io.strata.compute.plan.SortKey;
 
 import java.math.BigDecimal;

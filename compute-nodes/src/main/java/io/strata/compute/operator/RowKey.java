@@ -1,7 +1,7 @@
 package io.strata.compute.operator;
 
+import io.strata.common.type.StringCollation;
 import io.strata.compute.expression.Column;
-import io.strata.compute.expression.StringCollation;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

@@ -2,6 +2,7 @@ package io.strata.compute.expression;
 
 import io.strata.common.type.ArrowValues;
 import io.strata.common.type.DataType;
+import io.strata.common.type.StringCollation;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;

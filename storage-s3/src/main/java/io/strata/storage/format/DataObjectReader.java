@@ -84,9 +84,9 @@ public final class DataObjectReader {
         return new VectorSchemaRoot(fields, vectors, meta.rowCount());
     }
 
-    /** False only if no row of the object has a key hashing to {@code keyHash} (see {@link ObjectFooter#keyFilter}). */
-    public boolean mightContainKey(long keyHash) {
-        return footer.mightContainKey(keyHash);
+    /** False only if no row of the object has a key hashing to {@code keyHash} (see {@link ObjectFooter#mightContainKey}). */
+    public boolean mightContainKey(long keyHash, boolean keyHasText) {
+        return footer.mightContainKey(keyHash, keyHasText);
     }
 
     /** The chunk's Arrow IPC bytes: fetched with one ranged GET, then decompressed. */

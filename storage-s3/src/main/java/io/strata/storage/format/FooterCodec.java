@@ -19,15 +19,18 @@ import java.util.Optional;
 /**
  * The footer's bytes and the fixed trailer after them. An object ends with
  * {@code footer | int footerLength | 8-byte magic}, so a reader finds the footer with two ranged GETs.
- * The footer starts with its version. Version 1: chunks are uncompressed, no key filter. Version 2 (written
- * now) adds per chunk {@code byte codec [int rawLength unless NONE]} after the null count, and after the
- * blocks {@code boolean hasFilter [int hashFunctions, int words, long[words]]}. Both versions are read.
+ * The footer starts with its version. Version 1: chunks are uncompressed, no key filter. Version 2 adds per
+ * chunk {@code byte codec [int rawLength unless NONE]} after the null count, and after the blocks
+ * {@code boolean hasFilter [int hashFunctions, int words, long[words]]}. Version 3 (written now) has version
+ * 2's layout; its key filter hashes string key parts folded by the collation (see
+ * {@link ObjectFooter#keyFilterFoldsText}). All three are read.
  */
 public final class FooterCodec {
     public static final byte[] MAGIC = "STRATA01".getBytes(StandardCharsets.US_ASCII);
     public static final int TRAILER_BYTES = Integer.BYTES + 8;
     static final int VERSION_UNCOMPRESSED = 1;
-    static final int VERSION = 2;
+    static final int VERSION_UNFOLDED_FILTER = 2;
+    static final int VERSION = 3;
 
     private FooterCodec() {}
 
@@ -37,7 +40,7 @@ public final class FooterCodec {
 
     /** The footer in format {@code version}; version 1 only for footers it can hold (tests of old objects). */
     static byte[] encode(ObjectFooter footer, int version) {
-        if (version != VERSION && version != VERSION_UNCOMPRESSED) {
+        if (version != VERSION && version != VERSION_UNFOLDED_FILTER && version != VERSION_UNCOMPRESSED) {
             throw new IllegalArgumentException("cannot write data object version " + version);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -133,7 +136,7 @@ public final class FooterCodec {
     static ObjectFooter decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readInt();
-            if (version != VERSION && version != VERSION_UNCOMPRESSED) {
+            if (version != VERSION && version != VERSION_UNFOLDED_FILTER && version != VERSION_UNCOMPRESSED) {
                 throw StrataException.of(ErrorCode.ER_STORAGE_FAILURE, "unknown data object version %d", version);
             }
             int columnCount = in.readInt();
@@ -155,7 +158,7 @@ public final class FooterCodec {
                 }
                 blocks.add(new BlockMeta(rows, chunks));
             }
-            return new ObjectFooter(schema, rowCount, blocks, readFilter(in, version));
+            return new ObjectFooter(schema, rowCount, blocks, readFilter(in, version), version >= VERSION);
         } catch (IOException | IllegalArgumentException e) {
             throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "corrupt data object footer: " + e.getMessage(), e);
         }

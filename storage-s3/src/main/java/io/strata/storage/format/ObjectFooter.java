@@ -9,9 +9,11 @@ import java.util.Optional;
 /**
  * What a data object's footer says: the schema, the total row count, each block's chunks and, when the
  * writer was given key hashes, a Bloom filter of the primary key hashes of all rows.
+ * {@code keyFilterFoldsText} is false for objects written before format 3, whose writers hashed string
+ * key parts as stored rather than folded by the collation: their filter cannot rule out a key with text.
  */
 public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockMeta> blocks,
-                           Optional<BloomFilter> keyFilter) {
+                           Optional<BloomFilter> keyFilter, boolean keyFilterFoldsText) {
     public ObjectFooter {
         schema = List.copyOf(schema);
         blocks = List.copyOf(blocks);
@@ -27,6 +29,11 @@ public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockM
         if (sum != rowCount) {
             throw new IllegalArgumentException("blocks hold " + sum + " rows, footer says " + rowCount);
         }
+    }
+
+    /** A footer as written now: a key filter (if any) of folded keys. */
+    public ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockMeta> blocks, Optional<BloomFilter> keyFilter) {
+        this(schema, rowCount, blocks, keyFilter, true);
     }
 
     /** A footer without a key filter. */
@@ -48,8 +55,11 @@ public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockM
         return -1;
     }
 
-    /** False only if no row of the object has a key hashing to {@code keyHash}; true without a filter. */
-    public boolean mightContainKey(long keyHash) {
-        return keyFilter.isEmpty() || keyFilter.get().mightContain(keyHash);
+    /**
+     * False only if no row of the object has a key hashing to {@code keyHash}; true without a filter, and
+     * for a key with a text part ({@code keyHasText}) when the filter predates folded text.
+     */
+    public boolean mightContainKey(long keyHash, boolean keyHasText) {
+        return keyFilter.isEmpty() || (keyHasText && !keyFilterFoldsText) || keyFilter.get().mightContain(keyHash);
     }
 }

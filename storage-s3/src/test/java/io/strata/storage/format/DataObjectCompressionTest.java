@@ -130,7 +130,7 @@ class DataObjectCompressionTest {
         store.put("t/old", old);
         DataObjectReader reader = DataObjectReader.open(store, "t/old");
         assertTrue(reader.footer().keyFilter().isEmpty());
-        assertTrue(reader.mightContainKey(12345), "no filter: every key may be there");
+        assertTrue(reader.mightContainKey(12345, false), "no filter: every key may be there");
         assertTrue(reader.footer().blocks().stream().flatMap(b -> b.columns().stream())
                 .allMatch(c -> c.codec() == ChunkCodec.NONE && c.rawLength() == c.length()));
         assertAllRowsRead(reader, fields);
@@ -145,13 +145,41 @@ class DataObjectCompressionTest {
         BloomFilter filter = reader.footer().keyFilter().orElseThrow();
         assertEquals((ROWS * BloomFilter.BITS_PER_KEY + 63) / 64 * 8, filter.sizeInBytes(), "10 bits a key, whole words");
         for (long hash : hashes) {
-            assertTrue(reader.mightContainKey(hash), "no false negative");
+            assertTrue(reader.mightContainKey(hash, false), "no false negative");
         }
-        long admitted = java.util.Arrays.stream(LongHashes.of(ROWS, 10 * ROWS)).filter(reader::mightContainKey).count();
+        long admitted = java.util.Arrays.stream(LongHashes.of(ROWS, 10 * ROWS)).filter(hash -> reader.mightContainKey(hash, false)).count();
         assertTrue(admitted < ROWS * 10 / 50, admitted + " of " + 10 * ROWS + " absent keys admitted");
 
         store.put("t/plain", objectBytes(fields, ChunkCodec.LZ4, null));
         assertTrue(DataObjectReader.open(store, "t/plain").footer().keyFilter().isEmpty(), "no hashes, no filter");
+    }
+
+    @Test
+    void aVersionTwoFilterCannotRuleOutKeysWithText() {
+        List<Field> fields = List.of(ArrowTypes.field("id", DataType.BIGINT, false));
+        long[] hashes = LongHashes.of(0, ROWS);
+        byte[] current = objectBytes(fields, ChunkCodec.LZ4, hashes);
+        store.put("t/v3", current);
+        ObjectFooter footer = DataObjectReader.open(store, "t/v3").footer();
+        assertTrue(footer.keyFilterFoldsText(), "written now: format 3");
+        int footerLength = java.nio.ByteBuffer.wrap(current, current.length - FooterCodec.TRAILER_BYTES, 4).getInt();
+        byte[] oldFooter = FooterCodec.encode(footer, FooterCodec.VERSION_UNFOLDED_FILTER);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(current, 0, current.length - FooterCodec.TRAILER_BYTES - footerLength);
+        out.writeBytes(oldFooter);
+        out.writeBytes(FooterCodec.trailer(oldFooter.length));
+        store.put("t/v2", out.toByteArray());
+
+        DataObjectReader old = DataObjectReader.open(store, "t/v2");
+        assertFalse(old.footer().keyFilterFoldsText());
+        long absent = java.util.Arrays.stream(LongHashes.of(ROWS, 10 * ROWS))
+                .filter(hash -> !old.mightContainKey(hash, false)).findFirst().orElseThrow();
+        assertTrue(old.mightContainKey(absent, true), "a text key's hash then was of other bytes: never ruled out");
+        assertFalse(DataObjectReader.open(store, "t/v3").mightContainKey(absent, true), "format 3 filters rule out text keys");
+        for (long hash : hashes) {
+            assertTrue(old.mightContainKey(hash, false));
+        }
+        assertAllRowsRead(old, fields);
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.Arrays;
 /**
  * The 64-bit hash of a primary key that data objects keep in their key filters: XXH64 (seed 0) of a
  * canonical encoding of the normalized values, one tagged field per value. It depends only on what
- * {@link PrimaryKey#equals} compares, so a key read from a vector and the same key given by a lookup hash
- * alike. Stored in objects: never change the encoding without a new filter version.
+ * {@link PrimaryKey#equals} compares (strings folded by the collation since object format 3), so a key read
+ * from a vector and the same key given by a lookup hash alike. Stored in objects: never change the
+ * encoding without a new filter version.
  */
 final class KeyHash {
     private static final XXHash64 XXH64 = XXHashFactory.fastestJavaInstance().hash64();
@@ -25,7 +26,7 @@ final class KeyHash {
 
     static long of(PrimaryKey key) {
         Encoder out = new Encoder();
-        for (Object value : key.values()) {
+        for (Object value : key.collated()) {
             encode(out, value);
         }
         return XXH64.hash(out.bytes, 0, out.length, SEED);

@@ -136,6 +136,7 @@ public final class PointLookup {
     private Located locate(TableVersion version, long rowId, PrimaryKey key) {
         int rowIdColumn = definition.columns().size();
         long keyHash = key == null ? 0 : key.hash64();
+        boolean keyHasText = key != null && key.hasText();
         int keyColumn = key == null ? -1 : definition.integerKeyColumn();
         if (keyColumn >= 0 && !isLong(key.values().get(0))) {
             keyColumn = -1;
@@ -143,7 +144,7 @@ public final class PointLookup {
         long keyValue = keyColumn < 0 ? 0 : ((Number) key.values().get(0)).longValue();
         for (DataObjectRef object : version.objects()) {
             DataObjectReader reader = objects.reader(object.key());
-            if (key != null && !reader.mightContainKey(keyHash)) {
+            if (key != null && !reader.mightContainKey(keyHash, keyHasText)) {
                 continue;
             }
             List<BlockMeta> blocks = reader.footer().blocks();
@@ -225,7 +226,7 @@ public final class PointLookup {
             wanted[columns.length + i] = primaryKey.get(i);
         }
         try (TableScan scan = new TableScan(definition, wanted, true, snapshotTs, committed, own, objects, allocator)
-                .onlyObjectsMayContain(key.hash64())) {
+                .onlyObjectsMayContain(key)) {
             VectorSchemaRoot batch;
             while ((batch = scan.next()) != null) {
                 List<FieldVector> keyVectors = batch.getFieldVectors().subList(columns.length, wanted.length);

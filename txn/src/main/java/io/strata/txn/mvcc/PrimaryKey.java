@@ -2,6 +2,7 @@ package io.strata.txn.mvcc;
 
 import io.strata.common.type.ArrowValues;
 import io.strata.common.type.DataType;
+import io.strata.common.type.StringCollation;
 import org.apache.arrow.vector.FieldVector;
 
 import java.math.BigDecimal;
@@ -14,14 +15,72 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The primary key value of one row, comparable by value (binary arrays are wrapped so that equal
- * bytes are equal keys). Strings compare exactly (binary collation).
+ * The primary key value of one row (or the key of a UNIQUE index), compared by value: binary arrays are
+ * wrapped so that equal bytes are equal keys, and strings compare under MySQL's default collation
+ * ({@link StringCollation}: 'abc', 'ABC' and 'àbc' are one key, as utf8mb4_0900_ai_ci makes them).
+ * {@link #values} keep what the row holds, for messages; equality, hashing and {@link #hash64} use the
+ * folded form.
  */
-public record PrimaryKey(List<Object> values) {
+public final class PrimaryKey {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    public PrimaryKey {
-        values = List.copyOf(values);
+    private final List<Object> values;
+    private final List<Object> collated; // values with strings folded; the same list when none changed
+    private final int hashCode;
+
+    public PrimaryKey(List<Object> values) {
+        this.values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        this.collated = collate(this.values);
+        this.hashCode = collated.hashCode();
+    }
+
+    private static List<Object> collate(List<Object> values) {
+        List<Object> folded = null;
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof String text) {
+                String key = StringCollation.fold(text);
+                if (!key.equals(text)) {
+                    folded = folded == null ? new ArrayList<>(values) : folded;
+                    folded.set(i, key);
+                }
+            }
+        }
+        return folded == null ? values : java.util.Collections.unmodifiableList(folded);
+    }
+
+    /** The key's values as the row holds them (strings unfolded). */
+    public List<Object> values() {
+        return values;
+    }
+
+    /** The values equality compares: strings folded under the collation. */
+    List<Object> collated() {
+        return collated;
+    }
+
+    /** Whether a part of the key is a string (older objects' key filters hashed those unfolded). */
+    public boolean hasText() {
+        for (Object value : values) {
+            if (value instanceof String) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PrimaryKey key && hashCode == key.hashCode && collated.equals(key.collated);
+    }
+
+    @Override
+    public int hashCode() {
+        return hashCode;
+    }
+
+    @Override
+    public String toString() {
+        return "PrimaryKey" + values;
     }
 
     /** The key of {@code row}, reading the key columns from {@code keyVectors} (in key order). */
@@ -67,8 +126,8 @@ public record PrimaryKey(List<Object> values) {
     }
 
     /**
-     * A stable 64-bit hash of the key's values (what data objects' key filters hold): equal keys hash
-     * equally however they were made ({@link #of} from vectors or {@link #ofValues} from a caller).
+     * A stable 64-bit hash of the key's folded values (what data objects' key filters hold): equal keys
+     * hash equally however they were made ({@link #of} from vectors or {@link #ofValues} from a caller).
      */
     public long hash64() {
         return KeyHash.of(this);

@@ -43,6 +43,7 @@ public final class TableScan implements BatchReader {
     private final long[] keyBounds;      // the ranges' integer bounds on keyColumn, or null
     private boolean keyFiltered;        // skip objects whose key filter denies keyHash
     private long keyHash;
+    private boolean keyHasText;
     private long prunedBlocks;
     private long prunedSegments;
     private long blocksRead;
@@ -82,15 +83,16 @@ public final class TableScan implements BatchReader {
     }
 
     /**
-     * Makes this (not yet read) scan skip every data object whose key filter denies a key hashing to
-     * {@code keyHash}: for scans looking for one primary key. Skipped objects count as pruned blocks.
+     * Makes this (not yet read) scan skip every data object whose key filter denies {@code key}: for scans
+     * looking for one primary key. Skipped objects count as pruned blocks.
      */
-    public TableScan onlyObjectsMayContain(long keyHash) {
+    public TableScan onlyObjectsMayContain(PrimaryKey key) {
         if (objectIndex != 0 || blockIndex != 0) {
             throw new IllegalStateException("the scan already started");
         }
         this.keyFiltered = true;
-        this.keyHash = keyHash;
+        this.keyHash = key.hash64();
+        this.keyHasText = key.hasText();
         return this;
     }
 
@@ -210,7 +212,7 @@ public final class TableScan implements BatchReader {
 
     private VectorSchemaRoot nextFromObject() {
         DataObjectReader reader = objects.reader(version.objects().get(objectIndex).key());
-        if (blockIndex == 0 && keyFiltered && !reader.mightContainKey(keyHash)) {
+        if (blockIndex == 0 && keyFiltered && !reader.mightContainKey(keyHash, keyHasText)) {
             prunedBlocks += reader.footer().blocks().size();
             blockIndex = reader.footer().blocks().size();
         }

@@ -1,8 +1,8 @@
 package io.strata.compute.operator.aggregate;
 
 import io.strata.common.type.DataType;
+import io.strata.common.type.StringCollation;
 import io.strata.compute.expression.Column;
-import io.strata.compute.expression.StringCollation;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

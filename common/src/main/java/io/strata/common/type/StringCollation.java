@@ -1,4 +1,4 @@
-package io.strata.compute.expression;
+package io.strata.common.type;
 
 import java.text.Normalizer;
 import java.util.Locale;

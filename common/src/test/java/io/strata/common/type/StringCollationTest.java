@@ -1,4 +1,4 @@
-package io.strata.compute.expression;
+package io.strata.common.type;
 
 import org.junit.jupiter.api.Test;
 
