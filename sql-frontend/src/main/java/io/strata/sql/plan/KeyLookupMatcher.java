@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Recognizes a filter that pins every primary key column of the scan below it to a constant
  * ({@code id = ?}, {@code a = 1 AND b = 'x' AND ...}), so that the scan can become a key lookup.
- * Keys with text columns are left to the scan: the key index compares bytes, while MySQL compares
- * text case-insensitively.
+ * Numeric, temporal and text keys qualify (the key index compares text under the same collation as
+ * the filter: {@code k = 'ABC'} finds the row 'abc'); binary and JSON keys are left to the scan.
  */
 final class KeyLookupMatcher {
     private KeyLookupMatcher() {}
@@ -29,7 +29,8 @@ final class KeyLookupMatcher {
         }
         for (int column : primaryKey) {
             TypeKind kind = table.columns().get(column).type().kind();
-            if (!kind.isNumeric() && !kind.isTemporal()) {
+            boolean text = kind == TypeKind.VARCHAR || kind == TypeKind.CHAR || kind == TypeKind.TEXT;
+            if (!kind.isNumeric() && !kind.isTemporal() && !text) {
                 return null;
             }
         }

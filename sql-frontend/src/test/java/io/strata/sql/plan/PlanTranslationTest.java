@@ -65,6 +65,11 @@ class PlanTranslationTest {
         ddl.createTable(new TableDefinition(0, "d", "dept", List.of(
                 new ColumnDefinition("id", DataType.INT, false, null, false),
                 new ColumnDefinition("title", DataType.varchar(20), true, null, false)), List.of(0), ""), false);
+        ddl.createTable(new TableDefinition(0, "d", "tags", List.of(
+                new ColumnDefinition("code", DataType.varchar(10), false, null, false),
+                new ColumnDefinition("n", DataType.INT, true, null, false)), List.of(0), ""), false);
+        ddl.createTable(new TableDefinition(0, "d", "blobs", List.of(
+                new ColumnDefinition("b", new DataType(TypeKind.VARBINARY, 10, 0), false, null, false)), List.of(0), ""), false);
         ddl.commit();
         transaction = node.begin();
         session = new SessionState(1, "root", "d", SystemVariables.globals("8.0.30", 10, 6001));
@@ -190,6 +195,17 @@ class PlanTranslationTest {
                 "a disjunction does not pin the key");
         assertTrue(find(plan("SELECT name FROM emp WHERE id = dept"), PhysicalNode.KeyLookup.class).isEmpty(),
                 "a column is not a constant");
+    }
+
+    @Test
+    void equalityOnATextKeyBecomesAKeyLookupButNotOnABinaryKey() {
+        PhysicalNode plan = plan("SELECT n FROM tags WHERE code = 'ABC'");
+        assertEquals(1, find(plan, PhysicalNode.KeyLookup.class).size(), "the key index collates as the filter does");
+        assertEquals(1, find(plan("SELECT n FROM tags WHERE code = ?"), PhysicalNode.KeyLookup.class).size());
+        assertTrue(find(plan("SELECT n FROM tags WHERE UPPER(code) = 'ABC'"), PhysicalNode.KeyLookup.class).isEmpty(),
+                "a function of the key is not the key");
+        assertTrue(find(plan("SELECT b FROM blobs WHERE b = 'x'"), PhysicalNode.KeyLookup.class).isEmpty(),
+                "binary keys are left to the scan");
     }
 
     @Test
