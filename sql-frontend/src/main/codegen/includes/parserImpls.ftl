@@ -717,3 +717,57 @@ void StrataIntegerDivide(List<Object> list, ExprContext exprContext, Span s) :
     }
     AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
+
+/** PREPARE name FROM 'text' | @variable */
+SqlNode StrataPrepare() :
+{
+    final Span s;
+    final String name;
+    final String text;
+}
+{
+    <PREPARE> { s = span(); } name = StrataName() <FROM>
+    (
+        text = StrataString() { return SqlPreparedStatementCommand.prepare(s.end(this), name, text); }
+    |
+        <USER_VARIABLE> { return SqlPreparedStatementCommand.prepareFromVariable(s.end(this), name, token.image); }
+    )
+}
+
+/** EXECUTE name [USING @a [, @b ...]] */
+SqlNode StrataExecute() :
+{
+    final Span s;
+    final String name;
+    final List<String> variables = new ArrayList<String>();
+}
+{
+    <EXECUTE> { s = span(); } name = StrataName()
+    [
+        <USING> <USER_VARIABLE> { variables.add(token.image); }
+        ( <COMMA> <USER_VARIABLE> { variables.add(token.image); } )*
+    ]
+    { return SqlPreparedStatementCommand.execute(s.end(this), name, variables); }
+}
+
+/** DEALLOCATE PREPARE name (DROP PREPARE name is in StrataDropPrepare) */
+SqlNode StrataDeallocate() :
+{
+    final Span s;
+    final String name;
+}
+{
+    <DEALLOCATE> { s = span(); } <PREPARE> name = StrataName()
+    { return SqlPreparedStatementCommand.deallocate(s.end(this), name); }
+}
+
+/** DROP PREPARE name: MySQL's other spelling of DEALLOCATE PREPARE */
+SqlNode StrataDropPrepare() :
+{
+    final Span s;
+    final String name;
+}
+{
+    <DROP> { s = span(); } <PREPARE> name = StrataName()
+    { return SqlPreparedStatementCommand.deallocate(s.end(this), name); }
+}

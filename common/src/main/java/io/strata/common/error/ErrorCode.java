@@ -40,6 +40,7 @@ public enum ErrorCode {
     ER_WRONG_VALUE_FOR_VAR(1231, "42000", ErrorCategory.USER),
     ER_UNKNOWN_STMT_HANDLER(1243, "HY000", ErrorCategory.USER),
     ER_WRONG_ARGUMENTS(1210, "HY000", ErrorCategory.USER),
+    ER_UNSUPPORTED_PS(1295, "HY000", ErrorCategory.USER),
     ER_NOT_SUPPORTED_YET(1235, "42000", ErrorCategory.USER),
     ER_WRONG_FIELD_WITH_GROUP(1055, "42000", ErrorCategory.USER),
     ER_INVALID_GROUP_FUNC_USE(1111, "HY000", ErrorCategory.USER),

@@ -36,6 +36,7 @@ public final class SqlSession implements Session {
     private final SessionState state;
     private final SessionTransactions transactions;
     private final PreparedStatements prepared = new PreparedStatements();
+    private final NamedPreparedStatements named = new NamedPreparedStatements();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final StatementRunner runner;
 
@@ -74,12 +75,17 @@ public final class SqlSession implements Session {
                 throw StrataParser.syntaxError(sql, statements.get(1).getParserPosition(), null);
             }
             return statements;
-        }, node -> runner.run(node, text, List.of()));
+        }, node -> node instanceof io.strata.sql.parser.ast.SqlPreparedStatementCommand command
+                ? named.run(command, this, state) : runner.run(node, text, List.of()));
     }
 
     @Override
     public PreparedStatementInfo prepare(String sql) {
         SqlNode parsed = StrataParser.parseOne(sql);
+        if (parsed instanceof io.strata.sql.parser.ast.SqlPreparedStatementCommand) {
+            throw StrataException.of(ErrorCode.ER_UNSUPPORTED_PS,
+                    "This command is not supported in the prepared statement protocol yet");
+        }
         // A locking read prepares as its query; it is never run from a cached plan (it must lock first).
         boolean locking = parsed instanceof io.strata.sql.parser.ast.SqlLockingRead;
         SqlNode node = locking ? ((io.strata.sql.parser.ast.SqlLockingRead) parsed).query() : parsed;
@@ -221,6 +227,7 @@ public final class SqlSession implements Session {
     public void reset() {
         transactions.rollback();
         prepared.clear();
+        named.clear();
         state.reset();
     }
 
@@ -249,6 +256,7 @@ public final class SqlSession implements Session {
     public void close() {
         server.sessions().remove(state.connectionId(), this);
         prepared.clear();
+        named.clear();
         transactions.rollback();
     }
 }
