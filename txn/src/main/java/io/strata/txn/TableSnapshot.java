@@ -38,6 +38,17 @@ public interface TableSnapshot {
                 "primary key lookups are not supported by this table");
     }
 
+    /**
+     * The row this snapshot sees whose key in the UNIQUE index {@code indexName} equals {@code key} (values in
+     * the index's column order, as for {@link #lookup}), read like {@link #lookup}: zero or one row. Uses the
+     * index where it decides, else scans. Throws IllegalArgumentException if the table has no such UNIQUE
+     * index or the key has the wrong arity.
+     */
+    default BatchReader lookupUnique(String indexName, int[] columns, boolean withRowId, java.util.List<Object> key) {
+        throw new io.strata.common.error.StrataException(io.strata.common.error.ErrorCode.ER_NOT_SUPPORTED_YET,
+                "UNIQUE key lookups are not supported by this table");
+    }
+
     /** Rows visible to this snapshot, estimated (exact is fine). */
     long estimatedRowCount();
 }

@@ -1,6 +1,7 @@
 package io.strata.txn;
 
 import io.strata.common.type.DataType;
+import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import io.strata.txn.mvcc.PointLookup;
 import io.strata.txn.mvcc.PrimaryKey;
@@ -8,6 +9,7 @@ import io.strata.txn.mvcc.TableData;
 import io.strata.txn.mvcc.TableScan;
 import io.strata.txn.mvcc.TableVersion;
 import io.strata.txn.mvcc.TableWrites;
+import io.strata.txn.mvcc.UniqueIndex;
 
 import java.util.List;
 
@@ -78,13 +80,35 @@ final class TnTableSnapshot implements TableSnapshot {
         if (key.stream().anyMatch(java.util.Objects::isNull)) {
             return new SingleBatchReader(null); // a key column is never NULL: `pk = NULL` matches nothing
         }
-        List<DataType> keyTypes = definition.primaryKey().stream().map(i -> definition.columns().get(i).type()).toList();
-        PrimaryKey primaryKey = PrimaryKey.ofValues(keyTypes, key);
+        PrimaryKey primaryKey = PrimaryKey.ofValues(keyTypes(definition.primaryKey()), key);
+        return new SingleBatchReader(pointLookup(columns, withRowId).find(primaryKey));
+    }
+
+    @Override
+    public BatchReader lookupUnique(String indexName, int[] columns, boolean withRowId, List<Object> key) {
+        transaction.checkActive();
+        checkColumns(columns);
+        IndexDefinition index = definition.index(indexName).filter(IndexDefinition::unique).orElseThrow(
+                () -> new IllegalArgumentException("table " + definition.name() + " has no UNIQUE index " + indexName));
+        if (key.stream().anyMatch(java.util.Objects::isNull)) {
+            return new SingleBatchReader(null); // `u = NULL` matches nothing
+        }
+        PrimaryKey uniqueKey = PrimaryKey.ofValues(keyTypes(index.columns()), key);
+        TableData committed = transaction.node().tableData(definition.tableId());
+        UniqueIndex state = committed == null ? null : committed.uniqueIndex(index);
+        return new SingleBatchReader(pointLookup(columns, withRowId)
+                .findUnique(index, definition.uniqueIndexes().indexOf(index), state, uniqueKey));
+    }
+
+    private List<DataType> keyTypes(List<Integer> keyColumns) {
+        return keyColumns.stream().map(i -> definition.columns().get(i).type()).toList();
+    }
+
+    private PointLookup pointLookup(int[] columns, boolean withRowId) {
         TransactionNode node = transaction.node();
-        PointLookup lookup = new PointLookup(definition, columns, withRowId, transaction.snapshotTs(),
+        return new PointLookup(definition, columns, withRowId, transaction.snapshotTs(),
                 node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
                 node.objectBlocks(), node.rowIdCache(), node.allocator());
-        return new SingleBatchReader(lookup.find(primaryKey));
     }
 
     private void checkColumns(int[] columns) {

@@ -572,7 +572,9 @@ public final class TransactionNode implements TxnService {
         for (TableDefinition table : catalog.allTables()) {
             TableData existing = tables.computeIfAbsent(table.tableId(), id -> new TableData(table));
             if (!existing.definition().equals(table)) {
-                existing.redefine(table, builtIndexes.getOrDefault(table.tableId(), List.of()));
+                List<UniqueIndex> built = builtIndexes.getOrDefault(table.tableId(), List.of());
+                built.forEach(index -> index.builtAt(commitTs));
+                existing.redefine(table, built);
             }
         }
     }

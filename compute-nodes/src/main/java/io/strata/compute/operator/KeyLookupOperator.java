@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds at most one row by primary key through the table's key index (point selects, and UPDATE or
- * DELETE by key), instead of scanning. The key expressions are evaluated once, then converted to the
+ * Finds at most one row by primary key or UNIQUE key through the table's index (point selects, and
+ * UPDATE or DELETE by key), instead of scanning. The key expressions are evaluated once, then converted to the
  * key columns' types; a value that is NULL or does not convert finds nothing. A text key column given a
  * number (a parameter bound as an integer) scans instead: MySQL compares text with a number as numbers
  * ('05' = 5), which no key index lookup answers; the filter above the lookup keeps the matching rows.
@@ -58,7 +58,9 @@ final class KeyLookupOperator implements Operator {
                     done = true;
                     return null;
                 }
-                reader = plan.scan().table().lookup(plan.scan().columns(), plan.scan().withRowId(), key);
+                reader = plan.uniqueIndex() == null
+                        ? plan.scan().table().lookup(plan.scan().columns(), plan.scan().withRowId(), key)
+                        : plan.scan().table().lookupUnique(plan.uniqueIndex(), plan.scan().columns(), plan.scan().withRowId(), key);
             }
         }
         if (scan != null) {
@@ -89,8 +91,9 @@ final class KeyLookupOperator implements Operator {
     /** False when a text key column is compared with a non-text value (see the class comment). */
     private boolean answerableByKeyIndex(List<Object> values) {
         TableDefinition table = plan.scan().table().definition();
+        List<Integer> keyColumns = plan.keyColumns();
         for (int i = 0; i < values.size(); i++) {
-            if (table.columns().get(table.primaryKey().get(i)).type().kind().isString() && !(values.get(i) instanceof String)) {
+            if (table.columns().get(keyColumns.get(i)).type().kind().isString() && !(values.get(i) instanceof String)) {
                 return false;
             }
         }
@@ -100,10 +103,11 @@ final class KeyLookupOperator implements Operator {
     /** The key values converted to the key columns' types, or null when no row can have them. */
     private List<Object> converted(List<Object> values) {
         TableDefinition table = plan.scan().table().definition();
+        List<Integer> keyColumns = plan.keyColumns();
         List<Object> key = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
-            DataType columnType = table.columns().get(table.primaryKey().get(i)).type();
+            DataType columnType = table.columns().get(keyColumns.get(i)).type();
             Object converted;
             try {
                 converted = JavaValueConverter.convert(value, columnType);

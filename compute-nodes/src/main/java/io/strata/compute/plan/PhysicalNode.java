@@ -48,19 +48,40 @@ public sealed interface PhysicalNode {
     }
 
     /**
-     * The rows of {@code scan} whose primary key equals {@code key} (one constant expression per key
-     * column, in key order: literals, parameters, or calls over them), found through the table's key
-     * index instead of a scan: at most one row. A key value that does not convert to its column's type
-     * finds nothing; callers keep the filter that chose the key above this node, so the result is exact.
+     * The rows of {@code scan} whose primary key (or, when {@code uniqueIndex} is not null, whose key in that
+     * UNIQUE index) equals {@code key} (one constant expression per key column, in key order: literals,
+     * parameters, or calls over them), found through the table's index instead of a scan: at most one row.
+     * A key value that does not convert to its column's type finds nothing; callers keep the filter that
+     * chose the key above this node, so the result is exact.
      */
-    record KeyLookup(Scan scan, List<Expr> key) implements PhysicalNode {
+    record KeyLookup(Scan scan, List<Expr> key, String uniqueIndex) implements PhysicalNode {
         public KeyLookup {
             Objects.requireNonNull(scan, "scan");
             key = List.copyOf(key);
-            if (key.size() != scan.table().definition().primaryKey().size()) {
-                throw new IllegalArgumentException("key has " + key.size() + " values for a primary key of "
-                        + scan.table().definition().primaryKey().size() + " columns");
+            int columns = keyColumns(scan, uniqueIndex).size();
+            if (key.size() != columns) {
+                throw new IllegalArgumentException("key has " + key.size() + " values for a key of " + columns + " columns");
             }
+        }
+
+        /** A lookup by primary key. */
+        public KeyLookup(Scan scan, List<Expr> key) {
+            this(scan, key, null);
+        }
+
+        /** The table columns of the key, in key order. */
+        public List<Integer> keyColumns() {
+            return keyColumns(scan, uniqueIndex);
+        }
+
+        private static List<Integer> keyColumns(Scan scan, String uniqueIndex) {
+            io.strata.txn.catalog.TableDefinition table = scan.table().definition();
+            if (uniqueIndex == null) {
+                return table.primaryKey();
+            }
+            return table.index(uniqueIndex).filter(io.strata.txn.catalog.IndexDefinition::unique)
+                    .orElseThrow(() -> new IllegalArgumentException("no UNIQUE index " + uniqueIndex + " on " + table.name()))
+                    .columns();
         }
 
         @Override

@@ -49,7 +49,8 @@ public final class PhysicalPlanTemplate {
     private static PhysicalNode rebind(PhysicalNode node, Function<TableDefinition, TableSnapshot> tables) {
         return switch (node) {
             case PhysicalNode.Scan scan -> rebindScan(scan, tables);
-            case PhysicalNode.KeyLookup lookup -> new PhysicalNode.KeyLookup(rebindScan(lookup.scan(), tables), lookup.key());
+            case PhysicalNode.KeyLookup lookup -> new PhysicalNode.KeyLookup(rebindScan(lookup.scan(), tables), lookup.key(),
+                    lookup.uniqueIndex());
             case PhysicalNode.Values values -> values;
             case PhysicalNode.Filter filter -> new PhysicalNode.Filter(rebind(filter.input(), tables), filter.condition());
             case PhysicalNode.Project project ->

@@ -107,13 +107,13 @@ public final class RelToPhysical {
         PhysicalNode input = translate(filter.getInput());
         RexToExpr translator = expressions(input);
         if (input instanceof PhysicalNode.Scan scan) {
-            RexNode[] key = KeyLookupMatcher.match(scan, filter.getCondition());
-            if (key != null) {
-                List<Expr> keyValues = new ArrayList<>(key.length);
-                for (RexNode value : key) {
+            KeyLookupMatcher.Match match = KeyLookupMatcher.match(scan, filter.getCondition());
+            if (match != null) {
+                List<Expr> keyValues = new ArrayList<>(match.key().length);
+                for (RexNode value : match.key()) {
                     keyValues.add(translator.translate(value));
                 }
-                input = new PhysicalNode.KeyLookup(scan, keyValues);
+                input = new PhysicalNode.KeyLookup(scan, keyValues, match.uniqueIndex());
             } else {
                 List<ScanRangeMatcher.Bound> bounds = ScanRangeMatcher.match(scan, filter.getCondition(), rexBuilder);
                 if (!bounds.isEmpty()) {

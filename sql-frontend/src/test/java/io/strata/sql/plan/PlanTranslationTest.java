@@ -20,6 +20,7 @@ import io.strata.storage.LocalDirObjectStore;
 import io.strata.txn.Transaction;
 import io.strata.txn.TransactionNode;
 import io.strata.txn.catalog.ColumnDefinition;
+import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -68,6 +69,11 @@ class PlanTranslationTest {
         ddl.createTable(new TableDefinition(0, "d", "tags", List.of(
                 new ColumnDefinition("code", DataType.varchar(10), false, null, false),
                 new ColumnDefinition("n", DataType.INT, true, null, false)), List.of(0), ""), false);
+        ddl.createTable(new TableDefinition(0, "d", "users", List.of(
+                new ColumnDefinition("id", DataType.INT, false, null, false),
+                new ColumnDefinition("email", DataType.varchar(40), true, null, false),
+                new ColumnDefinition("team", DataType.INT, true, null, false)), List.of(0), "",
+                List.of(new IndexDefinition("email", List.of(1), true), new IndexDefinition("by_team", List.of(2), false))), false);
         ddl.createTable(new TableDefinition(0, "d", "blobs", List.of(
                 new ColumnDefinition("b", new DataType(TypeKind.VARBINARY, 10, 0), false, null, false)), List.of(0), ""), false);
         ddl.commit();
@@ -206,6 +212,17 @@ class PlanTranslationTest {
                 "a function of the key is not the key");
         assertTrue(find(plan("SELECT b FROM blobs WHERE b = 'x'"), PhysicalNode.KeyLookup.class).isEmpty(),
                 "binary keys are left to the scan");
+    }
+
+    @Test
+    void equalityOnAUniqueKeyBecomesALookupByThatIndexAndThePrimaryKeyWins() {
+        PhysicalNode.KeyLookup byEmail = find(plan("SELECT id FROM users WHERE email = ?"), PhysicalNode.KeyLookup.class).get(0);
+        assertEquals("email", byEmail.uniqueIndex());
+        PhysicalNode.KeyLookup byId = find(plan("SELECT id FROM users WHERE email = 'a' AND id = 3"),
+                PhysicalNode.KeyLookup.class).get(0);
+        assertEquals(null, byId.uniqueIndex(), "the primary key first");
+        assertTrue(find(plan("SELECT id FROM users WHERE team = 3"), PhysicalNode.KeyLookup.class).isEmpty(),
+                "a non-unique index is not a key");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.strata.storage.format.BlockMeta;
 import io.strata.storage.format.ColumnChunk;
 import io.strata.storage.format.DataObjectReader;
 import io.strata.txn.cache.PinnedColumns;
+import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -27,6 +28,8 @@ public final class PointLookup {
     private static final int MAX_VERSION_HOPS = 64;
     /** Marks a row committed after the snapshot (compared by identity, never returned to callers). */
     private static final VectorSchemaRoot TOO_NEW = new VectorSchemaRoot(List.of(), List.of(), 0);
+    /** Marks a row not found where the index said it was: a scan decides (by identity, never returned). */
+    private static final VectorSchemaRoot MISSING = new VectorSchemaRoot(List.of(), List.of(), 0);
     private final TableDefinition definition;
     private final int[] columns;
     private final boolean withRowId;
@@ -75,6 +78,9 @@ public final class PointLookup {
                 return null;
             }
             VectorSchemaRoot row = read(rowId, key);
+            if (row == MISSING) {
+                return scanFor(definition.primaryKey(), key, true);
+            }
             if (row != TOO_NEW) {
                 return row;
             }
@@ -82,10 +88,46 @@ public final class PointLookup {
         }
         // No older version: the key did not exist at the snapshot (versions an active snapshot may need are
         // kept). Past the hop bound, the scan decides.
-        return rowId == null ? null : scanFor(key);
+        return rowId == null ? null : scanFor(definition.primaryKey(), key, true);
     }
 
-    /** The row {@code rowId} as a batch; {@link #TOO_NEW} when it was committed after the snapshot. */
+    /**
+     * The one visible row whose key in the UNIQUE {@code index} (the {@code position}-th of the definition's)
+     * is {@code key}, or null. {@code state} is the index's committed state (null if the table has none now):
+     * the row inserted last with each key, kept until no snapshot can see it. At most one row holds a key at
+     * a time and rows never come back, so a latest row committed at or before the snapshot decides alone,
+     * and no entry means no row; when the latest row is newer than the snapshot, or the index state was
+     * built after it (dropped and made again), a scan decides.
+     */
+    public VectorSchemaRoot findUnique(IndexDefinition index, int position, UniqueIndex state, PrimaryKey key) {
+        if (own != null) {
+            Long ownRow = own.insertedUniqueRow(position, key);
+            if (ownRow != null) {
+                return fromWorkspace(ownRow);
+            }
+        }
+        if (committed == null) {
+            return null;
+        }
+        if (state == null || !state.answersSnapshot(snapshotTs)) {
+            return scanFor(index.columns(), key, false);
+        }
+        Long rowId = state.latestRow(key);
+        if (rowId == null || (own != null && own.deletedCommitted(rowId))) {
+            return null;
+        }
+        long deletedAt = committed.tombstone(rowId);
+        if (deletedAt != TableData.NOT_DELETED && deletedAt <= snapshotTs) {
+            return null;
+        }
+        VectorSchemaRoot row = read(rowId, null);
+        return row == TOO_NEW || row == MISSING ? scanFor(index.columns(), key, false) : row;
+    }
+
+    /**
+     * The row {@code rowId} as a batch; {@link #TOO_NEW} when it was committed after the snapshot, {@link #MISSING}
+     * when it is not where it should be. {@code key} (the primary key, or null) lets objects' key filters prune.
+     */
     private VectorSchemaRoot read(long rowId, PrimaryKey key) {
         LogtailSegment segment = committed.retainSegmentHolding(rowId);
         if (segment != null) {
@@ -192,7 +234,7 @@ public final class PointLookup {
     private VectorSchemaRoot fromSegment(LogtailSegment segment, long rowId, PrimaryKey key) {
         int position = Arrays.binarySearch(segment.rowIds(), rowId);
         if (position < 0) {
-            return scanFor(key);
+            return MISSING;
         }
         if (segment.commitTs() > snapshotTs) {
             return TOO_NEW;
@@ -205,7 +247,7 @@ public final class PointLookup {
         try {
             Located located = locate(version, rowId, key);
             if (located == null) {
-                return scanFor(key); // not where the index says: let the scan decide
+                return MISSING; // not where the index says: let the scan decide
             }
             if (located.commitTs() > snapshotTs) {
                 return TOO_NEW;
@@ -218,15 +260,17 @@ public final class PointLookup {
         }
     }
 
-    /** The slow path: a snapshot scan of the key columns and the wanted ones, keeping the row with the key. */
-    private VectorSchemaRoot scanFor(PrimaryKey key) {
-        List<Integer> primaryKey = definition.primaryKey();
-        int[] wanted = Arrays.copyOf(columns, columns.length + primaryKey.size());
-        for (int i = 0; i < primaryKey.size(); i++) {
-            wanted[columns.length + i] = primaryKey.get(i);
+    /**
+     * The slow path: a snapshot scan of the key columns and the wanted ones, keeping the row with the key
+     * ({@code keyColumns}' values); objects' key filters prune only for the {@code primary} key.
+     */
+    private VectorSchemaRoot scanFor(List<Integer> keyColumns, PrimaryKey key, boolean primary) {
+        int[] wanted = Arrays.copyOf(columns, columns.length + keyColumns.size());
+        for (int i = 0; i < keyColumns.size(); i++) {
+            wanted[columns.length + i] = keyColumns.get(i);
         }
-        try (TableScan scan = new TableScan(definition, wanted, true, snapshotTs, committed, own, objects, allocator)
-                .onlyObjectsMayContain(key)) {
+        TableScan unfiltered = new TableScan(definition, wanted, true, snapshotTs, committed, own, objects, allocator);
+        try (TableScan scan = primary ? unfiltered.onlyObjectsMayContain(key) : unfiltered) {
             VectorSchemaRoot batch;
             while ((batch = scan.next()) != null) {
                 List<FieldVector> keyVectors = batch.getFieldVectors().subList(columns.length, wanted.length);

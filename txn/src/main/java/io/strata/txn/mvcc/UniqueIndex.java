@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class UniqueIndex {
     private final IndexDefinition definition;
     private final Map<PrimaryKey, Long> rows = new ConcurrentHashMap<>();
+    private volatile long builtAt; // 0: since its table began (or since the start that rebuilt it)
 
     public UniqueIndex(IndexDefinition definition) {
         if (!definition.unique()) {
@@ -29,6 +30,20 @@ public final class UniqueIndex {
 
     public IndexDefinition definition() {
         return definition;
+    }
+
+    /**
+     * Marks this index as built by a CREATE UNIQUE INDEX committed at {@code commitTs}: filled from the rows
+     * live then, it cannot answer lookups of older snapshots, which may see rows deleted before (an index of
+     * the same definition dropped and made again while such a snapshot is open).
+     */
+    public void builtAt(long commitTs) {
+        this.builtAt = commitTs;
+    }
+
+    /** Whether lookups at {@code snapshotTs} may trust this index (see {@link #builtAt(long)}). */
+    public boolean answersSnapshot(long snapshotTs) {
+        return builtAt <= snapshotTs;
     }
 
     /** The row last inserted with {@code key}, or null. */
