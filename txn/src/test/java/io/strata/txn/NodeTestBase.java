@@ -94,4 +94,19 @@ abstract class NodeTestBase {
             return table;
         }
     }
+
+    /** Inserts {@code rows} (values in column order) into {@code table} in {@code txn}. */
+    void insertRows(Transaction txn, TableDefinition table, Object[]... rows) {
+        try (org.apache.arrow.vector.VectorSchemaRoot batch = Rows.batch(table, allocator, rows)) {
+            txn.insert(table.tableId(), batch);
+        }
+    }
+
+    /** Inserts {@code rows} into {@code table} in a transaction of their own and commits it. */
+    void commitRows(TableDefinition table, Object[]... rows) {
+        try (Transaction txn = node.begin()) {
+            insertRows(txn, table, rows);
+            txn.commit();
+        }
+    }
 }

@@ -6,7 +6,6 @@ import io.strata.common.type.DataType;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,16 +36,11 @@ class TextKeyCollationTest extends NodeTestBase {
     }
 
     void insert(Transaction txn, String word, String tag) {
-        try (VectorSchemaRoot batch = Rows.batch(table, allocator, new Object[] {word, tag})) {
-            txn.insert(table.tableId(), batch);
-        }
+        insertRows(txn, table, new Object[] {word, tag});
     }
 
     void commit(String word, String tag) {
-        try (Transaction txn = node.begin()) {
-            insert(txn, word, tag);
-            txn.commit();
-        }
+        commitRows(table, new Object[] {word, tag});
     }
 
     static void duplicate(String entry, String key, Runnable action) {

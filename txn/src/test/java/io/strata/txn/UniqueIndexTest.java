@@ -6,7 +6,6 @@ import io.strata.common.type.DataType;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.IndexDefinition;
 import io.strata.txn.catalog.TableDefinition;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,16 +43,11 @@ class UniqueIndexTest extends NodeTestBase {
     }
 
     void insert(Transaction txn, Object[]... rows) {
-        try (VectorSchemaRoot batch = Rows.batch(table, allocator, rows)) {
-            txn.insert(table.tableId(), batch);
-        }
+        insertRows(txn, table, rows);
     }
 
     void commitRows(Object[]... rows) {
-        try (Transaction txn = node.begin()) {
-            insert(txn, rows);
-            txn.commit();
-        }
+        commitRows(table, rows);
     }
 
     static StrataException duplicate(String key, Runnable action) {

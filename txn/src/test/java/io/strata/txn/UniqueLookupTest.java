@@ -29,16 +29,11 @@ class UniqueLookupTest extends NodeTestBase {
     }
 
     void insert(Transaction txn, Object[]... rows) {
-        try (VectorSchemaRoot batch = Rows.batch(table, allocator, rows)) {
-            txn.insert(table.tableId(), batch);
-        }
+        insertRows(txn, table, rows);
     }
 
     void commitRows(Object[]... rows) {
-        try (Transaction txn = node.begin()) {
-            insert(txn, rows);
-            txn.commit();
-        }
+        commitRows(table, rows);
     }
 
     void deleteIds(Transaction txn, long... ids) {
