@@ -33,6 +33,36 @@ public final class SqlText {
         return sql.substring(start, end);
     }
 
+    /** Whether the text holds {@code c} anywhere. */
+    public boolean contains(char c) {
+        return sql.indexOf(c) >= 0;
+    }
+
+    /**
+     * The text with what each of {@code positions} covers replaced by {@code replacement}, or null if a
+     * position is synthetic or two overlap.
+     */
+    public String replace(List<SqlParserPos> positions, String replacement) {
+        List<int[]> spans = new ArrayList<>(positions.size());
+        for (SqlParserPos pos : positions) {
+            if (slice(pos) == null) {
+                return null;
+            }
+            spans.add(new int[] {offset(pos.getLineNum(), pos.getColumnNum()), offset(pos.getEndLineNum(), pos.getEndColumnNum()) + 1});
+        }
+        spans.sort(java.util.Comparator.comparingInt(span -> span[0]));
+        StringBuilder out = new StringBuilder(sql.length());
+        int done = 0;
+        for (int[] span : spans) {
+            if (span[0] < done) {
+                return null;
+            }
+            out.append(sql, done, span[0]).append(replacement);
+            done = span[1];
+        }
+        return out.append(sql, done, sql.length()).toString();
+    }
+
     private int offset(int line, int column) {
         if (line > lineStarts.size()) {
             return -1;

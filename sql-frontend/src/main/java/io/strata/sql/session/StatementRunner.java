@@ -53,6 +53,7 @@ final class StatementRunner {
     private final SessionState state;
     private final SessionTransactions transactions;
     private final AtomicBoolean cancelled;
+    private final TextQueryPlans textPlans = new TextQueryPlans();
 
     StatementRunner(ServerContext server, SessionState state, SessionTransactions transactions, AtomicBoolean cancelled) {
         this.server = server;
@@ -99,7 +100,8 @@ final class StatementRunner {
                     yield ddl(node, context);
                 }
                 if (node.getKind().belongsTo(SqlKind.QUERY)) {
-                    yield query(node, null, context);
+                    yield textQuery(node, text, parameters, context, lifted -> transaction -> new StatementContext(
+                            transaction, state, server.allocator(), lifted.values(), now, cancelled, text, planSlot));
                 }
                 throw UnsupportedFeature.of(node.getKind().toString());
             }
@@ -120,6 +122,25 @@ final class StatementRunner {
             });
         }
         return query(locking.query(), null, context);
+    }
+
+    /**
+     * A query sent as text: by the plan kept for its shape when its literals bind to it exactly
+     * ({@link TextQueryPlans}), else planned as written.
+     */
+    private StatementResult textQuery(SqlNode node, SqlText text, List<Object> parameters,
+                                      Function<Transaction, StatementContext> context,
+                                      Function<TextQueryPlans.Lifted, Function<Transaction, StatementContext>> liftedContext) {
+        TextQueryPlans.Lifted lifted = parameters.isEmpty() ? TextQueryPlans.lift(node, text, state.database()) : null;
+        if (lifted != null) {
+            Function<Transaction, StatementContext> bound = liftedContext.apply(lifted);
+            PlannedQuery plan = textPlans.plan(lifted, server.ddlEpoch().get(),
+                    shape -> read(transaction -> QueryRunner.plan(shape.query(), bound.apply(transaction), null)));
+            if (plan != null) {
+                return query(null, plan, bound);
+            }
+        }
+        return query(node, null, context);
     }
 
     /** Runs a query, or starts {@code cached} (a prepared plan) in this statement's transaction. */
