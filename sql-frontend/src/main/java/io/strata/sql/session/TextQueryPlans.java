@@ -29,8 +29,8 @@ import java.util.Map;
  * OR and NOT) become parameters; the statement text with those literals replaced by {@code ?} (and the
  * current database) names the plan. A value is bound only where it converts exactly: an integer where the
  * parameter is an integer type and the value in its range, a string where it is a VARCHAR long enough;
- * any other shape or value is planned as written, and a shape whose parameters are of other types is not
- * tried again. Plans are per session, at most {@value #MAX_PLANS}, dropped after any DDL.
+ * any other shape or value is planned as written, and a shape whose parameters are of other types (or
+ * that fails to plan with parameters) is not tried again. Plans are per session, at most {@value #MAX_PLANS}, dropped after any DDL.
  */
 final class TextQueryPlans {
     static final int MAX_PLANS = 256;
@@ -121,7 +121,14 @@ final class TextQueryPlans {
     PlannedQuery plan(Lifted lifted, long ddlEpoch, java.util.function.Function<Lifted, PlannedQuery> planner) {
         Kept entry = plans.get(lifted.key());
         if (entry == null || entry.ddlEpoch() != ddlEpoch) {
-            PlannedQuery planned = planner.apply(lifted);
+            PlannedQuery planned;
+            try {
+                planned = planner.apply(lifted);
+            } catch (RuntimeException e) {
+                // Planned as written instead, which gives the statement's own error if it has one.
+                plans.put(lifted.key(), new Kept(null, ddlEpoch));
+                return null;
+            }
             boolean keep = !planned.sessionDependent() && bindsExactly(planned.parameterRowType(), lifted.values());
             entry = new Kept(keep ? planned : null, ddlEpoch);
             plans.put(lifted.key(), entry);

@@ -87,4 +87,17 @@ class TextQueryPlansTest {
         assertNull(plans.plan(lift("SELECT v FROM t WHERE price = 6"), 1, planner));
         assertEquals(1, planned.get());
     }
+
+    @Test
+    void aShapeThatFailsToPlanWithParametersIsPlannedAsWritten() {
+        TextQueryPlans plans = new TextQueryPlans();
+        AtomicInteger planned = new AtomicInteger();
+        java.util.function.Function<TextQueryPlans.Lifted, PlannedQuery> planner = lifted -> {
+            planned.incrementAndGet();
+            throw new IllegalStateException("cannot infer a parameter type");
+        };
+        assertNull(plans.plan(lift("SELECT v FROM t WHERE a = 1"), 1, planner));
+        assertNull(plans.plan(lift("SELECT v FROM t WHERE a = 2"), 1, planner));
+        assertEquals(1, planned.get());
+    }
 }
