@@ -73,9 +73,10 @@ final class StatementRunner {
             state.warnings().clear();
         }
         LocalDateTime now = LocalDateTime.now();
-        Function<Transaction, StatementContext> context =
-                transaction -> new StatementContext(transaction, state, server.allocator(), parameters, now, cancelled, text,
+        Function<List<Object>, Function<Transaction, StatementContext>> withParameters = values ->
+                transaction -> new StatementContext(transaction, state, server.allocator(), values, now, cancelled, text,
                         planSlot);
+        Function<Transaction, StatementContext> context = withParameters.apply(parameters);
         return switch (node) {
             case SqlSetVariables set -> set(set, context);
             case SqlUseDatabase use -> {
@@ -100,8 +101,7 @@ final class StatementRunner {
                     yield ddl(node, context);
                 }
                 if (node.getKind().belongsTo(SqlKind.QUERY)) {
-                    yield textQuery(node, text, parameters, context, lifted -> transaction -> new StatementContext(
-                            transaction, state, server.allocator(), lifted.values(), now, cancelled, text, planSlot));
+                    yield textQuery(node, text, parameters, withParameters);
                 }
                 throw UnsupportedFeature.of(node.getKind().toString());
             }
@@ -129,18 +129,17 @@ final class StatementRunner {
      * ({@link TextQueryPlans}), else planned as written.
      */
     private StatementResult textQuery(SqlNode node, SqlText text, List<Object> parameters,
-                                      Function<Transaction, StatementContext> context,
-                                      Function<TextQueryPlans.Lifted, Function<Transaction, StatementContext>> liftedContext) {
+                                      Function<List<Object>, Function<Transaction, StatementContext>> withParameters) {
         TextQueryPlans.Lifted lifted = parameters.isEmpty() ? TextQueryPlans.lift(node, text, state.database()) : null;
         if (lifted != null) {
-            Function<Transaction, StatementContext> bound = liftedContext.apply(lifted);
+            Function<Transaction, StatementContext> bound = withParameters.apply(lifted.values());
             PlannedQuery plan = textPlans.plan(lifted, server.ddlEpoch().get(),
-                    shape -> read(transaction -> QueryRunner.plan(shape.query(), bound.apply(transaction), null)));
+                    shape -> read(transaction -> QueryRunner.plan(shape.parameterized(), bound.apply(transaction), null)));
             if (plan != null) {
                 return query(null, plan, bound);
             }
         }
-        return query(node, null, context);
+        return query(node, null, withParameters.apply(parameters));
     }
 
     /** Runs a query, or starts {@code cached} (a prepared plan) in this statement's transaction. */

@@ -35,8 +35,15 @@ import java.util.Map;
 final class TextQueryPlans {
     static final int MAX_PLANS = 256;
 
-    /** A query with its literals lifted out: the tree to plan, the plan's name and the values in order. */
-    record Lifted(SqlNode query, String key, List<Object> values) {}
+    /** A query with its liftable literals found: the parsed query, the plan's name and the values in order. */
+    record Lifted(SqlNode query, String key, List<Object> values) {
+        /** A copy of the query with the lifted literals as parameters: what a first sight of the shape plans. */
+        SqlNode parameterized() {
+            SqlNode copy = SqlDeepCopy.of(query);
+            liftIn(where(copy), new ArrayList<>(), new ArrayList<>(), true);
+            return copy;
+        }
+    }
 
     private record Kept(PlannedQuery plan, long ddlEpoch) {} // plan null: the shape does not bind exactly
 
@@ -47,55 +54,64 @@ final class TextQueryPlans {
         }
     };
 
-    /** {@code query} (a parsed SELECT) with its liftable literals as parameters, or null if it has none. */
+    /** {@code query} (a parsed SELECT) with its liftable literals found, or null if it has none. */
     static Lifted lift(SqlNode query, SqlText text, String database) {
         if (text.contains('?')) {
             return null; // its own parameters: not a text query this cache knows how to name
         }
-        SqlNode copy = SqlDeepCopy.of(query);
-        SqlSelect select = copy instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlSelect inner ? inner
-                : copy instanceof SqlSelect plain ? plain : null;
-        if (select == null || select.getWhere() == null) {
+        SqlNode where = where(query);
+        if (where == null) {
             return null;
         }
         List<SqlParserPos> positions = new ArrayList<>();
         List<Object> values = new ArrayList<>();
-        liftIn(select.getWhere(), positions, values);
+        liftIn(where, positions, values, false);
         if (values.isEmpty()) {
             return null;
         }
         String key = text.replace(positions, "?");
-        return key == null ? null : new Lifted(copy, (database == null ? "" : database) + "\u0000" + key, values);
+        return key == null ? null : new Lifted(query, (database == null ? "" : database) + "\u0000" + key, values);
     }
 
-    private static void liftIn(SqlNode node, List<SqlParserPos> positions, List<Object> values) {
+    /** The WHERE clause of a SELECT (also under ORDER BY / LIMIT), or null. */
+    private static SqlNode where(SqlNode query) {
+        SqlSelect select = query instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlSelect inner ? inner
+                : query instanceof SqlSelect plain ? plain : null;
+        return select == null ? null : select.getWhere();
+    }
+
+    /** Finds the liftable literals under {@code node} in a fixed order; with {@code replace}, puts parameters in their place. */
+    private static void liftIn(SqlNode node, List<SqlParserPos> positions, List<Object> values, boolean replace) {
         if (!(node instanceof SqlBasicCall call)) {
             return;
         }
         switch (call.getKind()) {
-            case AND, OR, NOT -> call.getOperandList().forEach(operand -> liftIn(operand, positions, values));
+            case AND, OR, NOT -> call.getOperandList().forEach(operand -> liftIn(operand, positions, values, replace));
             case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
                 if (call.operand(0) instanceof SqlIdentifier) {
-                    liftOperand(call, 1, positions, values);
+                    liftOperand(call, 1, positions, values, replace);
                 } else if (call.operand(1) instanceof SqlIdentifier) {
-                    liftOperand(call, 0, positions, values);
+                    liftOperand(call, 0, positions, values, replace);
                 }
             }
             case BETWEEN -> {
                 if (call.operandCount() == 3 && call.operand(0) instanceof SqlIdentifier) {
-                    liftOperand(call, 1, positions, values);
-                    liftOperand(call, 2, positions, values);
+                    liftOperand(call, 1, positions, values, replace);
+                    liftOperand(call, 2, positions, values, replace);
                 }
             }
             default -> { }
         }
     }
 
-    private static void liftOperand(SqlBasicCall call, int index, List<SqlParserPos> positions, List<Object> values) {
+    private static void liftOperand(SqlBasicCall call, int index, List<SqlParserPos> positions, List<Object> values,
+                                    boolean replace) {
         Object value = liftableValue(call.operand(index));
         if (value != null) {
             SqlParserPos pos = call.operand(index).getParserPosition();
-            call.setOperand(index, new SqlDynamicParam(values.size(), pos));
+            if (replace) {
+                call.setOperand(index, new SqlDynamicParam(values.size(), pos));
+            }
             positions.add(pos);
             values.add(value);
         }

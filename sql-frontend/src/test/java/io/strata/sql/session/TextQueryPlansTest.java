@@ -31,6 +31,9 @@ class TextQueryPlansTest {
         assertEquals(List.of(5L, "x", 1L, 9L), first.values());
         assertEquals("d\u0000SELECT v, 1 FROM t WHERE id = ? AND (name = ? OR NOT k BETWEEN ? AND ?) LIMIT 3", first.key());
         assertEquals(List.of(6L, "it's", -1L, 9L), second.values());
+        String planned = first.parameterized().toString();
+        assertEquals(4, planned.chars().filter(c -> c == '?').count(), planned);
+        assertEquals(false, first.query().toString().contains("?"), "the parsed query itself is left as it was");
         assertEquals(first.key(), second.key());
         assertNotEquals(lift("SELECT v, 1 FROM t WHERE id = 5 AND (name = 'x' OR NOT k BETWEEN 1 AND 9) LIMIT 4").key(),
                 first.key(), "LIMIT stays in the name");
@@ -56,15 +59,21 @@ class TextQueryPlansTest {
         return new PlannedQuery(null, row, List.of(), row, false);
     }
 
+    /** A planner giving what {@code plans} gives, counting its calls in {@code calls}. */
+    private static java.util.function.Function<TextQueryPlans.Lifted, PlannedQuery> counting(
+            AtomicInteger calls, java.util.function.Supplier<PlannedQuery> plans) {
+        return lifted -> {
+            calls.incrementAndGet();
+            return plans.get();
+        };
+    }
+
     @Test
     void aShapeIsPlannedOnceAndUsedWhileValuesBindExactly() {
         TextQueryPlans plans = new TextQueryPlans();
         AtomicInteger planned = new AtomicInteger();
         PlannedQuery plan = planWith(SqlTypeName.TINYINT, SqlTypeName.VARCHAR);
-        java.util.function.Function<TextQueryPlans.Lifted, PlannedQuery> planner = lifted -> {
-            planned.incrementAndGet();
-            return plan;
-        };
+        var planner = counting(planned, () -> plan);
         assertSame(plan, plans.plan(lift("SELECT v FROM t WHERE a = 1 AND b = 'x'"), 1, planner));
         assertSame(plan, plans.plan(lift("SELECT v FROM t WHERE a = 127 AND b = 'abcde'"), 1, planner));
         assertEquals(1, planned.get());
@@ -79,10 +88,7 @@ class TextQueryPlansTest {
     void aShapeWhoseParametersAreOtherTypesIsNotTriedAgain() {
         TextQueryPlans plans = new TextQueryPlans();
         AtomicInteger planned = new AtomicInteger();
-        java.util.function.Function<TextQueryPlans.Lifted, PlannedQuery> planner = lifted -> {
-            planned.incrementAndGet();
-            return planWith(SqlTypeName.DECIMAL);
-        };
+        var planner = counting(planned, () -> planWith(SqlTypeName.DECIMAL));
         assertNull(plans.plan(lift("SELECT v FROM t WHERE price = 5"), 1, planner));
         assertNull(plans.plan(lift("SELECT v FROM t WHERE price = 6"), 1, planner));
         assertEquals(1, planned.get());
@@ -92,10 +98,9 @@ class TextQueryPlansTest {
     void aShapeThatFailsToPlanWithParametersIsPlannedAsWritten() {
         TextQueryPlans plans = new TextQueryPlans();
         AtomicInteger planned = new AtomicInteger();
-        java.util.function.Function<TextQueryPlans.Lifted, PlannedQuery> planner = lifted -> {
-            planned.incrementAndGet();
+        var planner = counting(planned, () -> {
             throw new IllegalStateException("cannot infer a parameter type");
-        };
+        });
         assertNull(plans.plan(lift("SELECT v FROM t WHERE a = 1"), 1, planner));
         assertNull(plans.plan(lift("SELECT v FROM t WHERE a = 2"), 1, planner));
         assertEquals(1, planned.get());
