@@ -35,7 +35,7 @@ public final class SqlSessionFactory implements SessionFactory {
                 Long.parseLong(config.get("server.max-connections", "1024")),
                 Long.parseLong(config.get("server.port", "6001")));
         this.server = new ServerContext(txn, allocator, globals, new AtomicLong(), new ConcurrentHashMap<>(),
-                new io.strata.sql.session.NoWaitCounters());
+                new io.strata.sql.session.NoWaitCounters(), new io.strata.sql.plan.SharedPlans());
     }
 
     @Override

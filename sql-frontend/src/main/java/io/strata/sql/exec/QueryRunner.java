@@ -47,7 +47,7 @@ public final class QueryRunner {
         }
     }
 
-    /** The plan kept in the context's plan slot, else a new one (kept there when it can be). */
+    /** The plan kept in the context's plan slot, else a shared or new one (kept there when it can be). */
     private static PlannedQuery planOrReuse(SqlNode query, StatementContext context, TableNames.QualifiedName rowIdTable) {
         PlanSlot slot = context.planSlot();
         if (slot == null) {
@@ -58,7 +58,7 @@ public final class QueryRunner {
             return kept;
         }
         long epoch = slot.currentEpoch();
-        PlannedQuery planned = plan(query, context, rowIdTable);
+        PlannedQuery planned = slot.sharedOr(context, () -> plan(query, context, rowIdTable));
         slot.keep(planned, epoch);
         return planned;
     }

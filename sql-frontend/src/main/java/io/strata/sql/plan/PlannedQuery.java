@@ -44,11 +44,13 @@ public record PlannedQuery(RelNode rel, RelDataType rowType, List<List<String>> 
                 return bound;
             }
         }
-        RelToPhysical translator = new RelToPhysical(rel.getCluster().getRexBuilder(), transaction, parameters);
-        PhysicalNode plan = translator.translate(rel);
-        if (translator.reusable()) {
-            translated.set(new PhysicalPlanTemplate(plan));
+        synchronized (translated) { // a plan may be shared by sessions (SharedPlans): one translation at a time
+            RelToPhysical translator = new RelToPhysical(rel.getCluster().getRexBuilder(), transaction, parameters);
+            PhysicalNode plan = translator.translate(rel);
+            if (translator.reusable()) {
+                translated.set(new PhysicalPlanTemplate(plan));
+            }
+            return plan;
         }
-        return plan;
     }
 }

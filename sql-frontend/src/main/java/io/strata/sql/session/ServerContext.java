@@ -1,6 +1,7 @@
 package io.strata.sql.session;
 
 import io.strata.common.session.Session;
+import io.strata.sql.plan.SharedPlans;
 import io.strata.txn.TxnService;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -11,11 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What all sessions of a server share: the transaction service, the allocator, the GLOBAL variables
  * a counter bumped by every DDL (cached prepared plans older than it are planned again), the open
- * sessions by connection id (for KILL) and the counters of commands run without waiting.
+ * sessions by connection id (for KILL), the counters of commands run without waiting and the plans
+ * prepared statements share ({@link SharedPlans}).
  */
 public record ServerContext(TxnService txnService, BufferAllocator allocator, SystemVariables globals, AtomicLong ddlEpoch,
-                            ConcurrentMap<Long, Session> sessions, NoWaitCounters noWait) {
+                            ConcurrentMap<Long, Session> sessions, NoWaitCounters noWait, SharedPlans sharedPlans) {
     public ServerContext {
+        Objects.requireNonNull(sharedPlans, "sharedPlans");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(txnService, "txnService");
         Objects.requireNonNull(allocator, "allocator");

@@ -15,6 +15,8 @@ final class ServerStatus {
         rows.add(new Object[] {"Threads_connected", String.valueOf(server.sessions().size())});
         rows.add(new Object[] {"Uptime", String.valueOf(ManagementFactory.getRuntimeMXBean().getUptime() / 1000)});
         rows.addAll(server.noWait().statusRows());
+        rows.add(new Object[] {"Strata_shared_plan_hits", String.valueOf(server.sharedPlans().hits())});
+        rows.add(new Object[] {"Strata_shared_plan_misses", String.valueOf(server.sharedPlans().misses())});
         for (Map.Entry<String, Long> counter : server.txnService().statistics().entrySet()) {
             rows.add(new Object[] {counter.getKey(), String.valueOf(counter.getValue())});
         }

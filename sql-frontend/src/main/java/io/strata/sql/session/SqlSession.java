@@ -16,6 +16,7 @@ import io.strata.sql.exec.StatementContext;
 import io.strata.sql.exec.TableNames;
 import io.strata.sql.parser.StrataParser;
 import io.strata.sql.plan.PlannedQuery;
+import io.strata.sql.plan.SharedPlans;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -99,7 +100,7 @@ public final class SqlSession implements Session {
             }
             boolean dml = node instanceof org.apache.calcite.sql.SqlUpdate || node instanceof org.apache.calcite.sql.SqlDelete;
             prepared.put(PreparedStatements.Prepared.statement(id, sql, parameters,
-                    dml ? new PlanSlot(server.ddlEpoch()) : null, io.strata.sql.exec.SqlDeepCopy.templateOrNull(parsed)));
+                    dml ? new PlanSlot(server.ddlEpoch(), server.sharedPlans(), sql) : null, io.strata.sql.exec.SqlDeepCopy.templateOrNull(parsed)));
             return new PreparedStatementInfo(id, parameters, List.of());
         }
         long epoch = server.ddlEpoch().get();
@@ -107,7 +108,8 @@ public final class SqlSession implements Session {
         PreparedStatements.Prepared entry = runner.read(transaction -> {
             StatementContext context = new StatementContext(transaction, state, server.allocator(), List.of(),
                     LocalDateTime.now(), cancelled, text);
-            PlannedQuery plan = QueryRunner.plan(node, context, null);
+            PlannedQuery plan = server.sharedPlans().plan(SharedPlans.Kind.QUERY, state.database(), sql, transaction,
+                    () -> QueryRunner.plan(node, context, null));
             List<ResultColumn> parameters = new ArrayList<>();
             for (RelDataTypeField field : plan.parameterRowType().getFieldList()) {
                 parameters.add(ResultColumn.computed("?", TypeMapping.toDataType(field.getType()), true));
