@@ -27,11 +27,17 @@ public final class PrimaryKey {
     private final List<Object> values;
     private final List<Object> collated; // values with strings folded; the same list when none changed
     private final int hashCode;
+    private final boolean hasText;
 
     public PrimaryKey(List<Object> values) {
         this.values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
         this.collated = collate(this.values);
         this.hashCode = collated.hashCode();
+        boolean text = false;
+        for (int i = 0; i < this.values.size() && !text; i++) {
+            text = this.values.get(i) instanceof String;
+        }
+        this.hasText = text;
     }
 
     private static List<Object> collate(List<Object> values) {
@@ -60,12 +66,7 @@ public final class PrimaryKey {
 
     /** Whether a part of the key is a string (older objects' key filters hashed those unfolded). */
     public boolean hasText() {
-        for (Object value : values) {
-            if (value instanceof String) {
-                return true;
-            }
-        }
-        return false;
+        return hasText; // asked for every object a point lookup passes: worked out once
     }
 
     @Override
