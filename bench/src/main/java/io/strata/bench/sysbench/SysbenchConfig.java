@@ -29,6 +29,12 @@ public record SysbenchConfig(int tables, int tableSize, int threads, int timeSec
      * MariaDbServer's 128 MB buffer pool holds about 500,000 sysbench rows; the default 1M rows would be
      * read through the OS page cache while Strata keeps them in its heap. 1 GB holds them.
      */
+    /**
+     * Long enough for the JIT: under read_write the C2 compiler took a quarter to a third of Strata's CPU for the
+     * first 40-50 s of load and under 2% after 60 s; with 10 s the measured window was mostly compilation
+     * (read_write 441 tps measured after 10 s, 667 after 60 s, same build, MariaDB 695-725 either way).
+     */
+    static final int DEFAULT_WARMUP_SECONDS = 60;
     private static final String MARIADB_ARGUMENTS_DEFAULT = "--innodb-buffer-pool-size=1G";
     /** A bound on prepare when none is given: ten minutes, or 200 rows/s for big tables. */
     private static final long PREPARE_TIMEOUT_MIN_SECONDS = 600;
@@ -70,7 +76,7 @@ public record SysbenchConfig(int tables, int tableSize, int threads, int timeSec
         long defaultPrepareTimeout = Math.max(PREPARE_TIMEOUT_MIN_SECONDS,
                 (long) tables * tableSize / PREPARE_ROWS_PER_SECOND_MIN);
         return new SysbenchConfig(tables, tableSize, (int) number("threads", 4), (int) number("time", 30),
-                (int) number("warmup", 10),
+                (int) number("warmup", DEFAULT_WARMUP_SECONDS),
                 runOrder(split(System.getProperty("bench.workloads", String.join(",", DEFAULT_WORKLOADS)))),
                 split(System.getProperty("bench.targets", "mariadb,strata")),
                 number("prepare-timeout", defaultPrepareTimeout),
