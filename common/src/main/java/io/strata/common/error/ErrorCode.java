@@ -29,6 +29,7 @@ public enum ErrorCode {
     ER_DUP_FIELDNAME(1060, "42S21", ErrorCategory.USER),
     ER_NON_UNIQ_ERROR(1052, "23000", ErrorCategory.USER),
     ER_WRONG_VALUE_COUNT_ON_ROW(1136, "21S01", ErrorCategory.USER),
+    ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT(1222, "21000", ErrorCategory.USER),
     ER_MULTIPLE_PRI_KEY(1068, "42000", ErrorCategory.USER),
     ER_WRONG_AUTO_KEY(1075, "42000", ErrorCategory.USER),
     ER_KEY_COLUMN_DOES_NOT_EXIST(1072, "42000", ErrorCategory.USER),

@@ -63,6 +63,15 @@ public final class QueryPlanner {
             .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
             .build();
 
+    /**
+     * INTERSECT and EXCEPT [DISTINCT] as a UNION ALL of each input's distinct rows, grouped again and filtered
+     * by the count of inputs each row came from (NULLs group together, strings under the collation).
+     */
+    private static final HepProgram SET_OPERATIONS = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.INTERSECT_TO_DISTINCT)
+            .addRuleInstance(CoreRules.MINUS_TO_DISTINCT)
+            .build();
+
     private static final HepProgram LOGICAL_REWRITES = new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
@@ -109,12 +118,14 @@ public final class QueryPlanner {
         RelRoot root = converter.convertQuery(validated, false, true);
         RelNode rel = root.project();
         rel = run(SUB_QUERY_REMOVAL, rel);
+        rel = run(SET_OPERATIONS, rel); // after sub-query removal: also those inside IN (...) and EXISTS (...)
         RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, catalogReader);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = converter.trimUnusedFields(true, rel);
         rel = run(LOGICAL_REWRITES, rel);
         // Trim again: the rewrites move filters below the projections that pruned the scans' columns.
         rel = converter.trimUnusedFields(true, rel);
+        rel = AggregateFilters.intoArguments(rel);
         List<List<String>> origins = new ArrayList<>(validator.getFieldOrigins(validated));
         return new PlannedQuery(rel, root.validatedRowType, origins, validator.getParameterRowType(validated), false);
     }

@@ -15,6 +15,7 @@ public final class ValidationErrors {
     private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
     private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature ([A-Za-z_0-9$]+)\\(");
+    private static final Pattern SET_OPERATION_COLUMNS = Pattern.compile("Column count mismatch in (UNION|INTERSECT|EXCEPT)");
     private static final Pattern NOT_GROUPED = Pattern.compile("Expression '([^']*)' is not being grouped");
 
     private ValidationErrors() {}
@@ -36,6 +37,10 @@ public final class ValidationErrors {
         if ((m = NO_FUNCTION.matcher(message)).find()) {
             return StrataException.of(ErrorCode.ER_SP_DOES_NOT_EXIST, "FUNCTION %s.%s does not exist",
                     database == null ? "strata" : database, m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        if (SET_OPERATION_COLUMNS.matcher(message).find()) {
+            return StrataException.of(ErrorCode.ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT,
+                    "The used SELECT statements have a different number of columns");
         }
         if ((m = NOT_GROUPED.matcher(message)).find()) {
             return StrataException.of(ErrorCode.ER_WRONG_FIELD_WITH_GROUP, "Expression #1 of SELECT list is not in "
