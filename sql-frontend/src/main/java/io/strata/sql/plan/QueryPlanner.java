@@ -84,6 +84,22 @@ public final class QueryPlanner {
             .addRuleInstance(CoreRules.AGGREGATE_PROJECT_MERGE)
             .build();
 
+    /**
+     * (GATHER_JOINS, then ORDER_JOINS) Join order from table sizes instead of the FROM clause's: adjacent inner and outer joins are gathered
+     * into one MultiJoin and rebuilt greedily by Calcite's LoptOptimizeJoinRule (row counts from the
+     * tables' statistics; joins with a condition before cross products; outer joins keep their sides).
+     * In FROM order, a chain of tables named before the tables linking them multiplied into cross products.
+     */
+    private static final HepProgram GATHER_JOINS = new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+            .addRuleInstance(CoreRules.PROJECT_MULTI_JOIN_MERGE)
+            .addRuleInstance(CoreRules.FILTER_MULTI_JOIN_MERGE)
+            .build();
+    private static final HepProgram ORDER_JOINS = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+            .build();
+
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(StrataTypeSystem.INSTANCE);
     private final CalciteCatalogReader catalogReader;
     private final SqlValidator validator;
@@ -123,6 +139,8 @@ public final class QueryPlanner {
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = converter.trimUnusedFields(true, rel);
         rel = run(LOGICAL_REWRITES, rel);
+        rel = run(ORDER_JOINS, run(GATHER_JOINS, rel));
+        rel = run(LOGICAL_REWRITES, rel); // the reordered joins' projections merge; conditions move into them
         // Trim again: the rewrites move filters below the projections that pruned the scans' columns.
         rel = converter.trimUnusedFields(true, rel);
         rel = AggregateFilters.intoArguments(rel);

@@ -128,6 +128,18 @@ class PlanTranslationTest {
     }
 
     @Test
+    void joinsFollowTheirConditionsNotTheFromClause() {
+        // In FROM order emp and tags share no condition: a cross product before the tables that link them.
+        PhysicalNode plan = plan("SELECT e.name, t.n FROM emp e, tags t, users u, dept d"
+                + " WHERE e.dept = d.id AND u.team = d.id AND t.n = u.id");
+        List<PhysicalNode.Join> joins = find(plan, PhysicalNode.Join.class);
+        assertEquals(3, joins.size(), plan.toString());
+        for (PhysicalNode.Join join : joins) {
+            assertTrue(join.leftKeys().length > 0, "a join without equality keys: " + plan);
+        }
+    }
+
+    @Test
     void aKeptTranslationIsBoundToEachExecutionsTransaction() {
         PlannedQuery planned = planned("SELECT name FROM emp WHERE id = ?", List.of(1L));
         PhysicalNode first = planned.physicalPlan(transaction, List.of(1L));
