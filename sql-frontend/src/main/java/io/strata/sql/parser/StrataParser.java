@@ -54,8 +54,9 @@ public final class StrataParser {
         MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(ExecutableComments.open(sql));
         List<SqlWords.Word> words = SqlWords.scan(text.text());
         LockingClauses.Stripped locking = LockingClauses.strip(SelectModifiers.blank(text.text(), words), words);
+        ExplainPrefixes.Stripped explains = ExplainPrefixes.strip(locking.text(), words);
         try {
-            statements = SqlParser.create(locking.text(), CONFIG).parseStmtList().getList();
+            statements = SqlParser.create(explains.text(), CONFIG).parseStmtList().getList();
         } catch (SqlParseException e) {
             throw syntaxError(sql, e.getPos() == null ? sql.length()
                     : text.originalOffset(offsetOf(text.text(), Math.max(e.getPos().getLineNum(), 1), e.getPos().getColumnNum())), e);
@@ -63,7 +64,31 @@ public final class StrataParser {
         if (statements.isEmpty()) {
             throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");
         }
-        return locking.any() ? withLocking(sql, statements, locking.clauses()) : statements;
+        statements = locking.any() ? withLocking(sql, statements, locking.clauses()) : statements;
+        return explains.any() ? withExplain(sql, statements, explains.explains()) : statements;
+    }
+
+    /** Wraps each query that an EXPLAIN prefix was blanked from (a locking read is explained as its query). */
+    private static List<SqlNode> withExplain(String sql, List<SqlNode> statements, List<ExplainPrefixes.Explain> explains) {
+        if (explains.size() != statements.size()) {
+            throw syntaxError(sql, sql.length(), null);
+        }
+        List<SqlNode> wrapped = new java.util.ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            SqlNode statement = statements.get(i);
+            ExplainPrefixes.Explain explain = explains.get(i);
+            if (explain == null) {
+                wrapped.add(statement);
+                continue;
+            }
+            SqlNode query = statement instanceof io.strata.sql.parser.ast.SqlLockingRead locking ? locking.query() : statement;
+            if (!query.getKind().belongsTo(org.apache.calcite.sql.SqlKind.QUERY)) {
+                throw io.strata.sql.plan.UnsupportedFeature.of("EXPLAIN of " + query.getKind());
+            }
+            wrapped.add(new io.strata.sql.parser.ast.SqlExplainQuery(statement.getParserPosition(), query,
+                    explain.analyze(), explain.format()));
+        }
+        return wrapped;
     }
 
     /** Wraps each query that ended with a locking clause; a clause after anything else is a syntax error. */

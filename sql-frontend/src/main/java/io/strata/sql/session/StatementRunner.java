@@ -95,6 +95,8 @@ final class StatementRunner {
             case SqlUpdate update -> write(transaction -> UpdateExecutor.execute(update, context.apply(transaction)));
             case SqlDelete delete -> write(transaction -> DeleteExecutor.execute(delete, context.apply(transaction)));
             case SqlExplain explain -> read(transaction -> explain(explain, context.apply(transaction)));
+            case io.strata.sql.parser.ast.SqlExplainQuery explain ->
+                    read(transaction -> io.strata.sql.exec.ExplainExecutor.execute(explain, context.apply(transaction)));
             case SqlLockingRead locking -> lockingRead(locking, context);
             default -> {
                 if (DdlExecutor.handles(node)) {

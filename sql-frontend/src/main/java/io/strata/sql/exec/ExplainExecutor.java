@@ -1,0 +1,56 @@
+package io.strata.sql.exec;
+
+import io.strata.common.session.ResultColumn;
+import io.strata.common.session.RowCursor;
+import io.strata.common.session.StatementResult;
+import io.strata.common.type.DataType;
+import io.strata.compute.operator.Operator;
+import io.strata.compute.operator.OperatorFactory;
+import io.strata.compute.operator.ProfiledOperator;
+import io.strata.compute.plan.PhysicalNode;
+import io.strata.sql.parser.ast.SqlExplainQuery;
+import io.strata.sql.plan.PlannedQuery;
+import io.strata.sql.plan.UnsupportedFeature;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MySQL's {@code EXPLAIN [ANALYZE] query} in its tree format, one column {@code EXPLAIN} with a row per
+ * operator ({@link PlanTree}). EXPLAIN plans the query as it would run, in this transaction; EXPLAIN ANALYZE
+ * also runs it to the end (discarding the rows) and shows what each operator returned and how long it took.
+ */
+public final class ExplainExecutor {
+    private ExplainExecutor() {}
+
+    public static StatementResult execute(SqlExplainQuery explain, StatementContext context) {
+        if (explain.format() != null && !explain.format().equals("TREE")) {
+            throw UnsupportedFeature.of("EXPLAIN FORMAT=" + explain.format() + " (FORMAT=TREE is)");
+        }
+        PlannedQuery planned = QueryRunner.plan(explain.query(), context, null);
+        PhysicalNode plan = planned.physicalPlan(context.transaction(), context.parameters());
+        Map<PhysicalNode, ProfiledOperator> profiles = new IdentityHashMap<>();
+        if (explain.analyze()) {
+            run(plan, context, profiles);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : PlanTree.render(plan, profiles)) {
+            rows.add(new Object[] {line});
+        }
+        return new StatementResult.Rows(List.of(ResultColumn.computed("EXPLAIN", DataType.TEXT, false)), RowCursor.of(rows));
+    }
+
+    private static void run(PhysicalNode plan, StatementContext context, Map<PhysicalNode, ProfiledOperator> profiles) {
+        try (Operator root = OperatorFactory.create(plan, context.executionContext(), (node, operator) -> {
+            ProfiledOperator profiled = new ProfiledOperator(operator);
+            profiles.put(node, profiled);
+            return profiled;
+        })) {
+            while (root.next() != null) {
+                // the rows are dropped: only the operators' counts and times are shown (KILL QUERY stops operators)
+            }
+        }
+    }
+}
