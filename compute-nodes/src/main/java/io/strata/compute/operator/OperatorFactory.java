@@ -56,6 +56,7 @@ public final class OperatorFactory {
                 yield new LimitOperator(limit, sorted, context);
             }
             case PhysicalNode.Limit limit -> new LimitOperator(limit, create(limit.input(), context, wrapper), context);
+            case PhysicalNode.Window window -> new WindowOperator(window, create(window.input(), context, wrapper), context);
             case PhysicalNode.Union union -> {
                 List<Operator> inputs = new ArrayList<>();
                 try {

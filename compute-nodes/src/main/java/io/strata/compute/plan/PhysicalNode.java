@@ -165,6 +165,17 @@ public sealed interface PhysicalNode {
         }
     }
 
+    /**
+     * Window functions: every input row, then one column per call of each group in order ({@code output}
+     * holds the input's columns and the calls'). The whole input is buffered.
+     */
+    record Window(PhysicalNode input, List<WindowGroup> groups, List<OutputColumn> output) implements PhysicalNode {
+        public Window {
+            groups = List.copyOf(groups);
+            output = List.copyOf(output);
+        }
+    }
+
     /** Concatenates inputs of the same column types; without {@code all}, removes duplicate rows. */
     record Union(List<PhysicalNode> inputs, boolean all, List<OutputColumn> output) implements PhysicalNode {
         public Union {

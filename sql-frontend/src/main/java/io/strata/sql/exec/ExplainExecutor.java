@@ -27,7 +27,7 @@ public final class ExplainExecutor {
 
     public static StatementResult execute(SqlExplainQuery explain, StatementContext context) {
         if (explain.format() != null && !explain.format().equals("TREE")) {
-            throw UnsupportedFeature.of("EXPLAIN FORMAT=" + explain.format() + " (FORMAT=TREE is)");
+            throw UnsupportedFeature.of("EXPLAIN FORMAT=" + explain.format());
         }
         PlannedQuery planned = QueryRunner.plan(explain.query(), context, null);
         PhysicalNode plan = planned.physicalPlan(context.transaction(), context.parameters());

@@ -68,6 +68,10 @@ final class PlanTree {
                 yield "Limit: " + (limit.fetch() < 0 ? "all" : limit.fetch()) + " row(s)"
                         + (limit.offset() > 0 ? " offset " + limit.offset() : "");
             }
+            case PhysicalNode.Window window -> {
+                inputs.add(window.input());
+                yield window(window);
+            }
             case PhysicalNode.Union union -> {
                 inputs.addAll(union.inputs());
                 yield union.all() ? "Union all" : "Union (distinct)";
@@ -153,6 +157,42 @@ final class PlanTree {
             text += ", then " + expression(join.residual(), names(both));
         }
         return text;
+    }
+
+    private static String window(PhysicalNode.Window window) {
+        IntFunction<String> columns = names(window.input().output());
+        List<String> groups = new ArrayList<>();
+        for (io.strata.compute.plan.WindowGroup group : window.groups()) {
+            List<String> calls = new ArrayList<>();
+            for (io.strata.compute.plan.WindowGroup.Call call : group.calls()) {
+                calls.add(call.function().name().toLowerCase(Locale.ROOT) + "("
+                        + String.join(", ", call.arguments().stream().map(a -> expression(a, columns)).toList()) + ")");
+            }
+            List<String> frame = new ArrayList<>();
+            if (group.partitionKeys().length > 0) {
+                List<String> keys = new ArrayList<>();
+                for (int key : group.partitionKeys()) {
+                    keys.add(columns.apply(key));
+                }
+                frame.add("partition by " + String.join(", ", keys));
+            }
+            if (!group.orderKeys().isEmpty()) {
+                frame.add("order by " + sortKeys(group.orderKeys(), columns));
+            }
+            frame.add((group.rows() ? "rows" : "range") + " between " + bound(group.lower()) + " and " + bound(group.upper()));
+            groups.add(String.join(", ", calls) + " over (" + String.join(" ", frame) + ")");
+        }
+        return "Window: " + String.join("; ", groups);
+    }
+
+    private static String bound(io.strata.compute.plan.FrameBound bound) {
+        return switch (bound.kind()) {
+            case UNBOUNDED_PRECEDING -> "unbounded preceding";
+            case PRECEDING -> bound.offset() + " preceding";
+            case CURRENT_ROW -> "current row";
+            case FOLLOWING -> bound.offset() + " following";
+            case UNBOUNDED_FOLLOWING -> "unbounded following";
+        };
     }
 
     private static String sortKeys(List<SortKey> keys, IntFunction<String> columns) {

@@ -80,6 +80,7 @@ public final class QueryRunner {
             case PhysicalNode.Filter filter -> keyedOnly(filter.input());
             case PhysicalNode.Project project -> keyedOnly(project.input());
             case PhysicalNode.Limit limit -> keyedOnly(limit.input());
+            case PhysicalNode.Window window -> keyedOnly(window.input());
             case PhysicalNode.Sort sort -> keyedOnly(sort.input());
             case PhysicalNode.Aggregate aggregate -> keyedOnly(aggregate.input());
             case PhysicalNode.Join join -> keyedOnly(join.left()) && keyedOnly(join.right());

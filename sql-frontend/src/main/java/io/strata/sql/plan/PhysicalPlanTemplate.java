@@ -62,6 +62,8 @@ public final class PhysicalPlanTemplate {
                     join.output());
             case PhysicalNode.Sort sort -> new PhysicalNode.Sort(rebind(sort.input(), tables), sort.keys());
             case PhysicalNode.Limit limit -> new PhysicalNode.Limit(rebind(limit.input(), tables), limit.offset(), limit.fetch());
+            case PhysicalNode.Window window -> new PhysicalNode.Window(rebind(window.input(), tables), window.groups(),
+                    window.output());
             case PhysicalNode.Union union -> {
                 List<PhysicalNode> inputs = new ArrayList<>(union.inputs().size());
                 for (PhysicalNode input : union.inputs()) {

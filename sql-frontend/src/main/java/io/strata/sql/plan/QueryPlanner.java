@@ -100,6 +100,11 @@ public final class QueryPlanner {
             .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
             .build();
 
+    /** Window functions (RexOver in a projection) become a Window node between two projections. */
+    private static final HepProgram WINDOWS = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+            .build();
+
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(StrataTypeSystem.INSTANCE);
     private final CalciteCatalogReader catalogReader;
     private final SqlValidator validator;
@@ -144,6 +149,7 @@ public final class QueryPlanner {
         // Trim again: the rewrites move filters below the projections that pruned the scans' columns.
         rel = converter.trimUnusedFields(true, rel);
         rel = AggregateFilters.intoArguments(rel);
+        rel = run(WINDOWS, rel);
         List<List<String>> origins = new ArrayList<>(validator.getFieldOrigins(validated));
         return new PlannedQuery(rel, root.validatedRowType, origins, validator.getParameterRowType(validated), false);
     }

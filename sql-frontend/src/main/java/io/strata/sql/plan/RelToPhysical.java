@@ -86,6 +86,9 @@ public final class RelToPhysical {
             }
             return new PhysicalNode.Union(inputs, union.all, outputOf(rel));
         }
+        if (rel instanceof org.apache.calcite.rel.core.Window window) {
+            return WindowTranslation.translate(window, translate(window.getInput()), rexBuilder);
+        }
         if (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus) {
             // DISTINCT ones were rewritten into aggregates by the planner; ALL keeps duplicates by count
             throw UnsupportedFeature.of(rel instanceof org.apache.calcite.rel.core.Intersect ? "INTERSECT ALL" : "EXCEPT ALL");

@@ -1,0 +1,116 @@
+package io.strata.compute.operator;
+
+import io.strata.common.type.DataType;
+import io.strata.compute.expression.Column;
+import io.strata.compute.expression.ColumnCaster;
+import io.strata.compute.plan.OutputColumn;
+import io.strata.compute.plan.PhysicalNode;
+import io.strata.compute.plan.SortKey;
+import io.strata.compute.plan.WindowGroup;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Buffers its whole input, then for each window group orders the rows by partition and order keys, walks
+ * each partition and computes every call of the group ({@link WindowFrames}); returns the input rows in
+ * their arrival order with the calls' columns after them.
+ */
+final class WindowOperator implements Operator {
+    private final PhysicalNode.Window plan;
+    private final Operator input;
+    private final ExecutionContext context;
+    private final OutputBatch output = new OutputBatch();
+    private VectorSchemaRoot buffer;
+    private Column[] results; // one per call, all groups in order
+    private int emitted;
+    private boolean computed;
+
+    WindowOperator(PhysicalNode.Window plan, Operator input, ExecutionContext context) {
+        this.plan = plan;
+        this.input = input;
+        this.context = context;
+    }
+
+    @Override
+    public List<OutputColumn> output() {
+        return plan.output();
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+        output.close();
+        if (!computed) {
+            computed = true;
+            buffer = Buffering.drain(input, context);
+            if (buffer != null) {
+                results = compute(buffer);
+            }
+        }
+        if (buffer == null || emitted >= buffer.getRowCount()) {
+            return null;
+        }
+        int from = emitted;
+        int to = Math.min(buffer.getRowCount(), from + SortOperator.BATCH_ROWS);
+        emitted = to;
+        int[] rows = new int[to - from];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = from + i;
+        }
+        VectorSchemaRoot copied = RowCopier.select(buffer, rows, rows.length, context.allocator());
+        List<FieldVector> vectors = new ArrayList<>(copied.getFieldVectors());
+        List<Field> fields = new ArrayList<>();
+        vectors.forEach(vector -> fields.add(vector.getField()));
+        int inputWidth = vectors.size();
+        try {
+            for (int c = 0; c < results.length; c++) {
+                FieldVector vector = results[c].write(plan.output().get(inputWidth + c).name(), context.allocator(), from, to);
+                vectors.add(vector);
+                fields.add(vector.getField());
+            }
+        } catch (RuntimeException e) {
+            vectors.forEach(FieldVector::close);
+            throw e;
+        }
+        return output.replace(new VectorSchemaRoot(fields, vectors, rows.length));
+    }
+
+    private Column[] compute(VectorSchemaRoot rows) {
+        int rowCount = rows.getRowCount();
+        Column[] columns = new Column[rows.getFieldVectors().size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Column.read(rows.getVector(c), rowCount);
+        }
+        List<Column> computed = new ArrayList<>();
+        int outputColumn = columns.length;
+        for (WindowGroup group : plan.groups()) {
+            Cancellation.check(context);
+            List<SortKey> keys = new ArrayList<>();
+            for (int key : group.partitionKeys()) {
+                keys.add(new SortKey(key, false, true));
+            }
+            keys.addAll(group.orderKeys());
+            int[] order = SortOperator.sortedOrder(rows, keys);
+            WindowFrames frames = new WindowFrames(group, columns, order);
+            for (WindowGroup.Call call : group.calls()) {
+                Object[] values = frames.compute(call);
+                DataType type = plan.output().get(outputColumn++).type();
+                computed.add(ColumnCaster.cast(Column.fromValues(frames.valueType(call), values), type));
+            }
+        }
+        return computed.toArray(Column[]::new);
+    }
+
+    @Override
+    public void close() {
+        output.close();
+        if (buffer != null) {
+            buffer.close();
+            buffer = null;
+        }
+        input.close();
+    }
+}
