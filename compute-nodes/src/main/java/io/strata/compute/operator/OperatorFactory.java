@@ -57,6 +57,9 @@ public final class OperatorFactory {
             }
             case PhysicalNode.Limit limit -> new LimitOperator(limit, create(limit.input(), context, wrapper), context);
             case PhysicalNode.Window window -> new WindowOperator(window, create(window.input(), context, wrapper), context);
+            case PhysicalNode.RecursiveUnion recursive -> new RecursiveUnionOperator(recursive,
+                    create(recursive.seed(), context, wrapper), () -> create(recursive.recursive(), context, wrapper), context);
+            case PhysicalNode.WorkingTable working -> new WorkingTableOperator(working);
             case PhysicalNode.Union union -> {
                 List<Operator> inputs = new ArrayList<>();
                 try {

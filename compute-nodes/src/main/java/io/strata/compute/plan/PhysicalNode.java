@@ -176,6 +176,26 @@ public sealed interface PhysicalNode {
         }
     }
 
+    /**
+     * A recursive CTE: the {@code seed} rows, then the rows of {@code recursive} run again and again over the
+     * rows the previous run produced ({@code working}, read by a {@link WorkingTable} inside it) until a run
+     * produces none; without {@code all}, rows already produced are dropped. More than {@code maxIterations}
+     * runs is an error (MySQL's cte_max_recursion_depth).
+     */
+    record RecursiveUnion(PhysicalNode seed, PhysicalNode recursive, WorkingRows working, boolean all,
+                          long maxIterations, List<OutputColumn> output) implements PhysicalNode {
+        public RecursiveUnion {
+            output = List.copyOf(output);
+        }
+    }
+
+    /** The rows of the enclosing {@link RecursiveUnion}'s previous iteration. */
+    record WorkingTable(WorkingRows working, List<OutputColumn> output) implements PhysicalNode {
+        public WorkingTable {
+            output = List.copyOf(output);
+        }
+    }
+
     /** Concatenates inputs of the same column types; without {@code all}, removes duplicate rows. */
     record Union(List<PhysicalNode> inputs, boolean all, List<OutputColumn> output) implements PhysicalNode {
         public Union {

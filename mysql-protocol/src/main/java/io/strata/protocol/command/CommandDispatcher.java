@@ -55,7 +55,8 @@ public final class CommandDispatcher {
             } else {
                 LOG.debug("command 0x{} failed without a reply: {}", Integer.toHexString(command), e.getMessage());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            // a library's failed assertion or a very deep plan fails the statement, not the connection
             context.writer().abandon();
             LOG.error("internal error in command 0x{}", Integer.toHexString(command), e);
             if (replies) {

@@ -68,6 +68,13 @@ final class PlanTree {
                 yield "Limit: " + (limit.fetch() < 0 ? "all" : limit.fetch()) + " row(s)"
                         + (limit.offset() > 0 ? " offset " + limit.offset() : "");
             }
+            case PhysicalNode.RecursiveUnion recursive -> {
+                inputs.add(recursive.seed());
+                inputs.add(recursive.recursive());
+                yield "Recursive union" + (recursive.all() ? " all" : " (distinct)") + ", at most "
+                        + recursive.maxIterations() + " iterations";
+            }
+            case PhysicalNode.WorkingTable working -> "Rows of the previous iteration";
             case PhysicalNode.Window window -> {
                 inputs.add(window.input());
                 yield window(window);

@@ -44,6 +44,11 @@ public final class QueryRunner {
             throw ValidationErrors.translate(e, context.database());
         } catch (CalciteException e) {
             throw new StrataException(ErrorCode.ER_WRONG_ARGUMENTS, e.getMessage(), e);
+        } catch (AssertionError e) {
+            // Calcite met a shape it cannot convert (e.g. a recursive CTE whose recursive part widens a column)
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new StrataException(ErrorCode.ER_NOT_SUPPORTED_YET,
+                    "This version of Strata doesn't yet support this query: " + message, e);
         }
     }
 
@@ -81,6 +86,8 @@ public final class QueryRunner {
             case PhysicalNode.Project project -> keyedOnly(project.input());
             case PhysicalNode.Limit limit -> keyedOnly(limit.input());
             case PhysicalNode.Window window -> keyedOnly(window.input());
+            case PhysicalNode.RecursiveUnion recursive -> false;
+            case PhysicalNode.WorkingTable working -> true;
             case PhysicalNode.Sort sort -> keyedOnly(sort.input());
             case PhysicalNode.Aggregate aggregate -> keyedOnly(aggregate.input());
             case PhysicalNode.Join join -> keyedOnly(join.left()) && keyedOnly(join.right());

@@ -64,6 +64,11 @@ public final class PhysicalPlanTemplate {
             case PhysicalNode.Limit limit -> new PhysicalNode.Limit(rebind(limit.input(), tables), limit.offset(), limit.fetch());
             case PhysicalNode.Window window -> new PhysicalNode.Window(rebind(window.input(), tables), window.groups(),
                     window.output());
+            // never kept (RelToPhysical translates recursive CTEs for each execution), but the walk is total
+            case PhysicalNode.RecursiveUnion recursive -> new PhysicalNode.RecursiveUnion(rebind(recursive.seed(), tables),
+                    rebind(recursive.recursive(), tables), recursive.working(), recursive.all(), recursive.maxIterations(),
+                    recursive.output());
+            case PhysicalNode.WorkingTable working -> working;
             case PhysicalNode.Union union -> {
                 List<PhysicalNode> inputs = new ArrayList<>(union.inputs().size());
                 for (PhysicalNode input : union.inputs()) {

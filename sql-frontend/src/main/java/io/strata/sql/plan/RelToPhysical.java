@@ -46,6 +46,8 @@ public final class RelToPhysical {
     private final Transaction transaction;
     private final List<Object> parameters;
     private boolean reusable = true;
+    /** The working rows of the recursive CTEs being translated, by their transient table's name. */
+    private final java.util.Map<List<String>, io.strata.compute.plan.WorkingRows> workingTables = new java.util.HashMap<>();
 
     /**
      * @param transaction the transaction whose snapshots the scans read (a cached plan is translated
@@ -85,6 +87,12 @@ public final class RelToPhysical {
                 inputs.add(translate(input));
             }
             return new PhysicalNode.Union(inputs, union.all, outputOf(rel));
+        }
+        if (rel instanceof org.apache.calcite.rel.core.RepeatUnion repeat) {
+            return recursiveUnion(repeat);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.TableSpool spool) {
+            return translate(spool.getInput()); // the recursive union keeps the rows itself
         }
         if (rel instanceof org.apache.calcite.rel.core.Window window) {
             return WindowTranslation.translate(window, translate(window.getInput()), rexBuilder);
@@ -136,7 +144,34 @@ public final class RelToPhysical {
     }
 
     /** A scan of {@code columns} (all columns when null); the row id column is requested as withRowId. */
+    /** WITH RECURSIVE: the seed, then the recursive part over the previous iteration's rows (never kept: see WorkingRows). */
+    private PhysicalNode recursiveUnion(org.apache.calcite.rel.core.RepeatUnion repeat) {
+        reusable = false;
+        PhysicalNode seed = translate(repeat.getSeedRel());
+        io.strata.compute.plan.WorkingRows working = new io.strata.compute.plan.WorkingRows();
+        workingTables.put(repeat.getTransientTable().getQualifiedName(), working);
+        PhysicalNode recursive = translate(repeat.getIterativeRel());
+        return new PhysicalNode.RecursiveUnion(seed, recursive, working, repeat.all, MAX_RECURSION_DEPTH, outputOf(repeat));
+    }
+
+    /** MySQL's default cte_max_recursion_depth. */
+    static final long MAX_RECURSION_DEPTH = 1000;
+
     private PhysicalNode scan(TableScan scan, int[] columns) {
+        io.strata.compute.plan.WorkingRows working = workingTables.get(scan.getTable().getQualifiedName());
+        if (working != null) {
+            PhysicalNode rows = new PhysicalNode.WorkingTable(working, outputOf(scan));
+            if (columns == null) {
+                return rows;
+            }
+            List<Expr> picked = new ArrayList<>();
+            List<OutputColumn> output = new ArrayList<>();
+            for (int column : columns) {
+                picked.add(new Expr.ColumnRef(column, rows.output().get(column).type()));
+                output.add(rows.output().get(column));
+            }
+            return new PhysicalNode.Project(rows, picked, output);
+        }
         MemoryTable memory = scan.getTable().unwrap(MemoryTable.class);
         if (memory != null) {
             return memoryScan(memory, columns);
