@@ -40,10 +40,8 @@ final class WindowFrames {
         partitionEnd = new int[n];
         peerStart = new int[n];
         peerEnd = new int[n];
-        RowComparator partitions = comparator(partitionKeys());
-        List<SortKey> all = new ArrayList<>(partitionKeys());
-        all.addAll(group.orderKeys());
-        RowComparator peers = comparator(all);
+        RowComparator partitions = comparator(partitionKeys(group));
+        RowComparator peers = comparator(windowOrder(group));
         int partition = 0;
         int peer = 0;
         for (int p = 0; p < n; p++) {
@@ -70,7 +68,14 @@ final class WindowFrames {
         }
     }
 
-    private List<SortKey> partitionKeys() {
+    /** The order rows take in the group's window: by partition keys, then by the order keys. */
+    static List<SortKey> windowOrder(WindowGroup group) {
+        List<SortKey> keys = partitionKeys(group);
+        keys.addAll(group.orderKeys());
+        return keys;
+    }
+
+    private static List<SortKey> partitionKeys(WindowGroup group) {
         List<SortKey> keys = new ArrayList<>();
         for (int key : group.partitionKeys()) {
             keys.add(new SortKey(key, false, true));
@@ -154,18 +159,19 @@ final class WindowFrames {
     /** FIRST_VALUE, LAST_VALUE and the aggregates, over each row's frame. */
     private void frames(WindowGroup.Call call, Object[] values) {
         boolean running = group.lower().kind() == FrameBound.Kind.UNBOUNDED_PRECEDING;
+        Column value = call.arguments().isEmpty() ? null : argument(call, 0);
         Accumulator accumulator = null;
         int accumulatedTo = -1; // last position added to the running accumulator
         for (int p = 0; p < order.length; p++) {
             int low = lowerBound(p);
             int high = upperBound(p);
             switch (call.function()) {
-                case FIRST_VALUE -> values[order[p]] = low <= high ? argument(call, 0).get(order[low]) : null;
-                case LAST_VALUE -> values[order[p]] = low <= high ? argument(call, 0).get(order[high]) : null;
+                case FIRST_VALUE -> values[order[p]] = low <= high ? value.get(order[low]) : null;
+                case LAST_VALUE -> values[order[p]] = low <= high ? value.get(order[high]) : null;
                 default -> {
                     if (running) { // the frame only grows within a partition: add the rows it gained
                         if (p == partitionStart[p]) {
-                            accumulator = new Accumulator(call);
+                            accumulator = new Accumulator(call, value);
                             accumulatedTo = p - 1;
                         }
                         for (int q = accumulatedTo + 1; q <= high; q++) {
@@ -173,7 +179,7 @@ final class WindowFrames {
                         }
                         accumulatedTo = Math.max(accumulatedTo, high);
                     } else {
-                        accumulator = new Accumulator(call);
+                        accumulator = new Accumulator(call, value);
                         for (int q = low; q <= high; q++) {
                             accumulator.add(order[q]);
                         }
@@ -240,9 +246,10 @@ final class WindowFrames {
         private double floatingSum;
         private Object best;
 
-        Accumulator(WindowGroup.Call call) {
+        /** {@code argument}: the call's argument column, null for COUNT(*). */
+        Accumulator(WindowGroup.Call call, Column argument) {
             this.call = call;
-            this.argument = call.arguments().isEmpty() ? null : argument(call, 0);
+            this.argument = argument;
             this.floating = argument != null && isFloating(argument.type());
         }
 

@@ -5,7 +5,6 @@ import io.strata.compute.expression.Column;
 import io.strata.compute.expression.ColumnCaster;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
-import io.strata.compute.plan.SortKey;
 import io.strata.compute.plan.WindowGroup;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -88,12 +87,7 @@ final class WindowOperator implements Operator {
         int outputColumn = columns.length;
         for (WindowGroup group : plan.groups()) {
             Cancellation.check(context);
-            List<SortKey> keys = new ArrayList<>();
-            for (int key : group.partitionKeys()) {
-                keys.add(new SortKey(key, false, true));
-            }
-            keys.addAll(group.orderKeys());
-            int[] order = SortOperator.sortedOrder(rows, keys);
+            int[] order = SortOperator.sortedOrder(rows, WindowFrames.windowOrder(group));
             WindowFrames frames = new WindowFrames(group, columns, order);
             for (WindowGroup.Call call : group.calls()) {
                 Object[] values = frames.compute(call);

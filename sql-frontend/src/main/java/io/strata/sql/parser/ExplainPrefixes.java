@@ -34,16 +34,7 @@ final class ExplainPrefixes {
     static Stripped strip(String text, List<Word> words) {
         char[] chars = text.toCharArray();
         List<Explain> explains = new ArrayList<>();
-        List<Word> statement = new ArrayList<>();
-        for (Word word : words) {
-            if (word.upper().equals(";")) {
-                explains.add(startOfStatement(statement, chars));
-                statement.clear();
-            } else {
-                statement.add(word);
-            }
-        }
-        if (!statement.isEmpty()) {
+        for (List<Word> statement : SqlWords.statements(words)) {
             explains.add(startOfStatement(statement, chars));
         }
         return new Stripped(new String(chars), explains);

@@ -31,16 +31,7 @@ final class LockingClauses {
     static Stripped strip(String text, List<Word> words) {
         char[] chars = text.toCharArray();
         List<Clause> clauses = new ArrayList<>();
-        List<Word> statement = new ArrayList<>();
-        for (Word word : words) {
-            if (word.upper().equals(";")) {
-                clauses.add(endOfStatement(statement, chars));
-                statement.clear();
-            } else {
-                statement.add(word);
-            }
-        }
-        if (!statement.isEmpty()) {
+        for (List<Word> statement : SqlWords.statements(words)) {
             clauses.add(endOfStatement(statement, chars));
         }
         return new Stripped(new String(chars), clauses);

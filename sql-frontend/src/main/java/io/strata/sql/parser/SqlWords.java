@@ -49,6 +49,24 @@ final class SqlWords {
         return words;
     }
 
+    /** {@code words} split into top-level statements at each {@code ;} (a trailing empty one left out). */
+    static List<List<Word>> statements(List<Word> words) {
+        List<List<Word>> statements = new ArrayList<>();
+        List<Word> statement = new ArrayList<>();
+        for (Word word : words) {
+            if (word.upper().equals(";")) {
+                statements.add(statement);
+                statement = new ArrayList<>();
+            } else {
+                statement.add(word);
+            }
+        }
+        if (!statement.isEmpty()) {
+            statements.add(statement);
+        }
+        return statements;
+    }
+
     /** Blanks {@code chars} over {@code [from, to)}, keeping line breaks and other white space (offsets stay). */
     static void blank(char[] chars, int from, int to) {
         for (int k = from; k < to; k++) {
