@@ -771,3 +771,22 @@ SqlNode StrataDropPrepare() :
     <DROP> { s = span(); } <PREPARE> name = StrataName()
     { return SqlPreparedStatementCommand.deallocate(s.end(this), name); }
 }
+
+/**
+ * MySQL's CAST target SIGNED [INTEGER] or UNSIGNED [INTEGER]: a BIGINT (an UNSIGNED cast of a negative
+ * number keeps its sign here; MySQL wraps it modulo 2^64).
+ */
+SqlTypeNameSpec StrataIntegerCastType() :
+{
+    final Span s;
+}
+{
+    (
+        <UNSIGNED> { s = span(); }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "SIGNED".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); }
+    )
+    [ <INTEGER> | <INT> ]
+    { return new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, s.end(this)); }
+}
