@@ -60,6 +60,18 @@ public final class OperatorFactory {
             case PhysicalNode.RecursiveUnion recursive -> new RecursiveUnionOperator(recursive,
                     create(recursive.seed(), context, wrapper), () -> create(recursive.recursive(), context, wrapper), context);
             case PhysicalNode.WorkingTable working -> new WorkingTableOperator(working);
+            case PhysicalNode.SetOperation operation -> {
+                List<Operator> inputs = new ArrayList<>();
+                try {
+                    for (PhysicalNode input : operation.inputs()) {
+                        inputs.add(create(input, context, wrapper));
+                    }
+                } catch (RuntimeException e) {
+                    inputs.forEach(Operator::close);
+                    throw e;
+                }
+                yield new SetOperationOperator(operation, inputs, context);
+            }
             case PhysicalNode.Union union -> {
                 List<Operator> inputs = new ArrayList<>();
                 try {

@@ -196,6 +196,21 @@ public sealed interface PhysicalNode {
         }
     }
 
+    /**
+     * INTERSECT ALL or EXCEPT ALL over inputs of the same column types, by counting each distinct row in every
+     * input: INTERSECT ALL returns a row as often as it is in every input (the fewest), EXCEPT ALL as often as
+     * the first input has it more than all the others together. (The DISTINCT forms are planned as aggregates.)
+     */
+    record SetOperation(List<PhysicalNode> inputs, boolean intersect, List<OutputColumn> output) implements PhysicalNode {
+        public SetOperation {
+            inputs = List.copyOf(inputs);
+            output = List.copyOf(output);
+            if (inputs.size() < 2) {
+                throw new IllegalArgumentException("a set operation needs two inputs or more");
+            }
+        }
+    }
+
     /** Concatenates inputs of the same column types; without {@code all}, removes duplicate rows. */
     record Union(List<PhysicalNode> inputs, boolean all, List<OutputColumn> output) implements PhysicalNode {
         public Union {

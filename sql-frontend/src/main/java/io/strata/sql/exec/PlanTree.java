@@ -79,6 +79,10 @@ final class PlanTree {
                 inputs.add(window.input());
                 yield window(window);
             }
+            case PhysicalNode.SetOperation operation -> {
+                inputs.addAll(operation.inputs());
+                yield (operation.intersect() ? "Intersect all" : "Except all") + " (by counting rows)";
+            }
             case PhysicalNode.Union union -> {
                 inputs.addAll(union.inputs());
                 yield union.all() ? "Union all" : "Union (distinct)";

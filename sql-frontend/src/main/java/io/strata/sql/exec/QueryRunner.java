@@ -92,6 +92,7 @@ public final class QueryRunner {
             case PhysicalNode.Aggregate aggregate -> keyedOnly(aggregate.input());
             case PhysicalNode.Join join -> keyedOnly(join.left()) && keyedOnly(join.right());
             case PhysicalNode.Union union -> union.inputs().stream().allMatch(QueryRunner::keyedOnly);
+            case PhysicalNode.SetOperation operation -> operation.inputs().stream().allMatch(QueryRunner::keyedOnly);
         };
     }
 

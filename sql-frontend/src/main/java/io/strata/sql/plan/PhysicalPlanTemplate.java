@@ -69,6 +69,9 @@ public final class PhysicalPlanTemplate {
                     rebind(recursive.recursive(), tables), recursive.working(), recursive.all(), recursive.maxIterations(),
                     recursive.output());
             case PhysicalNode.WorkingTable working -> working;
+            case PhysicalNode.SetOperation operation -> new PhysicalNode.SetOperation(
+                    operation.inputs().stream().map(input -> rebind(input, tables)).toList(), operation.intersect(),
+                    operation.output());
             case PhysicalNode.Union union -> {
                 List<PhysicalNode> inputs = new ArrayList<>(union.inputs().size());
                 for (PhysicalNode input : union.inputs()) {

@@ -97,9 +97,14 @@ public final class RelToPhysical {
         if (rel instanceof org.apache.calcite.rel.core.Window window) {
             return WindowTranslation.translate(window, translate(window.getInput()), rexBuilder);
         }
-        if (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus) {
-            // DISTINCT ones were rewritten into aggregates by the planner; ALL keeps duplicates by count
-            throw UnsupportedFeature.of(rel instanceof org.apache.calcite.rel.core.Intersect ? "INTERSECT ALL" : "EXCEPT ALL");
+        if (rel instanceof org.apache.calcite.rel.core.SetOp setOp
+                && (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus)) {
+            // the ALL forms (the planner rewrote the DISTINCT ones into aggregates)
+            List<PhysicalNode> inputs = new ArrayList<>();
+            for (RelNode input : setOp.getInputs()) {
+                inputs.add(translate(input));
+            }
+            return new PhysicalNode.SetOperation(inputs, rel instanceof org.apache.calcite.rel.core.Intersect, outputOf(rel));
         }
         throw UnsupportedFeature.of(rel.getRelTypeName());
     }
