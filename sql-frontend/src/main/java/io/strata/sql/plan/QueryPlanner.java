@@ -39,8 +39,9 @@ import java.util.Properties;
 
 /**
  * Validates a query against one transaction's schema tree and turns it into an optimized logical
- * plan: SqlToRelConverter, sub-query removal and decorrelation, field trimming, then heuristic
- * pushdown rules. Not thread-safe; one planner serves one statement.
+ * plan: SqlToRelConverter, sub-query removal, INTERSECT/EXCEPT as aggregates, decorrelation, field
+ * trimming, heuristic pushdown rules, join ordering, then window calls as Window nodes. Not
+ * thread-safe; one planner serves one statement.
  */
 public final class QueryPlanner {
     static {
@@ -85,10 +86,11 @@ public final class QueryPlanner {
             .build();
 
     /**
-     * (GATHER_JOINS, then ORDER_JOINS) Join order from table sizes instead of the FROM clause's: adjacent inner and outer joins are gathered
-     * into one MultiJoin and rebuilt greedily by Calcite's LoptOptimizeJoinRule (row counts from the
-     * tables' statistics; joins with a condition before cross products; outer joins keep their sides).
-     * In FROM order, a chain of tables named before the tables linking them multiplied into cross products.
+     * Join order from conditions and table sizes instead of the FROM clause's: GATHER_JOINS puts adjacent
+     * inner and outer joins into one MultiJoin, ORDER_JOINS rebuilds it greedily with Calcite's
+     * LoptOptimizeJoinRule (row counts from the tables' statistics; joins with a condition before cross
+     * products; outer joins keep their sides). In FROM order, tables named before the ones linking them
+     * were multiplied as cross products.
      */
     private static final HepProgram GATHER_JOINS = new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
