@@ -8,9 +8,7 @@ import io.strata.compute.operator.aggregate.Accumulators;
 import io.strata.compute.plan.AggregateCall;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,19 +75,7 @@ final class HashAggregateOperator implements Operator {
         int from = emitted;
         int to = Math.min(groupCount, from + SortOperator.BATCH_ROWS);
         emitted = to;
-        List<FieldVector> vectors = new ArrayList<>(results.length);
-        List<Field> fields = new ArrayList<>(results.length);
-        try {
-            for (int c = 0; c < results.length; c++) {
-                FieldVector vector = results[c].write(plan.output().get(c).name(), context.allocator(), from, to);
-                vectors.add(vector);
-                fields.add(vector.getField());
-            }
-        } catch (RuntimeException e) {
-            vectors.forEach(FieldVector::close);
-            throw e;
-        }
-        return output.replace(new VectorSchemaRoot(fields, vectors, to - from));
+        return output.replace(ColumnBatches.batch(List.of(), results, plan.output(), from, to, context.allocator()));
     }
 
     private void consume() {
@@ -123,20 +109,15 @@ final class HashAggregateOperator implements Operator {
             return assignLongGroups(Column.read(batch.getVector(plan.groupKeys()[0]), rowCount), groupIds);
         }
         Column[] keys = new Column[keyTypes.length];
-        Object[][] normalized = new Object[keyTypes.length][];
         for (int k = 0; k < keys.length; k++) {
             keys[k] = Column.read(batch.getVector(plan.groupKeys()[k]), rowCount);
-            normalized[k] = RowKey.normalize(keys[k]);
         }
+        RowKey[] rowKeys = RowKey.ofRows(keys, rowCount);
         for (int i = 0; i < rowCount; i++) {
-            Object[] parts = new Object[keys.length];
-            for (int k = 0; k < keys.length; k++) {
-                parts[k] = normalized[k][i];
-            }
-            Integer group = groups.get(new RowKey(parts));
+            Integer group = groups.get(rowKeys[i]);
             if (group == null) {
                 group = groupKeyValues.size();
-                groups.put(new RowKey(parts), group);
+                groups.put(rowKeys[i], group);
                 Object[] values = new Object[keys.length];
                 for (int k = 0; k < keys.length; k++) {
                     values[k] = keys[k].get(i);

@@ -102,18 +102,15 @@ final class RecursiveUnionOperator implements Operator {
     /** The rows of {@code batch} not returned before (a batch this operator owns), or null if none. */
     private VectorSchemaRoot newRows(VectorSchemaRoot batch) {
         int rowCount = batch.getRowCount();
-        Object[][] normalized = new Object[batch.getFieldVectors().size()][];
-        for (int c = 0; c < normalized.length; c++) {
-            normalized[c] = RowKey.normalize(Column.read(batch.getVector(c), rowCount));
+        Column[] columns = new Column[batch.getFieldVectors().size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Column.read(batch.getVector(c), rowCount);
         }
+        RowKey[] keys = RowKey.ofRows(columns, rowCount);
         int[] rows = new int[rowCount];
         int count = 0;
         for (int i = 0; i < rowCount; i++) {
-            Object[] parts = new Object[normalized.length];
-            for (int c = 0; c < parts.length; c++) {
-                parts[c] = normalized[c][i];
-            }
-            if (seen.add(new RowKey(parts))) {
+            if (seen.add(keys[i])) {
                 rows[count++] = i;
             }
         }

@@ -52,6 +52,23 @@ public record RowKey(Object[] parts) {
         return values;
     }
 
+    /** The key of every row of {@code columns} (the columns of one batch, {@code rowCount} rows each). */
+    static RowKey[] ofRows(Column[] columns, int rowCount) {
+        Object[][] normalized = new Object[columns.length][];
+        for (int c = 0; c < columns.length; c++) {
+            normalized[c] = normalize(columns[c]);
+        }
+        RowKey[] keys = new RowKey[rowCount];
+        for (int r = 0; r < rowCount; r++) {
+            Object[] parts = new Object[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                parts[c] = normalized[c][r];
+            }
+            keys[r] = new RowKey(parts);
+        }
+        return keys;
+    }
+
     /** The normalized value of every row of {@code column} (null for NULL). */
     public static Object[] normalize(Column column) {
         int size = column.size();

@@ -5,9 +5,7 @@ import io.strata.compute.expression.Column;
 import io.strata.compute.expression.ColumnCaster;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,19 +61,7 @@ final class SetOperationOperator implements Operator {
         int from = emitted;
         int to = Math.min(rowCount, from + SortOperator.BATCH_ROWS);
         emitted = to;
-        List<FieldVector> vectors = new ArrayList<>(results.length);
-        List<Field> fields = new ArrayList<>(results.length);
-        try {
-            for (int c = 0; c < results.length; c++) {
-                FieldVector vector = results[c].write(plan.output().get(c).name(), context.allocator(), from, to);
-                vectors.add(vector);
-                fields.add(vector.getField());
-            }
-        } catch (RuntimeException e) {
-            vectors.forEach(FieldVector::close);
-            throw e;
-        }
-        return output.replace(new VectorSchemaRoot(fields, vectors, to - from));
+        return output.replace(ColumnBatches.batch(List.of(), results, plan.output(), from, to, context.allocator()));
     }
 
     private Column[] compute() {
@@ -112,17 +98,12 @@ final class SetOperationOperator implements Operator {
         int size = batch.getRowCount();
         int width = batch.getFieldVectors().size();
         Column[] columns = new Column[width];
-        Object[][] normalized = new Object[width][];
         for (int c = 0; c < width; c++) {
             columns[c] = Column.read(batch.getVector(c), size);
-            normalized[c] = RowKey.normalize(columns[c]);
         }
+        RowKey[] keys = RowKey.ofRows(columns, size);
         for (int r = 0; r < size; r++) {
-            Object[] parts = new Object[width];
-            for (int c = 0; c < width; c++) {
-                parts[c] = normalized[c][r];
-            }
-            RowKey key = new RowKey(parts);
+            RowKey key = keys[r];
             if (input == 0) {
                 Counted row = rows.get(key);
                 if (row == null) {

@@ -6,9 +6,7 @@ import io.strata.compute.expression.ColumnCaster;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
 import io.strata.compute.plan.WindowGroup;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,21 +58,8 @@ final class WindowOperator implements Operator {
             rows[i] = from + i;
         }
         VectorSchemaRoot copied = RowCopier.select(buffer, rows, rows.length, context.allocator());
-        List<FieldVector> vectors = new ArrayList<>(copied.getFieldVectors());
-        List<Field> fields = new ArrayList<>();
-        vectors.forEach(vector -> fields.add(vector.getField()));
-        int inputWidth = vectors.size();
-        try {
-            for (int c = 0; c < results.length; c++) {
-                FieldVector vector = results[c].write(plan.output().get(inputWidth + c).name(), context.allocator(), from, to);
-                vectors.add(vector);
-                fields.add(vector.getField());
-            }
-        } catch (RuntimeException e) {
-            vectors.forEach(FieldVector::close);
-            throw e;
-        }
-        return output.replace(new VectorSchemaRoot(fields, vectors, rows.length));
+        List<OutputColumn> computed = plan.output().subList(copied.getFieldVectors().size(), plan.output().size());
+        return output.replace(ColumnBatches.batch(copied.getFieldVectors(), results, computed, from, to, context.allocator()));
     }
 
     private Column[] compute(VectorSchemaRoot rows) {

@@ -146,12 +146,16 @@ public final class QueryPlanner {
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = converter.trimUnusedFields(true, rel);
         rel = run(LOGICAL_REWRITES, rel);
-        rel = run(ORDER_JOINS, run(GATHER_JOINS, rel));
-        rel = run(LOGICAL_REWRITES, rel); // the reordered joins' projections merge; conditions move into them
+        if (org.apache.calcite.plan.RelOptUtil.countJoins(rel) > 1) { // one join has no order to choose
+            rel = run(ORDER_JOINS, run(GATHER_JOINS, rel));
+            rel = run(LOGICAL_REWRITES, rel); // the reordered joins' projections merge; conditions move into them
+        }
         // Trim again: the rewrites move filters below the projections that pruned the scans' columns.
         rel = converter.trimUnusedFields(true, rel);
         rel = AggregateFilters.intoArguments(rel);
-        rel = run(WINDOWS, rel);
+        if (containsOver(rel)) {
+            rel = run(WINDOWS, rel);
+        }
         List<List<String>> origins = new ArrayList<>(validator.getFieldOrigins(validated));
         return new PlannedQuery(rel, root.validatedRowType, origins, validator.getParameterRowType(validated), false);
     }
@@ -160,6 +164,15 @@ public final class QueryPlanner {
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         return RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    }
+
+    /** Whether a projection of the plan calls a window function. */
+    private static boolean containsOver(RelNode rel) {
+        if (rel instanceof org.apache.calcite.rel.core.Project project
+                && org.apache.calcite.rex.RexOver.containsOver(project.getProjects(), null)) {
+            return true;
+        }
+        return rel.getInputs().stream().anyMatch(QueryPlanner::containsOver);
     }
 
     private static RelNode run(HepProgram program, RelNode rel) {
