@@ -145,6 +145,7 @@ public final class QueryPlanner {
         RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, catalogReader);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = converter.trimUnusedFields(true, rel);
+        rel = OrFactors.pullOut(rel); // before the rewrites: a join condition shared by OR branches is then seen
         rel = run(LOGICAL_REWRITES, rel);
         if (org.apache.calcite.plan.RelOptUtil.countJoins(rel) > 1) { // one join has no order to choose
             rel = run(ORDER_JOINS, run(GATHER_JOINS, rel));

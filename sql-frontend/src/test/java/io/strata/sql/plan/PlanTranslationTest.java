@@ -140,6 +140,15 @@ class PlanTranslationTest {
     }
 
     @Test
+    void aJoinConditionEveryOrBranchRepeatsIsAHashJoinKey() {
+        // TPC-H Q19's shape: without pulling the shared term out, a nested loop over the cross product.
+        PhysicalNode plan = plan("SELECT e.name FROM emp e, dept d"
+                + " WHERE (e.dept = d.id AND e.salary > 10) OR (e.dept = d.id AND d.title = 'x')");
+        PhysicalNode.Join join = find(plan, PhysicalNode.Join.class).get(0);
+        assertEquals(1, join.leftKeys().length, plan.toString());
+    }
+
+    @Test
     void aKeptTranslationIsBoundToEachExecutionsTransaction() {
         PlannedQuery planned = planned("SELECT name FROM emp WHERE id = ?", List.of(1L));
         PhysicalNode first = planned.physicalPlan(transaction, List.of(1L));
