@@ -1,11 +1,13 @@
 package io.strata.bench;
 
 import io.strata.bench.sysbench.SysbenchBench;
+import io.strata.bench.tpch.TpchBench;
 
 /**
  * {@code ./strata bench <workload> [name=value]...}: {@code point-select} (a JDBC point-select
  * loop, Strata in-process against MariaDB) or {@code sysbench} (Debian's sysbench OLTP workloads
- * against Strata as its own process and MariaDB). Each {@code name=value} becomes the system
+ * against Strata as its own process and MariaDB) or {@code tpch} (the 22 TPC-H queries, Strata as its own
+ * process against an in-process DuckDB). Each {@code name=value} becomes the system
  * property {@code bench.name}; see bench/README.md for the knobs of each workload.
  */
 public final class BenchMain {
@@ -24,8 +26,9 @@ public final class BenchMain {
         switch (workload) {
             case "point-select" -> PointSelectBench.run();
             case "sysbench" -> System.exit(SysbenchBench.run());
+            case "tpch" -> System.exit(TpchBench.run());
             default -> {
-                System.err.println("strata bench: unknown workload '" + workload + "' (known: point-select, sysbench)");
+                System.err.println("strata bench: unknown workload '" + workload + "' (known: point-select, sysbench, tpch)");
                 System.exit(2);
             }
         }

@@ -1,5 +1,6 @@
 package io.strata.bench.sysbench;
 
+import io.strata.bench.StrataServerProcess;
 import io.strata.tests.target.MariaDbServer;
 import io.strata.tests.target.ServerTarget;
 

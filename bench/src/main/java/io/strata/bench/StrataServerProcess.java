@@ -1,4 +1,4 @@
-package io.strata.bench.sysbench;
+package io.strata.bench;
 
 import io.strata.tests.target.ServerTarget;
 import io.strata.tests.target.TempDirectories;
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * ({@code server.port=0}) and a fresh temporary data directory that {@link #close()} removes.
  * Without those properties it uses this JVM's own flags and class path. Its output goes to a log file.
  */
-final class StrataServerProcess implements ServerTarget {
+public final class StrataServerProcess implements ServerTarget {
     private static final Pattern LISTENING = Pattern.compile("Strata listening on ([0-9.]+):(\\d+)");
     private static final long START_TIMEOUT_MS = 120_000;
     private static final long STOP_TIMEOUT_MS = 60_000;
@@ -52,9 +52,9 @@ final class StrataServerProcess implements ServerTarget {
     }
 
     /** Starts Strata and waits, bounded, until it answers {@code SELECT 1}; its output goes to {@code logFile}. */
-    static StrataServerProcess start(Path logFile) {
+    public static StrataServerProcess start(Path logFile) {
         Objects.requireNonNull(logFile, "logFile");
-        Path dataDirectory = TempDirectories.create("strata-sysbench-");
+        Path dataDirectory = TempDirectories.create("strata-bench-");
         List<String> command = command(dataDirectory);
         Process process;
         try {
@@ -147,11 +147,11 @@ final class StrataServerProcess implements ServerTarget {
         throw new IllegalStateException("Strata on port " + port + " did not answer SELECT 1", last);
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return process.isAlive();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
