@@ -1,5 +1,6 @@
 package io.strata.compute.operator;
 
+import io.strata.common.type.VectorCopy;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -46,19 +47,18 @@ final class RowCopier {
         return new VectorSchemaRoot(fields, out, count);
     }
 
-    /** Fills the freshly created {@code target} with {@code from}'s rows {@code rows[0..count)}. */
+    /** Fills the freshly created {@code target} with {@code from}'s rows {@code rows[0..count)} (null {@code from}: NULLs). */
     static void copyRows(FieldVector from, int[] rows, int count, FieldVector target) {
-        target.setInitialCapacity(Math.max(count, 1));
-        target.allocateNew();
-        for (int i = 0; i < count; i++) {
-            int row = rows[i];
-            if (row < 0 || from == null) {
+        if (from == null) {
+            target.setInitialCapacity(Math.max(count, 1));
+            target.allocateNew();
+            for (int i = 0; i < count; i++) {
                 target.setNull(i);
-            } else {
-                target.copyFromSafe(row, i, from);
             }
+            target.setValueCount(count);
+            return;
         }
-        target.setValueCount(count);
+        VectorCopy.gather(from, rows, count, target, 0);
     }
 
     /** Appends all rows of {@code source} to {@code target}, whose columns are of the same types. */
@@ -66,11 +66,7 @@ final class RowCopier {
         int base = target.getRowCount();
         int count = source.getRowCount();
         for (int c = 0; c < source.getFieldVectors().size(); c++) {
-            FieldVector from = source.getVector(c);
-            FieldVector to = target.getVector(c);
-            for (int i = 0; i < count; i++) {
-                to.copyFromSafe(i, base + i, from);
-            }
+            VectorCopy.copyRange(source.getVector(c), 0, count, target.getVector(c), base);
         }
         target.setRowCount(base + count);
     }

@@ -1,12 +1,11 @@
 package io.strata.txn.mvcc;
 
+import io.strata.common.type.VectorCopy;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.util.TransferPair;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +25,7 @@ public final class RowCopier {
             for (int c = 0; c < sources.size(); c++) {
                 FieldVector target = fields.get(c).createVector(allocator);
                 targets.add(target);
-                allocate(sources.get(c), target, positions, count);
-                TransferPair pair = sources.get(c).makeTransferPair(target);
-                for (int i = 0; i < count; i++) {
-                    pair.copyValueSafe(positions[i], i);
-                }
-                target.setValueCount(count);
+                VectorCopy.gather(sources.get(c), positions, count, target, 0);
             }
             if (rowIds != null) {
                 BigIntVector ids = (BigIntVector) fields.get(sources.size()).createVector(allocator);
@@ -47,22 +41,5 @@ public final class RowCopier {
             throw e;
         }
         return new VectorSchemaRoot(fields, targets, count);
-    }
-
-    /**
-     * Room for {@code count} values; a variable-width target gets the selected values' bytes at once, as
-     * growing it value by value reallocates (and copies) its data buffer several times per batch.
-     */
-    private static void allocate(FieldVector source, FieldVector target, int[] positions, int count) {
-        if (source instanceof BaseVariableWidthVector variable && target instanceof BaseVariableWidthVector into) {
-            long bytes = 0;
-            for (int i = 0; i < count; i++) {
-                bytes += variable.getValueLength(positions[i]);
-            }
-            into.allocateNew(Math.max(1, bytes), Math.max(1, count));
-        } else {
-            target.setInitialCapacity(count);
-            target.allocateNew();
-        }
     }
 }
