@@ -101,6 +101,13 @@ final class Arithmetic {
     }
 
     private static Column decimals(ScalarFunction function, Column left, Column right, DataType type) {
+        if (Column.fitsUnscaled(type) && (function == ScalarFunction.PLUS || function == ScalarFunction.MINUS
+                || function == ScalarFunction.MULTIPLY)) {
+            Column fast = scaledDecimals(function, left, right, type);
+            if (fast != null) {
+                return fast;
+            }
+        }
         int size = left.size();
         Column out = Column.allocate(type, size);
         Column l = asExact(left);
@@ -127,6 +134,45 @@ final class Arithmetic {
             }
         }
         return out;
+    }
+
+    /**
+     * +, - and * over integers and DECIMALs held as longs, exactly, then rounded to the result's scale
+     * as the BigDecimal path rounds; null when an input is held otherwise or a long would overflow (the
+     * BigDecimal path then computes, or reports the value out of range).
+     */
+    private static Column scaledDecimals(ScalarFunction function, Column left, Column right, DataType type) {
+        ScaledLongs a = ScaledLongs.of(left);
+        ScaledLongs b = ScaledLongs.of(right);
+        if (a == null || b == null) {
+            return null;
+        }
+        int size = left.size();
+        boolean[] nulls = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            nulls[i] = left.isNull(i) || right.isNull(i);
+        }
+        int scale = function == ScalarFunction.MULTIPLY ? a.scale() + b.scale() : Math.max(a.scale(), b.scale());
+        if (scale - Math.min(a.scale(), b.scale()) > 18) {
+            return null;
+        }
+        long[] exact = new long[size];
+        try {
+            long[] x = function == ScalarFunction.MULTIPLY ? a.values() : a.rescaledUp(scale, nulls, size);
+            long[] y = function == ScalarFunction.MULTIPLY ? b.values() : b.rescaledUp(scale, nulls, size);
+            for (int i = 0; i < size; i++) {
+                if (!nulls[i]) {
+                    exact[i] = switch (function) {
+                        case PLUS -> Math.addExact(x[i], y[i]);
+                        case MINUS -> Math.subtractExact(x[i], y[i]);
+                        default -> Math.multiplyExact(x[i], y[i]);
+                    };
+                }
+            }
+        } catch (ArithmeticException e) {
+            return null;
+        }
+        return new ScaledLongs(exact, scale).toDecimal(type, nulls, size);
     }
 
     /** Integers and decimals stay as they are; anything else is read as a DECIMAL. */

@@ -48,6 +48,12 @@ public final class Column {
     private final long[] longs;
     private final double[] doubles;
     private final Object[] objects;
+    /**
+     * For a DECIMAL of precision 18 or less read from a vector or computed by a fast path: its values
+     * unscaled at the type's scale, with {@link #objects} not filled yet. {@link #objects()} fills them
+     * (and drops this), so code that reads or writes BigDecimals sees every value.
+     */
+    private long[] unscaled;
 
     private Column(DataType type, int size) {
         this.type = Objects.requireNonNull(type, "type");
@@ -69,6 +75,7 @@ public final class Column {
         this.longs = shared.longs;
         this.doubles = shared.doubles;
         this.objects = shared.objects;
+        this.unscaled = shared.unscaled;
     }
 
     /**
@@ -106,7 +113,47 @@ public final class Column {
 
     public double[] doubles() { return doubles; }
 
-    public Object[] objects() { return objects; }
+    /** The BigDecimal, String, byte[]... values (a DECIMAL held unscaled gets its BigDecimals now). */
+    public Object[] objects() {
+        long[] pending = unscaled;
+        if (pending != null) {
+            int scale = type.scale();
+            for (int i = 0; i < size; i++) {
+                if (!nulls[i]) {
+                    objects[i] = BigDecimal.valueOf(pending[i], scale);
+                }
+            }
+            unscaled = null;
+        }
+        return objects;
+    }
+
+    /**
+     * A DECIMAL's values unscaled at its type's scale (value = unscaled / 10^scale), or null when they
+     * are held as BigDecimals only. Read-only.
+     */
+    public long[] unscaled() { return unscaled; }
+
+    /**
+     * Whether DECIMAL values of {@code type} may be held unscaled in longs: any DECIMAL whose scale a
+     * long can carry. Values of a precision above 18 are held so only while each fits in a long.
+     */
+    public static boolean fitsUnscaled(DataType type) {
+        return type.kind() == TypeKind.DECIMAL && type.scale() <= MAX_UNSCALED_PRECISION;
+    }
+
+    /** A DECIMAL column of {@code type} over unscaled values and NULL flags, both adopted. */
+    public static Column ofUnscaled(DataType type, long[] values, boolean[] nulls) {
+        if (!fitsUnscaled(type)) {
+            throw new IllegalArgumentException("not a DECIMAL of scale 18 or less: " + type);
+        }
+        Column column = new Column(type, values.length);
+        System.arraycopy(nulls, 0, column.nulls, 0, values.length);
+        column.unscaled = values;
+        return column;
+    }
+
+    private static final int MAX_UNSCALED_PRECISION = 18;
 
     public boolean isNull(int row) { return nulls[row]; }
 
@@ -129,6 +176,11 @@ public final class Column {
         boolean[] nulls = column.nulls;
         for (int i = 0; i < size; i++) {
             nulls[i] = vector.isNull(i);
+        }
+        if (vector instanceof DecimalVector decimals && fitsUnscaled(type) && type.precision() <= MAX_UNSCALED_PRECISION
+                && decimals.getScale() == type.scale()) {
+            column.unscaled = readUnscaled(decimals, nulls, size);
+            return column;
         }
         switch (column.representation()) {
             case LONG -> readLongs(vector, column.longs, nulls, size);
@@ -185,6 +237,18 @@ public final class Column {
         }
     }
 
+    /** The low 64 bits of each 128-bit value: the whole value when the precision is 18 or less. */
+    private static long[] readUnscaled(DecimalVector vector, boolean[] nulls, int size) {
+        long[] values = new long[size];
+        org.apache.arrow.memory.ArrowBuf data = vector.getDataBuffer();
+        for (int i = 0; i < size; i++) {
+            if (!nulls[i]) {
+                values[i] = data.getLong((long) i * DecimalVector.TYPE_WIDTH);
+            }
+        }
+        return values;
+    }
+
     /** Reads a 128-bit decimal without going through a byte array when it fits in a long (nearly always). */
     private static BigDecimal readDecimal(DecimalVector vector, int row) {
         long offset = (long) row * DecimalVector.TYPE_WIDTH;
@@ -213,6 +277,15 @@ public final class Column {
             int count = to - from;
             vector.setInitialCapacity(Math.max(count, 1));
             vector.allocateNew();
+            if (unscaled != null && vector instanceof DecimalVector decimals && decimals.getScale() == type.scale()) {
+                writeUnscaled(decimals, from, count);
+                return vector;
+            }
+            if (writePrimitives(vector, from, count)) {
+                vector.setValueCount(count);
+                return vector;
+            }
+            objects(); // a DECIMAL held unscaled, written at another scale: as BigDecimals
             for (int i = 0; i < count; i++) {
                 int row = from + i;
                 if (nulls[row]) {
@@ -227,6 +300,45 @@ public final class Column {
             vector.close();
             throw e;
         }
+    }
+
+    /** Writes long and double values in one typed loop; false for the vectors that go value by value. */
+    private boolean writePrimitives(FieldVector vector, int from, int count) {
+        if (longs != null) {
+            switch (vector) {
+                case BigIntVector v -> {
+                    for (int i = 0; i < count; i++) {
+                        if (nulls[from + i]) { v.setNull(i); } else { v.set(i, longs[from + i]); }
+                    }
+                }
+                case IntVector v -> {
+                    for (int i = 0; i < count; i++) {
+                        if (nulls[from + i]) { v.setNull(i); } else { v.set(i, (int) longs[from + i]); }
+                    }
+                }
+                case DateDayVector v -> {
+                    for (int i = 0; i < count; i++) {
+                        if (nulls[from + i]) { v.setNull(i); } else { v.set(i, (int) longs[from + i]); }
+                    }
+                }
+                case TimeStampMicroVector v -> {
+                    for (int i = 0; i < count; i++) {
+                        if (nulls[from + i]) { v.setNull(i); } else { v.set(i, longs[from + i]); }
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (doubles != null && vector instanceof Float8Vector v) {
+            for (int i = 0; i < count; i++) {
+                if (nulls[from + i]) { v.setNull(i); } else { v.set(i, doubles[from + i]); }
+            }
+            return true;
+        }
+        return false;
     }
 
     private void writeValue(FieldVector vector, int index, int row) {
@@ -245,6 +357,35 @@ public final class Column {
             case VarBinaryVector v -> v.setSafe(index, (byte[]) objects[row]);
             case DecimalVector v -> writeDecimal(v, index, fitDecimal((BigDecimal) objects[row], type));
             default -> ArrowValues.set(vector, index, objects[row]);
+        }
+    }
+
+    private void writeUnscaled(DecimalVector vector, int from, int count) {
+        // A long has at most 19 digits: only a precision of 18 or less can be exceeded.
+        long limit = vector.getPrecision() <= MAX_UNSCALED_PRECISION ? LONG_POWERS_OF_TEN[vector.getPrecision()] : Long.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            int row = from + i;
+            if (nulls[row]) {
+                vector.setNull(i);
+            } else {
+                long value = unscaled[row];
+                if (limit != Long.MAX_VALUE && (value >= limit || value <= -limit)) {
+                    throw new StrataException(ErrorCode.ER_DATA_OUT_OF_RANGE, "DECIMAL value is out of range for "
+                            + type.toSql());
+                }
+                vector.set(i, value);
+            }
+        }
+        vector.setValueCount(count);
+    }
+
+    /** 10^0 .. 10^18. */
+    static final long[] LONG_POWERS_OF_TEN = new long[MAX_UNSCALED_PRECISION + 1];
+
+    static {
+        LONG_POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < LONG_POWERS_OF_TEN.length; i++) {
+            LONG_POWERS_OF_TEN[i] = LONG_POWERS_OF_TEN[i - 1] * 10;
         }
     }
 
@@ -270,6 +411,9 @@ public final class Column {
         if (nulls[row]) {
             return null;
         }
+        if (unscaled != null) {
+            return BigDecimal.valueOf(unscaled[row], type.scale());
+        }
         return switch (representation()) {
             case LONG -> toJava(longs[row], type.kind());
             case DOUBLE -> doubles[row];
@@ -287,15 +431,27 @@ public final class Column {
         switch (representation()) {
             case LONG -> longs[row] = toLong(value);
             case DOUBLE -> doubles[row] = ((Number) value).doubleValue();
-            case OBJECT -> objects[row] = value;
+            case OBJECT -> objects()[row] = value;
         }
     }
 
     /** A column of {@code size} copies of a Java value of the class {@link DataType} names. */
     public static Column constant(Object value, DataType type, int size) {
+        if (value instanceof BigDecimal decimal && fitsUnscaled(type) && decimal.scale() <= type.scale()
+                && decimal.precision() - decimal.scale() <= Math.min(type.precision(), MAX_UNSCALED_PRECISION) - type.scale()) {
+            long[] values = new long[size];
+            java.util.Arrays.fill(values, decimal.setScale(type.scale()).unscaledValue().longValueExact());
+            return ofUnscaled(type, values, new boolean[size]);
+        }
         Column column = new Column(type, size);
-        for (int i = 0; i < size; i++) {
-            column.set(i, value);
+        if (value == null) {
+            java.util.Arrays.fill(column.nulls, true);
+            return column;
+        }
+        switch (column.representation()) {
+            case LONG -> java.util.Arrays.fill(column.longs, toLong(value));
+            case DOUBLE -> java.util.Arrays.fill(column.doubles, ((Number) value).doubleValue());
+            case OBJECT -> java.util.Arrays.fill(column.objects, value);
         }
         return column;
     }

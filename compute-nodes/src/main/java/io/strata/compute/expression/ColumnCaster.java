@@ -35,6 +35,14 @@ public final class ColumnCaster {
         if (needsNoConversion(input.type(), target)) {
             return input.viewAs(target);
         }
+        if (Column.fitsUnscaled(target)) {
+            ScaledLongs exact = ScaledLongs.of(input);
+            Column fast = exact == null || input.type().kind() == TypeKind.BOOLEAN ? null
+                    : exact.toDecimal(target, input.nulls(), input.size());
+            if (fast != null) {
+                return fast;
+            }
+        }
         return new ColumnCaster(target, null).convert(input);
     }
 

@@ -86,6 +86,9 @@ public final class Comparisons {
         for (int i = 0; i < size; i++) {
             nulls[i] = l.isNull(i) || r.isNull(i);
         }
+        if (common.kind() == TypeKind.DECIMAL && compareScaled(l, r, order, nulls, size)) {
+            return;
+        }
         switch (Column.representation(common.kind())) {
             case LONG -> {
                 long[] a = l.longs();
@@ -109,6 +112,28 @@ public final class Comparisons {
                 }
             }
         }
+    }
+
+    /** Compares integers and DECIMALs held as longs at one scale; false when either is held otherwise or overflows. */
+    private static boolean compareScaled(Column left, Column right, int[] order, boolean[] nulls, int size) {
+        ScaledLongs a = ScaledLongs.of(left);
+        ScaledLongs b = ScaledLongs.of(right);
+        if (a == null || b == null || Math.abs(a.scale() - b.scale()) > 18) {
+            return false;
+        }
+        int scale = Math.max(a.scale(), b.scale());
+        long[] x;
+        long[] y;
+        try {
+            x = a.rescaledUp(scale, nulls, size);
+            y = b.rescaledUp(scale, nulls, size);
+        } catch (ArithmeticException e) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            order[i] = Long.compare(x[i], y[i]);
+        }
+        return true;
     }
 
     private static int compareObjects(TypeKind kind, Column l, Column r, int i) {

@@ -25,6 +25,12 @@ public final class ExpressionEvaluator {
     private final ExecutionContext context;
     /** Input columns decoded during the current call, so an expression tree reads each column once. */
     private Column[] decoded;
+    /**
+     * Calls that read no column (DATE '1994-01-01' + INTERVAL 1 YEAR), evaluated once on one row: each
+     * batch gets copies of that value instead of computing it per row. Parameters are fixed for an
+     * execution, and so for this evaluator.
+     */
+    private final java.util.Map<Expr.Call, Column> constants = new java.util.IdentityHashMap<>();
 
     public ExpressionEvaluator(ExecutionContext context) {
         this.context = Objects.requireNonNull(context, "context");
@@ -125,7 +131,25 @@ public final class ExpressionEvaluator {
             case Expr.Literal literal -> Column.constant(JavaValueConverter.convert(literal.value(), literal.type()),
                     literal.type(), rows);
             case Expr.Parameter parameter -> Column.constant(parameter(parameter), parameter.type(), rows);
-            case Expr.Call call -> call(call, batch, rows);
+            case Expr.Call call -> rows > 0 && !readsColumns(call) ? broadcast(call, batch, rows) : call(call, batch, rows);
+        };
+    }
+
+    private Column broadcast(Expr.Call call, VectorSchemaRoot batch, int rows) {
+        Column value = constants.get(call);
+        if (value == null) {
+            value = call(call, batch, 1);
+            constants.put(call, value);
+        }
+        return Column.constant(value.get(0), value.type(), rows);
+    }
+
+    private static boolean readsColumns(Expr expr) {
+        return switch (expr) {
+            case Expr.ColumnRef ref -> true;
+            case Expr.Literal literal -> false;
+            case Expr.Parameter parameter -> false;
+            case Expr.Call call -> call.arguments().stream().anyMatch(ExpressionEvaluator::readsColumns);
         };
     }
 

@@ -3,20 +3,25 @@ package io.strata.txn.mvcc;
 import io.strata.common.type.ArrowValues;
 import io.strata.txn.ColumnRange;
 import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 
 /**
  * Tests rows of one vector against one {@link ColumnRange}, so a range scan copies only the rows its
  * filter can accept instead of whole blocks. A NULL never lies in a range (comparisons with NULL are
- * not true). Integer columns compare primitives; other columns compare boxed values the way zone maps
- * do, and a value that cannot be compared with a bound is kept (the filter above decides).
+ * not true). Integer, DATE (epoch days) and DECIMAL columns of up to 18 digits (unscaled) compare
+ * primitives; other columns compare boxed values the way zone maps do, and a value that cannot be compared with a bound is kept (the filter above decides).
  */
 final class RangeSelector {
     private final FieldVector vector;
     private final BaseIntVector integers; // non-null for integer columns with numeric bounds
+    private final DateDayVector dates; // non-null for DATE columns with DATE bounds (epoch days)
+    private final DecimalVector decimals; // non-null for DECIMALs of up to 18 digits with numeric bounds (unscaled)
     private final long lowerLong;
     private final long upperLong;
     private final Object lower;
@@ -29,8 +34,24 @@ final class RangeSelector {
         this.upper = range.upper();
         boolean numericBounds = (lower == null || lower instanceof Number) && (upper == null || upper instanceof Number);
         this.integers = vector instanceof BaseIntVector ints && numericBounds && !isUnsigned(vector) ? ints : null;
-        this.lowerLong = integers == null || lower == null ? Long.MIN_VALUE : ceiling((Number) lower);
-        this.upperLong = integers == null || upper == null ? Long.MAX_VALUE : floor((Number) upper);
+        boolean dateBounds = (lower == null || lower instanceof LocalDate) && (upper == null || upper instanceof LocalDate);
+        this.dates = vector instanceof DateDayVector days && dateBounds ? days : null;
+        boolean exactBounds = numericBounds && !(lower instanceof Double || lower instanceof Float
+                || upper instanceof Double || upper instanceof Float);
+        this.decimals = vector instanceof DecimalVector d && exactBounds && d.getPrecision() <= 18 ? d : null;
+        if (integers != null) {
+            this.lowerLong = lower == null ? Long.MIN_VALUE : ceiling((Number) lower);
+            this.upperLong = upper == null ? Long.MAX_VALUE : floor((Number) upper);
+        } else if (dates != null) {
+            this.lowerLong = lower == null ? Long.MIN_VALUE : ((LocalDate) lower).toEpochDay();
+            this.upperLong = upper == null ? Long.MAX_VALUE : ((LocalDate) upper).toEpochDay();
+        } else if (decimals != null) {
+            this.lowerLong = lower == null ? Long.MIN_VALUE : ceiling(decimal((Number) lower).movePointRight(decimals.getScale()));
+            this.upperLong = upper == null ? Long.MAX_VALUE : floor(decimal((Number) upper).movePointRight(decimals.getScale()));
+        } else {
+            this.lowerLong = Long.MIN_VALUE;
+            this.upperLong = Long.MAX_VALUE;
+        }
         this.ascending = ascending && integers != null;
     }
 
@@ -117,6 +138,22 @@ final class RangeSelector {
                     out[count++] = row;
                 }
             }
+        } else if (dates != null) {
+            org.apache.arrow.memory.ArrowBuf data = dates.getDataBuffer();
+            for (int row = 0; row < rows; row++) {
+                long value = data.getInt((long) row * Integer.BYTES);
+                if (value >= lowerLong && value <= upperLong && !dates.isNull(row)) {
+                    out[count++] = row;
+                }
+            }
+        } else if (decimals != null) {
+            org.apache.arrow.memory.ArrowBuf data = decimals.getDataBuffer();
+            for (int row = 0; row < rows; row++) {
+                long value = data.getLong((long) row * DecimalVector.TYPE_WIDTH); // 18 digits: the low word is the value
+                if (value >= lowerLong && value <= upperLong && !decimals.isNull(row)) {
+                    out[count++] = row;
+                }
+            }
         } else {
             for (int row = 0; row < rows; row++) {
                 if (matches(row)) {
@@ -155,8 +192,9 @@ final class RangeSelector {
         if (vector.isNull(row)) {
             return false;
         }
-        if (integers != null) {
-            long value = integers.getValueAsLong(row);
+        if (integers != null || dates != null || decimals != null) {
+            long value = integers != null ? integers.getValueAsLong(row)
+                    : dates != null ? dates.get(row) : decimals.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH);
             return value >= lowerLong && value <= upperLong;
         }
         Object value = ArrowValues.get(vector, row);

@@ -4,14 +4,15 @@ import io.strata.common.type.DataType;
 import io.strata.common.type.TypeKind;
 import io.strata.compute.expression.Column;
 import io.strata.compute.expression.ColumnCaster;
+import io.strata.compute.expression.ScaledLongs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
 
 /**
- * SUM and AVG. Exact inputs (integers, DECIMAL) are summed exactly: integers in a long until it
- * would overflow, then in a BigDecimal; the result is DECIMAL as in MySQL (AVG at the call's scale,
+ * SUM and AVG. Exact inputs (integers, DECIMAL) are summed exactly: integers and DECIMALs held as
+ * longs (unscaled at the input's scale) in a long until it would overflow, then in a BigDecimal; the result is DECIMAL as in MySQL (AVG at the call's scale,
  * or the input's scale + 4). Other inputs, or a FLOAT/DOUBLE result, are summed as doubles.
  * A group without non-NULL values gives NULL.
  */
@@ -37,6 +38,11 @@ final class SumAccumulator implements Accumulator {
     @Override
     public void add(Column[] arguments, int[] groupIds, int rowCount) {
         Column argument = exact ? arguments[0] : ColumnCaster.cast(arguments[0], DataType.DOUBLE);
+        ScaledLongs scaled = exact ? ScaledLongs.of(argument) : null;
+        if (scaled != null && scaled.scale() == inputScale) {
+            addScaled(scaled.values(), argument.nulls(), groupIds, rowCount);
+            return;
+        }
         for (int i = 0; i < rowCount; i++) {
             int group = groupIds[i];
             if (group < 0 || argument.isNull(i)) {
@@ -55,12 +61,25 @@ final class SumAccumulator implements Accumulator {
         }
     }
 
+    /** Integers, or DECIMALs unscaled at the input's scale: summed in the longs, as the integers are. */
+    private void addScaled(long[] values, boolean[] nulls, int[] groupIds, int rowCount) {
+        for (int i = 0; i < rowCount; i++) {
+            int group = groupIds[i];
+            if (group < 0 || nulls[i]) {
+                continue;
+            }
+            ensure(group + 1);
+            counts[group]++;
+            addLong(group, values[i]);
+        }
+    }
+
     private void addLong(int group, long value) {
         long sum = longSums[group];
         long next = sum + value;
         if (((sum ^ next) & (value ^ next)) < 0) {
             // the long would overflow: move what it holds into the BigDecimal part
-            BigDecimal spilled = BigDecimal.valueOf(sum).add(BigDecimal.valueOf(value));
+            BigDecimal spilled = BigDecimal.valueOf(sum, inputScale).add(BigDecimal.valueOf(value, inputScale));
             bigSums[group] = bigSums[group] == null ? spilled : bigSums[group].add(spilled);
             longSums[group] = 0;
         } else {
@@ -96,7 +115,7 @@ final class SumAccumulator implements Accumulator {
                 out.nulls()[g] = true;
                 continue;
             }
-            BigDecimal sum = BigDecimal.valueOf(longSums[g]);
+            BigDecimal sum = BigDecimal.valueOf(longSums[g], inputScale);
             if (bigSums[g] != null) {
                 sum = sum.add(bigSums[g]);
             }
