@@ -308,22 +308,38 @@ public final class Column {
             switch (vector) {
                 case BigIntVector v -> {
                     for (int i = 0; i < count; i++) {
-                        if (nulls[from + i]) { v.setNull(i); } else { v.set(i, longs[from + i]); }
+                        if (nulls[from + i]) {
+                            v.setNull(i);
+                        } else {
+                            v.set(i, longs[from + i]);
+                        }
                     }
                 }
                 case IntVector v -> {
                     for (int i = 0; i < count; i++) {
-                        if (nulls[from + i]) { v.setNull(i); } else { v.set(i, (int) longs[from + i]); }
+                        if (nulls[from + i]) {
+                            v.setNull(i);
+                        } else {
+                            v.set(i, (int) longs[from + i]);
+                        }
                     }
                 }
                 case DateDayVector v -> {
                     for (int i = 0; i < count; i++) {
-                        if (nulls[from + i]) { v.setNull(i); } else { v.set(i, (int) longs[from + i]); }
+                        if (nulls[from + i]) {
+                            v.setNull(i);
+                        } else {
+                            v.set(i, (int) longs[from + i]);
+                        }
                     }
                 }
                 case TimeStampMicroVector v -> {
                     for (int i = 0; i < count; i++) {
-                        if (nulls[from + i]) { v.setNull(i); } else { v.set(i, longs[from + i]); }
+                        if (nulls[from + i]) {
+                            v.setNull(i);
+                        } else {
+                            v.set(i, longs[from + i]);
+                        }
                     }
                 }
                 default -> {
@@ -334,7 +350,11 @@ public final class Column {
         }
         if (doubles != null && vector instanceof Float8Vector v) {
             for (int i = 0; i < count; i++) {
-                if (nulls[from + i]) { v.setNull(i); } else { v.set(i, doubles[from + i]); }
+                if (nulls[from + i]) {
+                    v.setNull(i);
+                } else {
+                    v.set(i, doubles[from + i]);
+                }
             }
             return true;
         }
