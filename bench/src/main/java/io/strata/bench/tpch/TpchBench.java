@@ -80,18 +80,14 @@ public final class TpchBench {
         double[] duckDbMillis = new double[config.runs()];
         double[] strataMillis = new double[config.runs()];
         try {
-            QueryResult expected = timed(duckDb, query, null);
+            QueryResult expected = run(duckDb, query);
             for (int run = 0; run < config.runs(); run++) {
-                double[] millis = {0};
-                timed(duckDb, query, millis);
-                duckDbMillis[run] = millis[0];
+                duckDbMillis[run] = millisToRun(duckDb, query);
             }
-            QueryResult actual = timed(server, query, null);
+            QueryResult actual = run(server, query);
             Optional<String> difference = ResultComparison.difference(expected, actual, query.orderedColumns());
             for (int run = 0; run < config.runs(); run++) {
-                double[] millis = {0};
-                timed(server, query, millis);
-                strataMillis[run] = millis[0];
+                strataMillis[run] = millisToRun(server, query);
             }
             return new QueryTimes(query.number(), median(strataMillis), median(duckDbMillis), difference.orElse(null), null);
         } catch (SQLException | RuntimeException e) {
@@ -99,15 +95,17 @@ public final class TpchBench {
         }
     }
 
-    private static QueryResult timed(Connection connection, TpchQuery query, double[] millis) throws SQLException {
-        long started = System.nanoTime();
+    private static QueryResult run(Connection connection, TpchQuery query) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            QueryResult result = QueryResult.run(statement, query.sql());
-            if (millis != null) {
-                millis[0] = (System.nanoTime() - started) / 1e6;
-            }
-            return result;
+            return QueryResult.run(statement, query.sql());
         }
+    }
+
+    /** Milliseconds to run the query and read all of its rows. */
+    private static double millisToRun(Connection connection, TpchQuery query) throws SQLException {
+        long started = System.nanoTime();
+        run(connection, query);
+        return (System.nanoTime() - started) / 1e6;
     }
 
     private int summarize(List<QueryTimes> results) {

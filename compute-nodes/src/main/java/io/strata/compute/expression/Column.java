@@ -302,63 +302,35 @@ public final class Column {
         }
     }
 
-    /** Writes long and double values in one typed loop; false for the vectors that go value by value. */
+    /**
+     * Writes long values into 8- and 4-byte integer, DATE and TIMESTAMP vectors and doubles into DOUBLE
+     * vectors in one loop over the data buffer; false for the vectors that go value by value.
+     */
     private boolean writePrimitives(FieldVector vector, int from, int count) {
-        if (longs != null) {
-            switch (vector) {
-                case BigIntVector v -> {
-                    for (int i = 0; i < count; i++) {
-                        if (nulls[from + i]) {
-                            v.setNull(i);
-                        } else {
-                            v.set(i, longs[from + i]);
-                        }
-                    }
-                }
-                case IntVector v -> {
-                    for (int i = 0; i < count; i++) {
-                        if (nulls[from + i]) {
-                            v.setNull(i);
-                        } else {
-                            v.set(i, (int) longs[from + i]);
-                        }
-                    }
-                }
-                case DateDayVector v -> {
-                    for (int i = 0; i < count; i++) {
-                        if (nulls[from + i]) {
-                            v.setNull(i);
-                        } else {
-                            v.set(i, (int) longs[from + i]);
-                        }
-                    }
-                }
-                case TimeStampMicroVector v -> {
-                    for (int i = 0; i < count; i++) {
-                        if (nulls[from + i]) {
-                            v.setNull(i);
-                        } else {
-                            v.set(i, longs[from + i]);
-                        }
-                    }
-                }
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+        boolean wideLongs = vector instanceof BigIntVector || vector instanceof TimeStampMicroVector;
+        boolean narrowLongs = vector instanceof IntVector || vector instanceof DateDayVector;
+        boolean writable = longs != null ? wideLongs || narrowLongs : doubles != null && vector instanceof Float8Vector;
+        if (!writable) {
+            return false;
         }
-        if (doubles != null && vector instanceof Float8Vector v) {
-            for (int i = 0; i < count; i++) {
-                if (nulls[from + i]) {
-                    v.setNull(i);
-                } else {
-                    v.set(i, doubles[from + i]);
-                }
+        org.apache.arrow.vector.BaseFixedWidthVector fixed = (org.apache.arrow.vector.BaseFixedWidthVector) vector;
+        org.apache.arrow.memory.ArrowBuf data = fixed.getDataBuffer();
+        for (int i = 0; i < count; i++) {
+            int row = from + i;
+            if (nulls[row]) {
+                fixed.setNull(i);
+                continue;
             }
-            return true;
+            org.apache.arrow.vector.BitVectorHelper.setBit(fixed.getValidityBuffer(), i);
+            if (longs == null) {
+                data.setDouble((long) i * Double.BYTES, doubles[row]);
+            } else if (wideLongs) {
+                data.setLong((long) i * Long.BYTES, longs[row]);
+            } else {
+                data.setInt((long) i * Integer.BYTES, (int) longs[row]);
+            }
         }
-        return false;
+        return true;
     }
 
     private void writeValue(FieldVector vector, int index, int row) {
