@@ -51,4 +51,9 @@ public interface TableSnapshot {
 
     /** Rows visible to this snapshot, estimated (exact is fine). */
     long estimatedRowCount();
+
+    /** Estimates about column {@code column} from the table's objects; empty when they say nothing. */
+    default java.util.Optional<ColumnStatistics> columnStatistics(int column) {
+        return java.util.Optional.empty();
+    }
 }

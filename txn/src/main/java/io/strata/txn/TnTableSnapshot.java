@@ -120,6 +120,16 @@ final class TnTableSnapshot implements TableSnapshot {
     }
 
     @Override
+    public java.util.Optional<ColumnStatistics> columnStatistics(int column) {
+        TableData committed = transaction.node().tableData(definition.tableId());
+        if (committed == null) {
+            return java.util.Optional.empty();
+        }
+        return ObjectColumnStatistics.of(committed.version().objects(), definition.columns().get(column).name(),
+                transaction.node().objectBlocks(), estimatedRowCount());
+    }
+
+    @Override
     public long estimatedRowCount() {
         long rows = 0;
         TableData committed = transaction.node().tableData(definition.tableId());

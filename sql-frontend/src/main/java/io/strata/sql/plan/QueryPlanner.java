@@ -102,6 +102,11 @@ public final class QueryPlanner {
             .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
             .build();
 
+    private static final HepProgram PROJECTS = new HepProgramBuilder()
+            .addRuleInstance(CoreRules.PROJECT_MERGE)
+            .addRuleInstance(CoreRules.PROJECT_REMOVE)
+            .build();
+
     /** Window functions (RexOver in a projection) become a Window node between two projections. */
     private static final HepProgram WINDOWS = new HepProgramBuilder()
             .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
@@ -145,6 +150,7 @@ public final class QueryPlanner {
         RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, catalogReader);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = converter.trimUnusedFields(true, rel);
+        rel = DateLiteralFolding.fold(rel); // literal bounds for the rewrites, zone maps and estimates
         rel = OrFactors.pullOut(rel); // before the rewrites: a join condition shared by OR branches is then seen
         rel = run(LOGICAL_REWRITES, rel);
         if (org.apache.calcite.plan.RelOptUtil.countJoins(rel) > 1) { // one join has no order to choose
@@ -153,6 +159,8 @@ public final class QueryPlanner {
         }
         // Trim again: the rewrites move filters below the projections that pruned the scans' columns.
         rel = converter.trimUnusedFields(true, rel);
+        rel = BuildSides.smallerOnTheRight(rel, relBuilder);
+        rel = run(PROJECTS, rel); // the swaps' projections merge into the ones above them
         rel = AggregateFilters.intoArguments(rel);
         if (containsOver(rel)) {
             rel = run(WINDOWS, rel);
@@ -164,7 +172,9 @@ public final class QueryPlanner {
     private RelOptCluster newCluster() {
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-        return RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        cluster.setMetadataProvider(io.strata.sql.plan.stats.StrataMetadata.PROVIDER);
+        return cluster;
     }
 
     /** Whether a projection of the plan calls a window function. */

@@ -36,6 +36,8 @@ public final class DataObjectWriter {
     private int keyHashCount;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final List<BlockMeta> blocks = new ArrayList<>();
+    /** Per column, the sketch of its distinct values; null for columns whose values are not hashed. */
+    private final DistinctSketch[] sketches;
     private long rowCount;
     private boolean finished;
 
@@ -52,6 +54,7 @@ public final class DataObjectWriter {
         this.schema = fields.stream().map(ColumnSchema::of).toList();
         this.blockRows = blockRows;
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.sketches = new DistinctSketch[schema.size()];
     }
 
     /** Appends the rows of {@code batch} and the hashes of their primary keys (one per row). */
@@ -113,7 +116,8 @@ public final class DataObjectWriter {
         Optional<BloomFilter> keyFilter = keyHashCount == 0 ? Optional.empty()
                 : Optional.of(BloomFilter.of(keyHashes, keyHashCount));
         keyHashes = null;
-        byte[] footer = FooterCodec.encode(new ObjectFooter(schema, rowCount, blocks, keyFilter));
+        List<Optional<DistinctSketch>> distinct = Arrays.stream(sketches).map(Optional::ofNullable).toList();
+        byte[] footer = FooterCodec.encode(new ObjectFooter(schema, rowCount, blocks, keyFilter, true, distinct));
         out.writeBytes(footer);
         out.writeBytes(FooterCodec.trailer(footer.length));
         return out.toByteArray();
@@ -139,11 +143,21 @@ public final class DataObjectWriter {
             ChunkCodec stored = compressed.length < raw.length ? codec : ChunkCodec.NONE;
             byte[] bytes = stored == ChunkCodec.NONE ? raw : compressed;
             Object[] minMax = column.orderable() ? ZoneMapBuilder.minMax(vector) : new Object[2];
+            sketch(c, vector);
             chunks.add(new ColumnChunk(out.size(), bytes.length, minMax[0], minMax[1], vector.getNullCount(), stored,
                     raw.length));
             out.writeBytes(bytes);
         }
         blocks.add(new BlockMeta(slice.getRowCount(), chunks));
         rowCount += slice.getRowCount();
+    }
+
+    private void sketch(int column, FieldVector vector) {
+        if (rowCount == 0 && sketches[column] == null && ValueHashes.hashable(vector)) {
+            sketches[column] = new DistinctSketch();
+        }
+        if (sketches[column] != null) {
+            ValueHashes.addAll(vector, sketches[column]);
+        }
     }
 }

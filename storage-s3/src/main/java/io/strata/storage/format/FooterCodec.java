@@ -23,14 +23,17 @@ import java.util.Optional;
  * chunk {@code byte codec [int rawLength unless NONE]} after the null count, and after the blocks
  * {@code boolean hasFilter [int hashFunctions, int words, long[words]]}. Version 3 (written now) has version
  * 2's layout; its key filter hashes string key parts folded by the collation (see
- * {@link ObjectFooter#keyFilterFoldsText}). All three are read.
+ * {@link ObjectFooter#keyFilterFoldsText}). Version 4 (written now) adds after the filter, per column,
+ * {@code boolean hasSketch [byte[1024] registers]}: the {@link DistinctSketch} of the column's values.
+ * All four are read.
  */
 public final class FooterCodec {
     public static final byte[] MAGIC = "STRATA01".getBytes(StandardCharsets.US_ASCII);
     public static final int TRAILER_BYTES = Integer.BYTES + 8;
     static final int VERSION_UNCOMPRESSED = 1;
     static final int VERSION_UNFOLDED_FILTER = 2;
-    static final int VERSION = 3;
+    static final int VERSION_FOLDED_FILTER = 3;
+    static final int VERSION = 4;
 
     private FooterCodec() {}
 
@@ -40,7 +43,7 @@ public final class FooterCodec {
 
     /** The footer in format {@code version}; version 1 only for footers it can hold (tests of old objects). */
     static byte[] encode(ObjectFooter footer, int version) {
-        if (version != VERSION && version != VERSION_UNFOLDED_FILTER && version != VERSION_UNCOMPRESSED) {
+        if (version < VERSION_UNCOMPRESSED || version > VERSION) {
             throw new IllegalArgumentException("cannot write data object version " + version);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -81,6 +84,9 @@ public final class FooterCodec {
             } else if (footer.keyFilter().isPresent()) {
                 throw new IllegalArgumentException("version 1 cannot hold a key filter");
             }
+            if (version >= VERSION) {
+                writeSketches(out, footer.distinctSketches());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
@@ -104,6 +110,33 @@ public final class FooterCodec {
                 out.writeLong(word);
             }
         }
+    }
+
+    private static void writeSketches(DataOutputStream out, List<Optional<DistinctSketch>> sketches) throws IOException {
+        for (Optional<DistinctSketch> sketch : sketches) {
+            out.writeBoolean(sketch.isPresent());
+            if (sketch.isPresent()) {
+                out.write(sketch.get().registers());
+            }
+        }
+    }
+
+    private static List<Optional<DistinctSketch>> readSketches(DataInputStream in, int version, int columns)
+            throws IOException {
+        if (version < VERSION) {
+            return ObjectFooter.noSketches(columns);
+        }
+        List<Optional<DistinctSketch>> sketches = new ArrayList<>(columns);
+        for (int c = 0; c < columns; c++) {
+            if (in.readBoolean()) {
+                byte[] registers = new byte[DistinctSketch.REGISTERS];
+                in.readFully(registers);
+                sketches.add(Optional.of(DistinctSketch.ofRegisters(registers)));
+            } else {
+                sketches.add(Optional.empty());
+            }
+        }
+        return sketches;
     }
 
     private static ColumnChunk readChunk(DataInputStream in, int version, ColumnSchema column) throws IOException {
@@ -136,7 +169,7 @@ public final class FooterCodec {
     static ObjectFooter decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readInt();
-            if (version != VERSION && version != VERSION_UNFOLDED_FILTER && version != VERSION_UNCOMPRESSED) {
+            if (version < VERSION_UNCOMPRESSED || version > VERSION) {
                 throw StrataException.of(ErrorCode.ER_STORAGE_FAILURE, "unknown data object version %d", version);
             }
             int columnCount = in.readInt();
@@ -158,7 +191,9 @@ public final class FooterCodec {
                 }
                 blocks.add(new BlockMeta(rows, chunks));
             }
-            return new ObjectFooter(schema, rowCount, blocks, readFilter(in, version), version >= VERSION);
+            Optional<BloomFilter> keyFilter = readFilter(in, version);
+            return new ObjectFooter(schema, rowCount, blocks, keyFilter, version >= VERSION_FOLDED_FILTER,
+                    readSketches(in, version, columnCount));
         } catch (IOException | IllegalArgumentException e) {
             throw new StrataException(ErrorCode.ER_STORAGE_FAILURE, "corrupt data object footer: " + e.getMessage(), e);
         }

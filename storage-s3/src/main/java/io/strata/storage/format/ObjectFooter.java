@@ -11,13 +11,21 @@ import java.util.Optional;
  * writer was given key hashes, a Bloom filter of the primary key hashes of all rows.
  * {@code keyFilterFoldsText} is false for objects written before format 3, whose writers hashed string
  * key parts as stored rather than folded by the collation: their filter cannot rule out a key with text.
+ * {@code distinctSketches} holds one entry per column: a sketch of its distinct values, empty for columns
+ * whose values are not hashed and in objects written before format 4.
  */
 public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockMeta> blocks,
-                           Optional<BloomFilter> keyFilter, boolean keyFilterFoldsText) {
+                           Optional<BloomFilter> keyFilter, boolean keyFilterFoldsText,
+                           List<Optional<DistinctSketch>> distinctSketches) {
     public ObjectFooter {
         schema = List.copyOf(schema);
         blocks = List.copyOf(blocks);
+        distinctSketches = List.copyOf(distinctSketches);
         Objects.requireNonNull(keyFilter, "keyFilter");
+        if (distinctSketches.size() != schema.size()) {
+            throw new IllegalArgumentException(distinctSketches.size() + " distinct sketches for " + schema.size()
+                    + " columns");
+        }
         long sum = 0;
         for (BlockMeta block : blocks) {
             if (block.columns().size() != schema.size()) {
@@ -31,9 +39,19 @@ public record ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockM
         }
     }
 
-    /** A footer as written now: a key filter (if any) of folded keys. */
+    /** A footer without distinct sketches (objects written before format 4). */
+    public ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockMeta> blocks,
+                        Optional<BloomFilter> keyFilter, boolean keyFilterFoldsText) {
+        this(schema, rowCount, blocks, keyFilter, keyFilterFoldsText, noSketches(schema.size()));
+    }
+
+    /** A footer with a key filter (if any) of folded keys and no distinct sketches. */
     public ObjectFooter(List<ColumnSchema> schema, long rowCount, List<BlockMeta> blocks, Optional<BloomFilter> keyFilter) {
         this(schema, rowCount, blocks, keyFilter, true);
+    }
+
+    static List<Optional<DistinctSketch>> noSketches(int columns) {
+        return java.util.Collections.nCopies(columns, Optional.empty());
     }
 
     /** A footer without a key filter. */
