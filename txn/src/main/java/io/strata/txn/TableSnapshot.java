@@ -28,6 +28,19 @@ public interface TableSnapshot {
     }
 
     /**
+     * Part {@code partition} of {@code partitions} of {@link #scan(int[], boolean, java.util.List)}: the parts
+     * are disjoint and together hold every row, so parallel workers can each scan one. Tables that cannot
+     * split put every row into part 0.
+     */
+    default BatchReader scan(int[] columns, boolean withRowId, java.util.List<ColumnRange> ranges, int partition,
+                             int partitions) {
+        if (partition == 0) {
+            return scan(columns, withRowId, ranges);
+        }
+        return new SingleBatchReader(null);
+    }
+
+    /**
      * The row this snapshot sees whose primary key equals {@code key} (values in primary key order, as the
      * Java classes {@link io.strata.common.type.ArrowValues} uses), read like {@link #scan}: a reader of
      * zero or one batch of one row. Uses the primary key index instead of scanning. Throws

@@ -48,6 +48,16 @@ final class TnTableSnapshot implements TableSnapshot {
                 node.objectBlocks(), node.allocator(), ranges));
     }
 
+    @Override
+    public BatchReader scan(int[] columns, boolean withRowId, List<ColumnRange> ranges, int partition, int partitions) {
+        transaction.checkActive();
+        checkColumns(columns);
+        TransactionNode node = transaction.node();
+        return counted(new TableScan(definition, columns, withRowId, transaction.snapshotTs(),
+                node.tableData(definition.tableId()), transaction.writes(definition.tableId()),
+                node.objectBlocks(), node.allocator(), ranges).partition(partition, partitions));
+    }
+
     /** The scan, adding what it read and skipped to the node's counters when it closes. */
     private BatchReader counted(TableScan scan) {
         ScanCounters counters = transaction.node().scanCounters();

@@ -33,8 +33,10 @@ final class HashJoinOperator implements Operator {
     private final List<Field> outputFields;
     private final JoinKeys keys;
 
-    private VectorSchemaRoot build;
+    private VectorSchemaRoot build;      // owned here, or by the workers' SharedBuilds
+    private boolean ownsBuild;
     private JoinHashTable table;
+    private JoinHashTable.Probe probeKeys;
     private boolean[] buildMatched;
     private boolean leftDone;
     private int unmatchedBuildCursor;
@@ -78,10 +80,12 @@ final class HashJoinOperator implements Operator {
     public VectorSchemaRoot next() {
         output.close();
         if (table == null) {
-            build = Buffering.drain(right, context);
-            boolean longKeys = keys.left().length == 1 && !keys.nullSafe()[0] && JoinHashTable.canUseLongKeys(
-                    left.output().get(keys.left()[0]).type(), right.output().get(keys.right()[0]).type());
-            table = new JoinHashTable(build, keys.right(), keys.nullSafe(), longKeys);
+            SharedBuilds shared = context.worker() == null ? null : context.worker().builds();
+            SharedBuilds.Build built = shared != null && SharedBuilds.shareable(plan.joinType())
+                    ? shared.get(plan, this::buildTable) : buildTable();
+            ownsBuild = shared == null || !SharedBuilds.shareable(plan.joinType());
+            build = built.rows();
+            table = built.table();
             buildMatched = new boolean[build == null ? 0 : build.getRowCount()];
         }
         while (true) {
@@ -103,11 +107,26 @@ final class HashJoinOperator implements Operator {
         }
     }
 
+    /** Drains the right input and hashes it. */
+    private SharedBuilds.Build buildTable() {
+        VectorSchemaRoot rows = Buffering.drain(right, context);
+        try {
+            boolean longKeys = keys.left().length == 1 && !keys.nullSafe()[0] && JoinHashTable.canUseLongKeys(
+                    left.output().get(keys.left()[0]).type(), right.output().get(keys.right()[0]).type());
+            return new SharedBuilds.Build(rows, new JoinHashTable(rows, keys.right(), keys.nullSafe(), longKeys));
+        } catch (RuntimeException e) {
+            if (rows != null) {
+                rows.close();
+            }
+            throw e;
+        }
+    }
+
     private void startProbe(VectorSchemaRoot batch) {
         probe = batch;
         hasKeys = keys.left().length > 0;
         if (hasKeys) {
-            table.startProbe(batch, keys.left());
+            probeKeys = table.startProbe(batch, keys.left());
         }
         probeMatched = new boolean[batch.getRowCount()];
         probeRow = 0;
@@ -122,7 +141,7 @@ final class HashJoinOperator implements Operator {
         if (!hasKeys) {
             return build.getRowCount() > 0 ? 0 : JoinHashTable.END;
         }
-        return table.first(row);
+        return table.first(probeKeys, row);
     }
 
     private int nextCandidate(int buildRow) {
@@ -301,10 +320,10 @@ final class HashJoinOperator implements Operator {
     @Override
     public void close() {
         output.close();
-        if (build != null) {
+        if (build != null && ownsBuild) {
             build.close();
-            build = null;
         }
+        build = null;
         left.close();
         right.close();
     }

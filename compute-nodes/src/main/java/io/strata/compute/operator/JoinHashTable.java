@@ -25,9 +25,6 @@ final class JoinHashTable {
     /** {@code next[row]}: the next build row with the same key, or {@link #END}. */
     private final int[] next;
 
-    private RowKey[] probeKeys;
-    private long[] probeLongs;
-    private boolean[] probeNulls;
 
     JoinHashTable(VectorSchemaRoot build, int[] keyColumns, boolean[] nullSafe, boolean longKeys) {
         this.longKeys = longKeys;
@@ -65,27 +62,31 @@ final class JoinHashTable {
         return RowKey.isLongKey(left) && RowKey.isLongKey(right);
     }
 
+    /**
+     * The keys of one probe batch, for {@link #first}. The table is only read once built, so probes of
+     * several threads may look it up at once, each with its own Probe.
+     */
+    record Probe(RowKey[] keys, long[] longs, boolean[] nulls) {}
+
     /** Computes the keys of the probe batch that {@link #first} looks up. */
-    void startProbe(VectorSchemaRoot probe, int[] keyColumns) {
+    Probe startProbe(VectorSchemaRoot probe, int[] keyColumns) {
         if (longKeys) {
             Column key = Column.read(probe.getVector(keyColumns[0]), probe.getRowCount());
-            probeLongs = RowKey.normalizedLongs(key);
-            probeNulls = key.nulls();
-        } else {
-            probeKeys = keys(probe, keyColumns, nullSafe);
+            return new Probe(null, RowKey.normalizedLongs(key), key.nulls());
         }
+        return new Probe(keys(probe, keyColumns, nullSafe), null, null);
     }
 
     /** The first build row whose key equals probe row {@code row}'s, or {@link #END}. */
-    int first(int row) {
+    int first(Probe probe, int row) {
         if (longKeys) {
-            if (probeNulls[row]) {
+            if (probe.nulls()[row]) {
                 return END;
             }
-            int head = longHeads.get(probeLongs[row]);
+            int head = longHeads.get(probe.longs()[row]);
             return head == LongIntHashMap.MISSING ? END : head;
         }
-        RowKey key = probeKeys[row];
+        RowKey key = probe.keys()[row];
         if (key == null) {
             return END;
         }

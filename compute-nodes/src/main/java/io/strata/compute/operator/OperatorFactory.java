@@ -32,6 +32,7 @@ public final class OperatorFactory {
     private static Operator make(PhysicalNode plan, ExecutionContext context, Wrapper wrapper) {
         return switch (plan) {
             case PhysicalNode.Scan scan -> new ScanOperator(scan, context);
+            case PhysicalNode.Gather gather -> new GatherOperator(gather, context, wrapper);
             case PhysicalNode.KeyLookup lookup -> new KeyLookupOperator(lookup, context);
             case PhysicalNode.Values values -> new ValuesOperator(values, context);
             case PhysicalNode.Filter filter -> new FilterOperator(filter, create(filter.input(), context, wrapper), context);

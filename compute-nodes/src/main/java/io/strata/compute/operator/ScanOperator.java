@@ -29,8 +29,13 @@ final class ScanOperator implements Operator {
     public VectorSchemaRoot next() {
         if (reader == null) {
             List<ColumnRange> ranges = ScanRanges.evaluate(plan.ranges(), context);
-            reader = ranges.isEmpty() ? plan.table().scan(plan.columns(), plan.withRowId())
-                    : plan.table().scan(plan.columns(), plan.withRowId(), ranges);
+            WorkerSlot worker = context.worker();
+            if (worker != null && worker.partitions(plan)) {
+                reader = plan.table().scan(plan.columns(), plan.withRowId(), ranges, worker.index(), worker.count());
+            } else {
+                reader = ranges.isEmpty() ? plan.table().scan(plan.columns(), plan.withRowId())
+                        : plan.table().scan(plan.columns(), plan.withRowId(), ranges);
+            }
         }
         while (true) {
             Cancellation.check(context);

@@ -218,4 +218,23 @@ public sealed interface PhysicalNode {
             output = List.copyOf(output);
         }
     }
+
+    /**
+     * Runs {@code workers} copies of {@code input} side by side, each over its part of the rows of the
+     * input's driving scan (the one reached through inputs and join probe sides; every other scan, such as
+     * a join's build side, is read whole, and a join builds its hash table once for all copies), and
+     * returns their batches as they come: in no particular order.
+     */
+    record Gather(PhysicalNode input, int workers) implements PhysicalNode {
+        public Gather {
+            if (workers < 2) {
+                throw new IllegalArgumentException("a gather needs two or more workers: " + workers);
+            }
+        }
+
+        @Override
+        public List<OutputColumn> output() {
+            return input.output();
+        }
+    }
 }

@@ -21,7 +21,7 @@ public final class TestTable implements TableSnapshot {
     private final List<Object[]> rows;
     private final int batchRows;
     private final BufferAllocator allocator;
-    private int batchesServed;
+    private final java.util.concurrent.atomic.AtomicInteger batchesServed = new java.util.concurrent.atomic.AtomicInteger();
 
     public TestTable(BufferAllocator allocator, List<ColumnDefinition> columns, List<Object[]> rows, int batchRows) {
         this.allocator = allocator;
@@ -36,7 +36,7 @@ public final class TestTable implements TableSnapshot {
 
     /** How many batches all scans together returned. */
     public int batchesServed() {
-        return batchesServed;
+        return batchesServed.get();
     }
 
     @Override
@@ -51,6 +51,13 @@ public final class TestTable implements TableSnapshot {
 
     @Override
     public BatchReader scan(int[] columns, boolean withRowId) {
+        return scan(columns, withRowId, List.of(), 0, 1);
+    }
+
+    /** Part {@code partition} of the batches: every {@code partitions}-th batch of {@code batchRows} rows. */
+    @Override
+    public BatchReader scan(int[] columns, boolean withRowId, List<io.strata.txn.ColumnRange> ranges, int partition,
+                            int partitions) {
         List<Field> fields = new ArrayList<>();
         for (int column : columns) {
             ColumnDefinition definition = this.definition.columns().get(column);
@@ -60,7 +67,7 @@ public final class TestTable implements TableSnapshot {
             fields.add(ArrowTypes.field(ROW_ID_COLUMN, DataType.BIGINT, false));
         }
         return new BatchReader() {
-            private int position;
+            private int position = partition * batchRows;
             private VectorSchemaRoot current;
 
             @Override
@@ -82,8 +89,8 @@ public final class TestTable implements TableSnapshot {
                     }
                     slice.add(projected);
                 }
-                position = end;
-                batchesServed++;
+                position = end + (partitions - 1) * batchRows;
+                batchesServed.incrementAndGet();
                 current = BatchBuilder.build(allocator, fields, slice);
                 return current;
             }

@@ -30,7 +30,7 @@ public final class ExplainExecutor {
             throw UnsupportedFeature.of("EXPLAIN FORMAT=" + explain.format());
         }
         PlannedQuery planned = QueryRunner.plan(explain.query(), context, null);
-        PhysicalNode plan = planned.physicalPlan(context.transaction(), context.parameters());
+        PhysicalNode plan = context.parallel(planned.physicalPlan(context.transaction(), context.parameters()));
         Map<PhysicalNode, ProfiledOperator> profiles = new IdentityHashMap<>();
         if (explain.analyze()) {
             run(plan, context, profiles);

@@ -83,6 +83,10 @@ final class PlanTree {
                 inputs.addAll(operation.inputs());
                 yield (operation.intersect() ? "Intersect all" : "Except all") + " (by counting rows)";
             }
+            case PhysicalNode.Gather gather -> {
+                inputs.add(gather.input());
+                yield "Gather: " + gather.workers() + " workers";
+            }
             case PhysicalNode.Union union -> {
                 inputs.addAll(union.inputs());
                 yield union.all() ? "Union all" : "Union (distinct)";

@@ -70,7 +70,7 @@ public final class QueryRunner {
 
     /** Translates a planned query in the context's transaction and starts it. */
     public static OpenQuery start(PlannedQuery planned, StatementContext context) {
-        PhysicalNode plan = planned.physicalPlan(context.transaction(), context.parameters());
+        PhysicalNode plan = context.parallel(planned.physicalPlan(context.transaction(), context.parameters()));
         List<ResultColumn> columns = ResultColumns.of(planned, plan, context.transaction().catalog());
         Operator operator = OperatorFactory.create(plan, context.executionContext());
         return new OpenQuery(columns, new OperatorRowCursor(operator), keyedOnly(plan));
@@ -92,6 +92,7 @@ public final class QueryRunner {
             case PhysicalNode.Aggregate aggregate -> keyedOnly(aggregate.input());
             case PhysicalNode.Join join -> keyedOnly(join.left()) && keyedOnly(join.right());
             case PhysicalNode.Union union -> union.inputs().stream().allMatch(QueryRunner::keyedOnly);
+            case PhysicalNode.Gather gather -> keyedOnly(gather.input());
             case PhysicalNode.SetOperation operation -> operation.inputs().stream().allMatch(QueryRunner::keyedOnly);
         };
     }

@@ -1,6 +1,8 @@
 package io.strata.sql.exec;
 
 import io.strata.compute.operator.ExecutionContext;
+import io.strata.compute.plan.ParallelPlans;
+import io.strata.compute.plan.PhysicalNode;
 import io.strata.sql.session.SessionState;
 import io.strata.sql.session.SqlText;
 import io.strata.txn.Transaction;
@@ -39,6 +41,20 @@ public record StatementContext(Transaction transaction, SessionState session, Bu
 
     public ExecutionContext executionContext() {
         return new ExecutionContext(allocator, parameters, now, cancelled);
+    }
+
+    /**
+     * {@code plan} with gathers where its pipelines over large tables may run on several workers
+     * ({@link ParallelPlans}), as the session's {@code strata_parallel_workers} and
+     * {@code strata_parallel_min_rows} allow.
+     */
+    public PhysicalNode parallel(PhysicalNode plan) {
+        Object workers = session.variables().get("strata_parallel_workers");
+        Object minRows = session.variables().get("strata_parallel_min_rows");
+        if (!(workers instanceof Number count) || !(minRows instanceof Number rows)) {
+            return plan;
+        }
+        return ParallelPlans.parallelize(plan, count.intValue(), rows.longValue());
     }
 
     /** The current database, or null. */

@@ -72,6 +72,7 @@ public final class PhysicalPlanTemplate {
             case PhysicalNode.SetOperation operation -> new PhysicalNode.SetOperation(
                     operation.inputs().stream().map(input -> rebind(input, tables)).toList(), operation.intersect(),
                     operation.output());
+            case PhysicalNode.Gather gather -> new PhysicalNode.Gather(rebind(gather.input(), tables), gather.workers());
             case PhysicalNode.Union union -> {
                 List<PhysicalNode> inputs = new ArrayList<>(union.inputs().size());
                 for (PhysicalNode input : union.inputs()) {

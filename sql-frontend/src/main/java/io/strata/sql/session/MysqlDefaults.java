@@ -57,6 +57,9 @@ final class MysqlDefaults {
         put.accept("session_track_transaction_info", "OFF");
         put.accept("sql_auto_is_null", 0L);
         put.accept("sql_big_selects", 1L);
+        // Strata's own: workers per parallel pipeline (1 = serial) and the table size that makes one parallel.
+        put.accept("strata_parallel_workers", (long) Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+        put.accept("strata_parallel_min_rows", 100_000L);
         put.accept("sql_log_bin", 1L);
         put.accept("sql_mode", "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                 + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION");

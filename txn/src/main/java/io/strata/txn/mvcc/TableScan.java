@@ -44,6 +44,9 @@ public final class TableScan implements BatchReader {
     private boolean keyFiltered;        // skip objects whose key filter denies keyHash
     private long keyHash;
     private boolean keyHasText;
+    private int partition;              // this scan reads blocks and segments whose ordinal % partitions == partition
+    private int partitions = 1;
+    private long blockOrdinal;          // blocks met so far, over all objects
     private long prunedBlocks;
     private long prunedSegments;
     private long blocksRead;
@@ -94,6 +97,27 @@ public final class TableScan implements BatchReader {
         this.keyHash = key.hash64();
         this.keyHasText = key.hasText();
         return this;
+    }
+
+    /**
+     * Makes this (not yet read) scan read only its part of the rows: every {@code partitions}-th object block
+     * and logtail segment starting at the {@code partition}-th, and the transaction's own inserts in part 0.
+     * The parts of one snapshot are disjoint and cover every row.
+     */
+    public TableScan partition(int partition, int partitions) {
+        if (partitions < 1 || partition < 0 || partition >= partitions) {
+            throw new IllegalArgumentException("partition " + partition + " of " + partitions);
+        }
+        if (objectIndex != 0 || blockIndex != 0 || segmentIndex != 0) {
+            throw new IllegalStateException("the scan already started");
+        }
+        this.partition = partition;
+        this.partitions = partitions;
+        return this;
+    }
+
+    private boolean mine(long ordinal) {
+        return ordinal % partitions == partition;
     }
 
     /** The fields a scan of {@code columns} returns: the columns' fields, then the row id if asked. */
@@ -147,8 +171,12 @@ public final class TableScan implements BatchReader {
         try {
             while (out.count() < BATCH_ROWS) {
                 if (version != null && segmentIndex < version.logtail().size()) {
-                    fillFromLogtail(out, version.logtail().get(segmentIndex));
-                } else if (ownIndex < ownBatchLimit) {
+                    if (mine(segmentIndex)) {
+                        fillFromLogtail(out, version.logtail().get(segmentIndex));
+                    } else {
+                        segmentIndex++;
+                    }
+                } else if (ownIndex < ownBatchLimit && partition == 0) {
                     fillFromWorkspace(out, own.batches().get(ownIndex));
                 } else {
                     break;
@@ -219,6 +247,10 @@ public final class TableScan implements BatchReader {
         if (blockIndex >= reader.footer().blocks().size()) {
             objectIndex++;
             blockIndex = 0;
+            return null;
+        }
+        if (!mine(blockOrdinal++)) {
+            blockIndex++;
             return null;
         }
         if (pruner != null && !pruner.mayMatch(reader.footer().blocks().get(blockIndex))) {

@@ -1,0 +1,208 @@
+package io.strata.compute.operator;
+
+import io.strata.compute.plan.OutputColumn;
+import io.strata.compute.plan.PhysicalNode;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.TransferPair;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the plan's input once per worker, each copy on its own thread over its part of the driving scan
+ * ({@link PhysicalNode.Gather}), and passes their batches on in the order they arrive. A worker hands
+ * over each batch's buffers (the consumer owns them until its next call) through a small bounded queue,
+ * so workers run at most a few batches ahead. The first failure of any worker is thrown to the consumer;
+ * closing stops the workers, waits for them and releases what they left.
+ */
+final class GatherOperator implements Operator {
+    private static final int QUEUE_BATCHES_PER_WORKER = 2;
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "strata-worker-" + WorkerNumbers.NEXT.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static final class WorkerNumbers {
+        static final AtomicInteger NEXT = new AtomicInteger();
+    }
+
+    /** What a worker puts in the queue: a batch, or its end (with its failure, if any). */
+    private record Item(VectorSchemaRoot batch, Throwable failure) {}
+
+    private final PhysicalNode.Gather plan;
+    private final ExecutionContext context;
+    private final OperatorFactory.Wrapper wrapper;
+    private final BlockingQueue<Item> queue;
+    private final List<Future<?>> running = new ArrayList<>();
+    private final SharedBuilds builds = new SharedBuilds();
+    private volatile boolean stopping;
+    private boolean started;
+    private int ended;
+    private VectorSchemaRoot current;
+
+    GatherOperator(PhysicalNode.Gather plan, ExecutionContext context, OperatorFactory.Wrapper wrapper) {
+        this.plan = plan;
+        this.context = context;
+        this.wrapper = wrapper;
+        this.queue = new ArrayBlockingQueue<>(plan.workers() * QUEUE_BATCHES_PER_WORKER + plan.workers());
+    }
+
+    @Override
+    public List<OutputColumn> output() {
+        return plan.output();
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+        closeCurrent();
+        if (!started) {
+            start();
+        }
+        while (ended < plan.workers()) {
+            Cancellation.check(context);
+            Item item;
+            try {
+                item = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for workers", e);
+            }
+            if (item == null) {
+                continue;
+            }
+            if (item.batch() != null) {
+                current = item.batch();
+                return current;
+            }
+            ended++;
+            if (item.failure() != null) {
+                throw item.failure() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("a parallel worker failed", item.failure());
+            }
+        }
+        return null;
+    }
+
+    /** Makes every worker's operators here (so that failures to plan surface at once), then starts them. */
+    private void start() {
+        started = true;
+        PhysicalNode.Scan driving = drivingScan(plan.input());
+        List<Operator> trees = new ArrayList<>();
+        try {
+            for (int i = 0; i < plan.workers(); i++) {
+                ExecutionContext worker = context.forWorker(new WorkerSlot(driving, i, plan.workers(), builds));
+                // EXPLAIN ANALYZE measures the first worker's operators: one thread each, as they need.
+                trees.add(OperatorFactory.create(plan.input(), worker, i == 0 ? wrapper : (node, operator) -> operator));
+            }
+        } catch (RuntimeException e) {
+            trees.forEach(Operator::close);
+            throw e;
+        }
+        for (Operator tree : trees) {
+            running.add(THREADS.submit(() -> work(tree)));
+        }
+    }
+
+    /** The scan whose rows the workers split: reached from the input through inputs and join probe sides. */
+    static PhysicalNode.Scan drivingScan(PhysicalNode node) {
+        return switch (node) {
+            case PhysicalNode.Scan scan -> scan;
+            case PhysicalNode.Filter filter -> drivingScan(filter.input());
+            case PhysicalNode.Project project -> drivingScan(project.input());
+            case PhysicalNode.Join join -> drivingScan(join.left());
+            default -> throw new IllegalArgumentException("no scan drives " + node.getClass().getSimpleName());
+        };
+    }
+
+    private void work(Operator tree) {
+        Throwable failure = null;
+        try (tree) {
+            VectorSchemaRoot batch;
+            while (!stopping && (batch = tree.next()) != null) {
+                VectorSchemaRoot handed = handOver(batch);
+                if (!put(new Item(handed, null))) {
+                    handed.close();
+                    break;
+                }
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+        put(new Item(null, failure));
+    }
+
+    /** Waits for room in the queue; false if the consumer stopped meanwhile. */
+    private boolean put(Item item) {
+        try {
+            while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                if (stopping) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A batch owning the buffers of {@code batch}, which its operator may then reuse or close. */
+    private VectorSchemaRoot handOver(VectorSchemaRoot batch) {
+        List<FieldVector> vectors = new ArrayList<>(batch.getFieldVectors().size());
+        for (FieldVector vector : batch.getFieldVectors()) {
+            TransferPair transfer = vector.getTransferPair(context.allocator());
+            transfer.transfer();
+            vectors.add((FieldVector) transfer.getTo());
+        }
+        return new VectorSchemaRoot(batch.getSchema().getFields(), vectors, batch.getRowCount());
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeCurrent();
+        stopping = true;
+        for (Future<?> worker : running) {
+            while (true) {
+                drainQueue();
+                try {
+                    worker.get(50, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // still running: it sees `stopping` at its next batch
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    break; // work() catches everything; nothing to do
+                }
+            }
+        }
+        drainQueue();
+        builds.close();
+    }
+
+    private void drainQueue() {
+        Item item;
+        while ((item = queue.poll()) != null) {
+            if (item.batch() != null) {
+                item.batch().close();
+            }
+        }
+    }
+}
