@@ -790,3 +790,27 @@ SqlTypeNameSpec StrataIntegerCastType() :
     [ <INTEGER> | <INT> ]
     { return new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, s.end(this)); }
 }
+
+/* MySQL's JSON operators: doc -> 'path' and doc ->> 'path' (Calcite's LAMBDA token is "->"). */
+<DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :
+{
+    < JSON_UNQUOTED_ARROW: "->>" >
+}
+
+void StrataJsonArrow(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlNode path;
+    final SqlBinaryOperator op;
+}
+{
+    (
+        <LAMBDA> { op = JsonOperators.EXTRACT_ARROW; }
+    |
+        <JSON_UNQUOTED_ARROW> { op = JsonOperators.UNQUOTED_EXTRACT_ARROW; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    path = StringLiteral() { list.add(path); }
+}

@@ -63,6 +63,16 @@ public enum ErrorCode {
     ER_DATA_OUT_OF_RANGE(1690, "22003", ErrorCategory.USER),
     ER_DIVISION_BY_ZERO(1365, "22012", ErrorCategory.USER),
     ER_INVALID_JSON_TEXT(3140, "22032", ErrorCategory.USER),
+    // JSON documents, paths and functions
+    ER_INVALID_JSON_TEXT_IN_PARAM(3141, "22032", ErrorCategory.USER),
+    ER_INVALID_JSON_PATH(3143, "42000", ErrorCategory.USER),
+    ER_INVALID_TYPE_FOR_JSON(3146, "22032", ErrorCategory.USER),
+    ER_INVALID_JSON_PATH_WILDCARD(3149, "42000", ErrorCategory.USER),
+    ER_INVALID_JSON_CONTAINS_PATH_TYPE(3150, "42000", ErrorCategory.USER),
+    ER_JSON_VACUOUS_PATH(3153, "42000", ErrorCategory.USER),
+    ER_JSON_DOCUMENT_TOO_DEEP(3157, "22032", ErrorCategory.USER),
+    ER_JSON_DOCUMENT_NULL_KEY(3158, "22032", ErrorCategory.USER),
+    ER_BLOB_CANT_HAVE_DEFAULT(1101, "42000", ErrorCategory.USER),
 
     // Transactions
     ER_LOCK_DEADLOCK(1213, "40001", ErrorCategory.CONFLICT),

@@ -4,6 +4,7 @@ import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.common.type.DataType;
 import io.strata.common.type.TypeKind;
+import io.strata.compute.expression.json.JsonCast;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -266,6 +267,7 @@ public final class ColumnCaster {
             case DECIMAL -> fitDecimal(toDecimal(input, row), row);
             case VARBINARY, BLOB -> checkLength(toBytes(input, row), row);
             case VECF32, VECF64 -> toVector(input, row);
+            case JSON -> store == null ? JsonCast.cast(input, row) : JsonCast.forColumn(input, row, store.columnName());
             case CHAR -> checkLength(stripTrailingSpaces(text(input, row)), row);
             default -> checkLength(text(input, row), row);
         };

@@ -75,6 +75,10 @@ public final class Comparisons {
      * {@code nulls[i]} where either side is NULL or cannot be converted for the comparison.
      */
     public static void compare(Column left, Column right, int[] order, boolean[] nulls) {
+        if (left.type().kind() == TypeKind.JSON || right.type().kind() == TypeKind.JSON) {
+            io.strata.compute.expression.json.JsonColumnComparison.compare(left, right, order, nulls);
+            return;
+        }
         DataType common = commonType(left.type(), right.type());
         int size = left.size();
         if (common.kind() == TypeKind.NULL) {

@@ -4,6 +4,8 @@ import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.common.type.ArrowTypes;
 import io.strata.common.type.DataType;
+import io.strata.compute.expression.json.JsonFunctions;
+import io.strata.compute.expression.json.JsonPathCache;
 import io.strata.compute.operator.ExecutionContext;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -31,6 +33,8 @@ public final class ExpressionEvaluator {
      * execution, and so for this evaluator.
      */
     private final java.util.Map<Expr.Call, Column> constants = new java.util.IdentityHashMap<>();
+    /** JSON paths parsed by this evaluator: a constant path is parsed once, not per row. */
+    private final JsonPathCache jsonPaths = new JsonPathCache();
 
     public ExpressionEvaluator(ExecutionContext context) {
         this.context = Objects.requireNonNull(context, "context");
@@ -193,6 +197,9 @@ public final class ExpressionEvaluator {
             case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, ADD_MONTHS, ADD_MILLISECONDS, HOUR, MINUTE, SECOND,
                  DAYOFWEEK, DATEDIFF ->
                     DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime());
+            case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
+                 JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
+                    JsonFunctions.apply(call.function(), arguments, type, rows, jsonPaths);
         };
     }
 
@@ -216,6 +223,9 @@ public final class ExpressionEvaluator {
             case CASE -> count >= 2;
             case CONCAT, COALESCE -> count >= 1;
             case CURRENT_DATE, CURRENT_TIMESTAMP -> count <= 1;
+            case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
+                 JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
+                    JsonFunctions.acceptsArgumentCount(function, count);
         };
         if (!ok) {
             throw StrataException.of(ErrorCode.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT,

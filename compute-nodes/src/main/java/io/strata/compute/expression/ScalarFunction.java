@@ -76,5 +76,28 @@ public enum ScalarFunction {
      * {@code d + INTERVAL n DAY/HOUR/...}; Calcite's day-time intervals are in milliseconds.
      * A DATE result drops the time of day.
      */
-    ADD_MILLISECONDS
+    ADD_MILLISECONDS,
+    // JSON (MySQL 8; json/JsonFunctions): documents are JSON-typed columns of normalized text
+    /** args: document, path...: one path without wildcards gives its value, else an array of every match. */
+    JSON_EXTRACT,
+    /** A JSON string's value as text; other documents as their text. */
+    JSON_UNQUOTE,
+    JSON_QUOTE,
+    /** args: key, value, ...: NULL values are JSON null, a NULL key is an error. */
+    JSON_OBJECT,
+    JSON_ARRAY,
+    /** 1 when the argument is JSON or JSON text, else 0. */
+    JSON_VALID,
+    JSON_TYPE,
+    /** args: document[, path]. */
+    JSON_LENGTH,
+    JSON_KEYS,
+    /** args: target, candidate[, path]. */
+    JSON_CONTAINS,
+    /** args: document, 'one' | 'all', path.... */
+    JSON_CONTAINS_PATH,
+    /** args: document, then path, value pairs. */
+    JSON_SET, JSON_INSERT, JSON_REPLACE,
+    /** args: document, path.... */
+    JSON_REMOVE
 }

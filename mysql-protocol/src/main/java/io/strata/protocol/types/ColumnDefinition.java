@@ -39,9 +39,10 @@ public final class ColumnDefinition {
         };
     }
 
+    /** MySQL sends JSON with the binary character set too (its documents are utf8mb4 all the same). */
     public static boolean isBinary(DataType type) {
         return switch (type.kind()) {
-            case VARCHAR, CHAR, TEXT, JSON, VECF32, VECF64 -> false;
+            case VARCHAR, CHAR, TEXT, VECF32, VECF64 -> false;
             default -> true;
         };
     }

@@ -52,7 +52,7 @@ final class ShowCreateTable {
         if (column.defaultSql() != null) {
             text.append(" DEFAULT ").append(defaultText(column.defaultSql()));
         } else if (column.nullable() && !isLargeObject(column)) {
-            // MySQL prints no DEFAULT NULL for TEXT, BLOB and JSON columns.
+            // MySQL prints no DEFAULT NULL for TEXT and BLOB columns (but does for JSON: `j` json DEFAULT NULL).
             text.append(" DEFAULT NULL");
         }
         if (column.autoIncrement()) {
@@ -72,7 +72,7 @@ final class ShowCreateTable {
 
     private static boolean isLargeObject(ColumnDefinition column) {
         return switch (column.type().kind()) {
-            case TEXT, BLOB, JSON -> true;
+            case TEXT, BLOB -> true;
             default -> false;
         };
     }

@@ -37,6 +37,11 @@ final class TableDefinitions {
             if (!nullable && "NULL".equalsIgnoreCase(spec.defaultSql())) {
                 throw StrataException.of(ErrorCode.ER_INVALID_DEFAULT, "Invalid default value for '%s'", spec.name());
             }
+            if (spec.type().kind() == io.strata.common.type.TypeKind.JSON && spec.defaultSql() != null
+                    && !"NULL".equalsIgnoreCase(spec.defaultSql())) {
+                throw StrataException.of(ErrorCode.ER_BLOB_CANT_HAVE_DEFAULT,
+                        "BLOB, TEXT, GEOMETRY or JSON column '%s' can't have a default value", spec.name());
+            }
             if (spec.autoIncrement()) {
                 autoIncrementColumns++;
                 if (!inKey || !spec.type().kind().isInteger()) {

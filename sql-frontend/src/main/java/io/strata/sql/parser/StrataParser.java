@@ -64,6 +64,9 @@ public final class StrataParser {
         if (statements.isEmpty()) {
             throw new StrataException(ErrorCode.ER_EMPTY_QUERY, "Query was empty");
         }
+        if (JsonSyntax.mayContain(sql)) {
+            statements.forEach(statement -> JsonSyntax.rewrite(statement, sql));
+        }
         statements = locking.any() ? withLocking(sql, statements, locking.clauses()) : statements;
         return explains.any() ? withExplain(sql, statements, explains.explains()) : statements;
     }

@@ -55,8 +55,9 @@ public final class QueryPlanner {
                     SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.GREATEST,
                     SqlLibraryOperators.LEAST, MysqlOperators.LOCATE),
             SqlOperatorTables.of(MysqlOperators.VECTOR_FUNCTIONS),
+            SqlOperatorTables.of(JsonOperators.OPERATORS),
             StandardOperators.INSTANCE,
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL));
+            JsonOperators.withoutCalcites(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL)));
 
     private static final HepProgram SUB_QUERY_REMOVAL = new HepProgramBuilder()
             .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)

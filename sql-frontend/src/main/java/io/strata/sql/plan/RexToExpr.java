@@ -136,6 +136,10 @@ final class RexToExpr {
         if (dateArithmetic != null) {
             return dateArithmetic;
         }
+        Expr json = JsonCalls.translate(call, type, this::translate);
+        if (json != null) {
+            return json;
+        }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         if (name.equals("INSTR")) {
             return call(ScalarFunction.LOCATE, List.of(call.getOperands().get(1), call.getOperands().get(0)), type);
@@ -209,6 +213,6 @@ final class RexToExpr {
         for (RexNode operand : operands) {
             arguments.add(translate(operand));
         }
-        return new Expr.Call(function, arguments, type);
+        return new Expr.Call(function, JsonCalls.comparisonArguments(function, arguments), type);
     }
 }

@@ -79,6 +79,9 @@ final class ScanRangeMatcher {
             return null;
         }
         int tableColumn = scan.columns()[ref.getIndex()];
+        if (scan.output().get(ref.getIndex()).type().kind() == io.strata.common.type.TypeKind.JSON) {
+            return null; // JSON compares as JSON ('x' equals the stored "x"), not as the text the zone maps hold
+        }
         return switch (kind) {
             case EQUALS -> new Bound(tableColumn, value, value);
             case GREATER_THAN, GREATER_THAN_OR_EQUAL -> new Bound(tableColumn, value, null);
