@@ -34,6 +34,7 @@ public final class SqlSessionFactory implements SessionFactory {
         SystemVariables globals = SystemVariables.globals(serverVersion(),
                 Long.parseLong(config.get("server.max-connections", "1024")),
                 Long.parseLong(config.get("server.port", "6001")));
+        globals.set("strata_query_memory_limit", config.getLong("memory.query-limit-bytes"));
         this.server = new ServerContext(txn, allocator, globals, new AtomicLong(), new ConcurrentHashMap<>(),
                 new io.strata.sql.session.NoWaitCounters(), new io.strata.sql.plan.SharedPlans());
     }

@@ -60,6 +60,8 @@ final class MysqlDefaults {
         // Strata's own: workers per parallel pipeline (1 = serial) and the table size that makes one parallel.
         put.accept("strata_parallel_workers", (long) Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
         put.accept("strata_parallel_min_rows", 100_000L);
+        // What one statement's operators may buffer; a sort holding more than half of it spills to disk.
+        put.accept("strata_query_memory_limit", 1L << 30);
         put.accept("sql_log_bin", 1L);
         put.accept("sql_mode", "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                 + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION");
