@@ -32,6 +32,13 @@ public final class FieldRow {
         return nulls[field] ? null : new String(data, starts[field], ends[field] - starts[field], charset);
     }
 
+    /** Appends field {@code field}'s bytes to {@code target}'s field {@code targetField}; returns how many. */
+    int copyTo(int field, BatchFields target, int targetField) {
+        int size = ends[field] - starts[field];
+        target.append(targetField, data, starts[field], size);
+        return size;
+    }
+
     void clear() {
         length = 0;
         count = 0;

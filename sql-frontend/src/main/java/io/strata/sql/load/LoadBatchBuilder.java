@@ -31,8 +31,7 @@ final class LoadBatchBuilder {
     private final LoadConditions conditions;
     private final Charset charset;
     private final Object[] defaults; // per column, typed; null where the column has none (or it is NULL)
-    private final String[][] fields; // [field][row]: text, or null for NULL
-    private final boolean[][] missing; // [field][row]: the row had no such field
+    private final BatchFields fields;
     private long firstRowNumber = 1;
     private int rows;
 
@@ -49,8 +48,7 @@ final class LoadBatchBuilder {
             Object value = column.autoIncrement() ? null : io.strata.sql.exec.ColumnDefaults.value(column, context.now());
             defaults[c] = value == null ? null : JavaValueConverter.convertForColumn(value, column.type(), column.name(), 1);
         }
-        this.fields = new String[sources.fieldCount()][BATCH_ROWS];
-        this.missing = new boolean[sources.fieldCount()][BATCH_ROWS];
+        this.fields = new BatchFields(sources.fieldCount(), BATCH_ROWS);
     }
 
     boolean isEmpty() { return rows == 0; }
@@ -64,16 +62,8 @@ final class LoadBatchBuilder {
         if (rows == 0) {
             firstRowNumber = rowNumber;
         }
-        int expected = fields.length;
-        int present = Math.min(expected, row.fieldCount());
-        for (int field = 0; field < present; field++) {
-            fields[field][rows] = row.text(field, charset);
-            missing[field][rows] = false;
-        }
-        for (int field = present; field < expected; field++) {
-            fields[field][rows] = null;
-            missing[field][rows] = true;
-        }
+        int expected = fields.fieldCount();
+        fields.set(rows, row);
         rows++;
         if (row.fieldCount() < expected) {
             conditions.raise(ErrorCode.ER_WARN_TOO_FEW_RECORDS, "Row %d doesn't contain data for all columns", rowNumber);
@@ -105,6 +95,7 @@ final class LoadBatchBuilder {
         }
         VectorSchemaRoot batch = new VectorSchemaRoot(arrowFields, vectors, rows);
         rows = 0;
+        fields.clear();
         return batch;
     }
 
@@ -117,10 +108,13 @@ final class LoadBatchBuilder {
             Object[] values = java.util.Arrays.copyOf(assigned[assignment], rows);
             column = ColumnConversion.convert(fromJavaValues(values), type, definition.name(), firstRowNumber, conditions);
         } else if (field >= 0 && assignment < 0) {
-            column = ColumnConversion.convert(Column.fromValues(DataType.TEXT, java.util.Arrays.copyOf(fields[field], rows)),
-                    type, definition.name(), firstRowNumber, conditions);
+            column = FieldParsers.handles(type) ? FieldParsers.parse(fields, field, rows, type) : null;
+            if (column == null) {
+                column = ColumnConversion.convert(Column.fromValues(DataType.TEXT, texts(field)), type, definition.name(),
+                        firstRowNumber, conditions);
+            }
             for (int row = 0; row < rows; row++) {
-                if (missing[field][row]) {
+                if (fields.isMissing(field, row)) {
                     column.set(row, defaults[c]);
                 }
             }
@@ -173,13 +167,21 @@ final class LoadBatchBuilder {
         return Column.fromValues(type, normalized);
     }
 
+    private Object[] texts(int field) {
+        Object[] texts = new Object[rows];
+        for (int row = 0; row < rows; row++) {
+            texts[row] = fields.text(field, row, charset);
+        }
+        return texts;
+    }
+
     /** The batch's fields as rows (for SET evaluation), in column-list order. */
     private List<Object[]> fieldRows() {
         List<Object[]> result = new ArrayList<>(rows);
         for (int row = 0; row < rows; row++) {
-            Object[] values = new Object[fields.length];
-            for (int field = 0; field < fields.length; field++) {
-                values[field] = fields[field][row];
+            Object[] values = new Object[fields.fieldCount()];
+            for (int field = 0; field < values.length; field++) {
+                values[field] = fields.text(field, row, charset);
             }
             result.add(values);
         }
