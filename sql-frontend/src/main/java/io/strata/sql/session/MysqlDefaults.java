@@ -39,6 +39,7 @@ final class MysqlDefaults {
         put.accept("interactive_timeout", 28800L);
         put.accept("keep_files_on_create", 0L);
         put.accept("license", "Apache License 2.0");
+        put.accept("local_infile", 1L); // MySQL 8.0 defaults to OFF; see SqlSessionFactory (load.local-infile)
         put.accept("lock_wait_timeout", 31536000L);
         put.accept("lower_case_table_names", 1L);
         put.accept("max_allowed_packet", 67108864L);
