@@ -15,23 +15,23 @@ import java.util.PriorityQueue;
  * to the earlier run (runs hold earlier input first, so the sort stays stable). Holds one batch per run.
  */
 final class RunMerger implements AutoCloseable {
-    private final SortedRuns runs;
+    private final SpillFiles runs;
     private final List<Field> fields;
     private final SortKey[] keys;
     private final BufferAllocator allocator;
-    private final SortedRuns.Reader[] readers;
+    private final SpillFiles.Reader[] readers;
     private final VectorSchemaRoot[] batches;
     private final Column[][] keyColumns;
     private final int[] rows;
     private final PriorityQueue<Integer> heads;
 
-    RunMerger(SortedRuns runs, List<Field> fields, List<SortKey> keys, BufferAllocator allocator) {
+    RunMerger(SpillFiles runs, List<Field> fields, List<SortKey> keys, BufferAllocator allocator) {
         this.runs = runs;
         this.fields = fields;
         this.keys = keys.toArray(SortKey[]::new);
         this.allocator = allocator;
         int count = runs.count();
-        this.readers = new SortedRuns.Reader[count];
+        this.readers = new SpillFiles.Reader[count];
         this.batches = new VectorSchemaRoot[count];
         this.keyColumns = new Column[count][];
         this.rows = new int[count];

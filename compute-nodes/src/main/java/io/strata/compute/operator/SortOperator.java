@@ -27,7 +27,7 @@ final class SortOperator implements Operator {
     private VectorSchemaRoot buffer;
     private int[] order;
     private int emitted;
-    private SortedRuns runs;      // spilled runs, or null while everything fits
+    private SpillFiles runs;       // spilled runs, or null while everything fits
     private RunMerger merger;     // merges the runs once the input is read
 
     /** {@code keepRows}: how many leading rows the consumer can use at most, or negative for all. */
@@ -157,7 +157,7 @@ final class SortOperator implements Operator {
     /** Writes {@code rows} sorted to disk as one more run. */
     private void spill(VectorSchemaRoot rows) {
         if (runs == null) {
-            runs = new SortedRuns();
+            runs = new SpillFiles("sort");
         }
         int[] sorted = sortedOrder(rows, plan.keys());
         List<VectorSchemaRoot> batches = new java.util.ArrayList<>();
