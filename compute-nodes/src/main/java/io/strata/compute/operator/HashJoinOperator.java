@@ -1,6 +1,7 @@
 package io.strata.compute.operator;
 
 import io.strata.common.type.ArrowTypes;
+import io.strata.compute.expression.Column;
 import io.strata.compute.expression.ExpressionEvaluator;
 import io.strata.compute.plan.JoinType;
 import io.strata.compute.plan.OutputColumn;
@@ -19,9 +20,20 @@ import java.util.List;
  * Candidate pairs (equal keys, or every pair when there are none) are produced in bounded chunks,
  * filtered by the rest of the residual, and emitted; unmatched rows are added for outer joins (left
  * rows after each probe batch, right rows at the end). SEMI and ANTI emit left rows only.
+ *
+ * <p>A build side that outgrows the statement's spill threshold ({@link ExecutionContext#spillThresholdBytes};
+ * its Arrow bytes plus an estimate of the hash table per row) makes it a grace hash join: both inputs are
+ * written to {@value #PARTITIONS} partition files by the hash of their keys, and each pair of partitions is
+ * joined by a fresh join (rows whose keys match are in the same pair; each row is in one pair, so outer,
+ * semi and anti joins keep their meaning), partitioning again on the next hash bits if needed. Joins
+ * without keys, and builds shared by parallel workers, stay in memory.
  */
 final class HashJoinOperator implements Operator {
     private static final int CHUNK_PAIRS = 4096;
+    static final int PARTITIONS = 16;
+    private static final int MAX_DEPTH = 4;
+    /** Rough heap bytes per build row besides its Arrow data: chain link, key objects, map entry. */
+    private static final long TABLE_BYTES_PER_ROW = 64;
 
     private final PhysicalNode.Join plan;
     private final Operator left;
@@ -47,7 +59,21 @@ final class HashJoinOperator implements Operator {
     private int probeRow;
     private int chainRow;
 
+    private final int depth;             // 0, or how many times these rows were partitioned before
+    private SpillFiles spill;            // partitions of both inputs once the build side outgrew memory
+    private int[] leftFiles;
+    private int[] rightFiles;
+    private List<Field> leftFields;
+    private List<Field> rightFields;
+    private int nextPartition;
+    private HashJoinOperator partitionJoin; // joining partition nextPartition - 1
+
     HashJoinOperator(PhysicalNode.Join plan, Operator left, Operator right, ExecutionContext context) {
+        this(plan, left, right, context, 0);
+    }
+
+    private HashJoinOperator(PhysicalNode.Join plan, Operator left, Operator right, ExecutionContext context, int depth) {
+        this.depth = depth;
         this.plan = plan;
         this.left = left;
         this.right = right;
@@ -79,8 +105,20 @@ final class HashJoinOperator implements Operator {
     @Override
     public VectorSchemaRoot next() {
         output.close();
+        if (spill != null) {
+            return nextFromPartitions();
+        }
         if (table == null) {
             SharedBuilds shared = context.worker() == null ? null : context.worker().builds();
+            if (shared == null && keys.left().length > 0 && depth < MAX_DEPTH) {
+                VectorSchemaRoot rows = drainOrPartition();
+                if (spill != null) {
+                    partitionInput(left, keys.left(), true);
+                    return nextFromPartitions();
+                }
+                adoptBuild(rows);
+                return next();
+            }
             SharedBuilds.Build built = shared != null && SharedBuilds.shareable(plan.joinType())
                     ? shared.get(plan, this::buildTable) : buildTable();
             ownsBuild = shared == null || !SharedBuilds.shareable(plan.joinType());
@@ -109,7 +147,166 @@ final class HashJoinOperator implements Operator {
 
     /** Drains the right input and hashes it. */
     private SharedBuilds.Build buildTable() {
-        VectorSchemaRoot rows = Buffering.drain(right, context);
+        return hashed(Buffering.drain(right, context));
+    }
+
+    /** Takes {@code rows} (the whole right input) as this join's own build side. */
+    private void adoptBuild(VectorSchemaRoot rows) {
+        SharedBuilds.Build built = hashed(rows);
+        ownsBuild = true;
+        build = built.rows();
+        table = built.table();
+        buildMatched = new boolean[build == null ? 0 : build.getRowCount()];
+    }
+
+    /**
+     * The whole right input in one batch; or, once it outgrows the spill threshold, null with every right
+     * row written to the partition files ({@link #spill} set).
+     */
+    private VectorSchemaRoot drainOrPartition() {
+        long threshold = context.spillThresholdBytes();
+        VectorSchemaRoot buffer = null;
+        try {
+            VectorSchemaRoot batch;
+            while ((batch = right.next()) != null) {
+                Cancellation.check(context);
+                if (spill != null) {
+                    partition(batch, keys.right(), false);
+                    continue;
+                }
+                if (buffer == null) {
+                    buffer = VectorSchemaRoot.create(batch.getSchema(), context.allocator());
+                    buffer.allocateNew();
+                }
+                RowCopier.append(buffer, batch);
+                if (bytes(buffer) + buffer.getRowCount() * TABLE_BYTES_PER_ROW > threshold) {
+                    spill = new SpillFiles("join");
+                    leftFiles = new int[PARTITIONS];
+                    rightFiles = new int[PARTITIONS];
+                    Arrays.fill(leftFiles, -1);
+                    Arrays.fill(rightFiles, -1);
+                    partition(buffer, keys.right(), false);
+                    buffer.close();
+                    buffer = null;
+                }
+            }
+            return buffer;
+        } catch (RuntimeException e) {
+            if (buffer != null) {
+                buffer.close();
+            }
+            throw e;
+        }
+    }
+
+    private static long bytes(VectorSchemaRoot batch) {
+        long bytes = 0;
+        for (FieldVector vector : batch.getFieldVectors()) {
+            bytes += vector.getBufferSize();
+        }
+        return bytes;
+    }
+
+    /** Writes every batch of {@code input} to the partition files. */
+    private void partitionInput(Operator input, int[] keyColumns, boolean leftSide) {
+        VectorSchemaRoot batch;
+        while ((batch = input.next()) != null) {
+            Cancellation.check(context);
+            partition(batch, keyColumns, leftSide);
+        }
+    }
+
+    /** Appends each row of {@code batch} to its partition's file of its side, by the hash of its key. */
+    private void partition(VectorSchemaRoot batch, int[] keyColumns, boolean leftSide) {
+        int rowCount = batch.getRowCount();
+        if (rowCount == 0) {
+            return;
+        }
+        Column[] keyValues = new Column[keyColumns.length];
+        for (int k = 0; k < keyColumns.length; k++) {
+            keyValues[k] = Column.read(batch.getVector(keyColumns[k]), rowCount);
+        }
+        RowKey[] rowKeys = RowKey.ofRows(keyValues, rowCount);
+        int[][] rows = new int[PARTITIONS][];
+        int[] counts = new int[PARTITIONS];
+        for (int i = 0; i < rowCount; i++) {
+            int partition = partitionOf(rowKeys[i].hashCode());
+            if (rows[partition] == null) {
+                rows[partition] = new int[rowCount];
+            }
+            rows[partition][counts[partition]++] = i;
+        }
+        int[] files = leftSide ? leftFiles : rightFiles;
+        if (leftSide && leftFields == null) {
+            leftFields = batch.getSchema().getFields();
+        } else if (!leftSide && rightFields == null) {
+            rightFields = batch.getSchema().getFields();
+        }
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            if (counts[partition] == 0) {
+                continue;
+            }
+            if (files[partition] < 0) {
+                files[partition] = spill.create();
+            }
+            try (VectorSchemaRoot selected = RowCopier.select(batch, rows[partition], counts[partition], context.allocator())) {
+                spill.append(files[partition], selected);
+            }
+        }
+    }
+
+    /** Which partition a key hash goes to at this depth: the next four bits of the mixed hash. */
+    private int partitionOf(int hash) {
+        int mixed = hash * 0x9E3779B9;
+        mixed ^= mixed >>> 16;
+        return (mixed >>> (28 - 4 * depth)) & (PARTITIONS - 1);
+    }
+
+    /** The rows of the partitions' joins, one pair of partitions after another; null when all are done. */
+    private VectorSchemaRoot nextFromPartitions() {
+        while (true) {
+            if (partitionJoin != null) {
+                VectorSchemaRoot batch = partitionJoin.next();
+                if (batch != null) {
+                    return batch;
+                }
+                partitionJoin.close();
+                partitionJoin = null;
+            }
+            if (nextPartition >= PARTITIONS) {
+                return null;
+            }
+            int partition = nextPartition++;
+            if (leftFiles[partition] < 0 && rightFiles[partition] < 0) {
+                continue;
+            }
+            Operator leftPart = leftFiles[partition] < 0 ? new EmptyInput(left.output())
+                    : new SpilledRowsOperator(left.output(), spill, leftFiles[partition], leftFields, context.allocator());
+            Operator rightPart;
+            try {
+                rightPart = rightFiles[partition] < 0 ? new EmptyInput(right.output())
+                        : new SpilledRowsOperator(right.output(), spill, rightFiles[partition], rightFields, context.allocator());
+            } catch (RuntimeException e) {
+                leftPart.close();
+                throw e;
+            }
+            partitionJoin = new HashJoinOperator(plan, leftPart, rightPart, context, depth + 1);
+        }
+    }
+
+    /** An input without rows: one side of a pair of partitions that got none. */
+    private record EmptyInput(List<OutputColumn> output) implements Operator {
+        @Override
+        public VectorSchemaRoot next() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private SharedBuilds.Build hashed(VectorSchemaRoot rows) {
         try {
             boolean longKeys = keys.left().length == 1 && !keys.nullSafe()[0] && JoinHashTable.canUseLongKeys(
                     left.output().get(keys.left()[0]).type(), right.output().get(keys.right()[0]).type());
@@ -324,6 +521,14 @@ final class HashJoinOperator implements Operator {
             build.close();
         }
         build = null;
+        if (partitionJoin != null) {
+            partitionJoin.close();
+            partitionJoin = null;
+        }
+        if (spill != null) {
+            spill.close();
+            spill = null;
+        }
         left.close();
         right.close();
     }

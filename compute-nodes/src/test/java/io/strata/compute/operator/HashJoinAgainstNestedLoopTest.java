@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every join type over random keys with NULLs (one probe batch yields more pairs than a chunk holds), against a nested loop. */
 class HashJoinAgainstNestedLoopTest extends OperatorTestBase {
@@ -53,6 +54,42 @@ class HashJoinAgainstNestedLoopTest extends OperatorTestBase {
                     assertEquals(expected, actual, type + " " + source + (withResidual ? " with residual" : ""));
                 }
             }
+        }
+    }
+
+    /**
+     * The same with a build side far over the memory limit: partitioned into spill files, joined pair by
+     * pair (a key's rows stay together, so its partitions are partitioned again down to the last level).
+     */
+    @Test
+    void everyJoinTypeMatchesNestedLoopWhenTheBuildSpills() throws java.io.IOException {
+        ExecutionContext tiny = new ExecutionContext(allocator, List.of(), context.statementTime(), cancelled, 2048);
+        for (KeySource source : KeySource.values()) {
+            for (JoinType type : JoinType.values()) {
+                for (boolean withResidual : new boolean[] {false, true}) {
+                    List<String> expected = nestedLoop(type, withResidual, source == KeySource.RESIDUAL_NULL_SAFE);
+                    long before = joinSpillFiles();
+                    List<String> actual = new ArrayList<>();
+                    try (OperatorRowCursor cursor = new OperatorRowCursor(
+                            OperatorFactory.create(plan(type, withResidual, source), tiny))) {
+                        while (cursor.hasNext()) {
+                            actual.add(text(java.util.Arrays.asList(cursor.next())));
+                            if (actual.size() == 1 && source == KeySource.PLAN) {
+                                assertTrue(joinSpillFiles() > before, type + " spilled its build side");
+                            }
+                        }
+                    }
+                    assertEquals(expected, actual.stream().sorted().toList(), type + " " + source
+                            + (withResidual ? " with residual" : "") + " spilled");
+                    assertEquals(before, joinSpillFiles(), "the partitions are deleted");
+                }
+            }
+        }
+    }
+
+    private static long joinSpillFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("strata-join-")).count();
         }
     }
 
