@@ -129,7 +129,8 @@ public final class QueryPlanner {
                 typeFactory, SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withIdentifierExpansion(true)
-                        .withDefaultNullCollation(NullCollation.LOW));
+                        .withDefaultNullCollation(NullCollation.LOW)
+                        .withTypeCoercionFactory(MysqlTypeCoercion::new));
     }
 
     public JavaTypeFactory typeFactory() {
