@@ -203,9 +203,9 @@ final class PlanTree {
     private static String bound(io.strata.compute.plan.FrameBound bound) {
         return switch (bound.kind()) {
             case UNBOUNDED_PRECEDING -> "unbounded preceding";
-            case PRECEDING -> bound.offset() + " preceding";
+            case PRECEDING -> (bound.isValueOffset() ? bound.range().toString() : String.valueOf(bound.offset())) + " preceding";
             case CURRENT_ROW -> "current row";
-            case FOLLOWING -> bound.offset() + " following";
+            case FOLLOWING -> (bound.isValueOffset() ? bound.range().toString() : String.valueOf(bound.offset())) + " following";
             case UNBOUNDED_FOLLOWING -> "unbounded following";
         };
     }
