@@ -814,3 +814,127 @@ void StrataJsonArrow(List<Object> list, ExprContext exprContext, Span s) :
     }
     path = StringLiteral() { list.add(path); }
 }
+
+/**
+ * LOAD DATA [LOW_PRIORITY | CONCURRENT] [LOCAL] INFILE 'file' [REPLACE | IGNORE] INTO TABLE t
+ * [CHARACTER SET cs] [{FIELDS | COLUMNS} ...] [LINES ...] [IGNORE n {LINES | ROWS}]
+ * [(col_or_@var, ...)] [SET col = expr, ...]
+ */
+SqlNode StrataLoadData() :
+{
+    final Span s;
+    boolean local = false;
+    final String file;
+    SqlLoadData.Duplicates duplicates = SqlLoadData.Duplicates.ERROR;
+    final SqlIdentifier table;
+    String charset = null;
+    final String[] format = new String[5];
+    final boolean[] optionally = new boolean[1];
+    long ignoreLines = 0;
+    final List<SqlLoadData.Target> targets = new ArrayList<SqlLoadData.Target>();
+    final List<SqlLoadData.Assignment> assignments = new ArrayList<SqlLoadData.Assignment>();
+}
+{
+    <LOAD> { s = span(); } <DATA>
+    [
+        LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "LOW_PRIORITY".equalsIgnoreCase(getToken(1).image)) || (getToken(1).kind == IDENTIFIER && "CONCURRENT".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER>
+    ]
+    [ <LOCAL> { local = true; } ]
+    LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "INFILE".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER>
+    file = StrataString()
+    [
+        <REPLACE> { duplicates = SqlLoadData.Duplicates.REPLACE; }
+    |
+        <IGNORE> { duplicates = SqlLoadData.Duplicates.IGNORE; }
+    ]
+    <INTO> <TABLE> table = CompoundIdentifier()
+    [
+        ( <CHARACTER> <SET> | <CHARSET> ) charset = StrataName()
+    ]
+    [
+        ( <COLUMNS> | LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "FIELDS".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER> )
+        (
+            LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "TERMINATED".equalsIgnoreCase(getToken(1).image)) || (getToken(1).kind == IDENTIFIER && "ENCLOSED".equalsIgnoreCase(getToken(1).image))
+                || (getToken(1).kind == IDENTIFIER && "OPTIONALLY".equalsIgnoreCase(getToken(1).image)) || (getToken(1).kind == IDENTIFIER && "ESCAPED".equalsIgnoreCase(getToken(1).image)) })
+            StrataLoadFieldOption(format, optionally)
+        )+
+    ]
+    [
+        LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "LINES".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER>
+        (
+            LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "STARTING".equalsIgnoreCase(getToken(1).image)) || (getToken(1).kind == IDENTIFIER && "TERMINATED".equalsIgnoreCase(getToken(1).image)) })
+            StrataLoadLineOption(format)
+        )+
+    ]
+    [
+        <IGNORE> ignoreLines = UnsignedIntLiteral()
+        ( <ROWS> | LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "LINES".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER> )
+    ]
+    [
+        <LPAREN>
+        [ StrataLoadTarget(targets) ( <COMMA> StrataLoadTarget(targets) )* ]
+        <RPAREN>
+    ]
+    [
+        <SET> StrataLoadAssignment(assignments) ( <COMMA> StrataLoadAssignment(assignments) )*
+    ]
+    {
+        return new SqlLoadData(s.end(this), local, file, duplicates, table, charset,
+            new SqlLoadData.Format(format[0], format[1], optionally[0], format[2], format[3], format[4]),
+            ignoreLines, targets, assignments);
+    }
+}
+
+/** TERMINATED BY 's' | [OPTIONALLY] ENCLOSED BY 'c' | ESCAPED BY 'c', into format[0..2]. */
+void StrataLoadFieldOption(String[] format, boolean[] optionally) :
+{
+    final String value;
+}
+{
+    LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "TERMINATED".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER> <BY> value = StrataString() { format[0] = value; }
+|
+    LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "OPTIONALLY".equalsIgnoreCase(getToken(1).image)) || (getToken(1).kind == IDENTIFIER && "ENCLOSED".equalsIgnoreCase(getToken(1).image)) })
+    [ LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "OPTIONALLY".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER> { optionally[0] = true; } ]
+    <IDENTIFIER> { if (!token.image.equalsIgnoreCase("ENCLOSED")) { throw generateParseException(); } }
+    <BY> value = StrataString() { format[1] = value; }
+|
+    LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "ESCAPED".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER> <BY> value = StrataString() { format[2] = value; }
+}
+
+/** STARTING BY 's' | TERMINATED BY 's', into format[3..4]. */
+void StrataLoadLineOption(String[] format) :
+{
+    final String value;
+}
+{
+    LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "STARTING".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER> <BY> value = StrataString() { format[3] = value; }
+|
+    LOOKAHEAD({ (getToken(1).kind == IDENTIFIER && "TERMINATED".equalsIgnoreCase(getToken(1).image)) }) <IDENTIFIER> <BY> value = StrataString() { format[4] = value; }
+}
+
+/** A column name or a @user_variable of LOAD DATA's column list. */
+void StrataLoadTarget(List<SqlLoadData.Target> targets) :
+{
+    final SqlIdentifier column;
+}
+{
+    <USER_VARIABLE> { targets.add(new SqlLoadData.Target(token.image.substring(1).toLowerCase(Locale.ROOT), true)); }
+|
+    column = SimpleIdentifier() { targets.add(new SqlLoadData.Target(column.getSimple(), false)); }
+}
+
+/** col = expr | col = DEFAULT, in LOAD DATA's SET clause. */
+void StrataLoadAssignment(List<SqlLoadData.Assignment> assignments) :
+{
+    final SqlIdentifier column;
+    SqlNode value = null;
+}
+{
+    column = SimpleIdentifier() <EQ>
+    (
+        <DEFAULT_>
+    |
+        value = Expression(ExprContext.ACCEPT_NON_QUERY)
+    )
+    { assignments.add(new SqlLoadData.Assignment(column.getSimple(), value)); }
+}

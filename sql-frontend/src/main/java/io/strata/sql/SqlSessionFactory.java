@@ -34,6 +34,14 @@ public final class SqlSessionFactory implements SessionFactory {
         SystemVariables globals = SystemVariables.globals(serverVersion(),
                 Long.parseLong(config.get("server.max-connections", "1024")),
                 Long.parseLong(config.get("server.port", "6001")));
+        globals.set("strata_query_memory_limit", config.getLong("memory.query-limit-bytes"));
+        // LOAD DATA LOCAL needs the client's consent too (it announces CLIENT_LOCAL_FILES only when told to),
+        // so Strata allows it by default, as MySQL 5.7 and MariaDB do; MySQL 8.0's default is OFF.
+        globals.define("local_infile", config.get("load.local-infile", "ON"));
+        String secureFilePriv = config.get("load.secure-file-priv", "");
+        if (!secureFilePriv.isBlank()) {
+            globals.define("secure_file_priv", secureFilePriv); // unset: no server-side file may be read
+        }
         this.server = new ServerContext(txn, allocator, globals, new AtomicLong(), new ConcurrentHashMap<>(),
                 new io.strata.sql.session.NoWaitCounters(), new io.strata.sql.plan.SharedPlans());
     }

@@ -83,6 +83,19 @@ public enum ErrorCode {
     ER_JSON_DOCUMENT_TOO_DEEP(3157, "22032", ErrorCategory.USER),
     ER_JSON_DOCUMENT_NULL_KEY(3158, "22032", ErrorCategory.USER),
     ER_BLOB_CANT_HAVE_DEFAULT(1101, "42000", ErrorCategory.USER),
+    ER_WARN_DATA_TRUNCATED(1265, "01000", ErrorCategory.USER),
+
+    // LOAD DATA: the row-shape conditions are warnings, or errors in strict mode (SQLSTATE kept as MySQL does)
+    ER_WARN_TOO_FEW_RECORDS(1261, "01000", ErrorCategory.USER),
+    ER_WARN_TOO_MANY_RECORDS(1262, "01000", ErrorCategory.USER),
+    ER_WARN_NULL_TO_NOTNULL(1263, "22004", ErrorCategory.USER),
+    ER_OPTION_PREVENTS_STATEMENT(1290, "HY000", ErrorCategory.USER),
+    ER_FILE_NOT_FOUND(29, "HY000", ErrorCategory.USER),
+    ER_TEXTFILE_NOT_READABLE(1085, "HY000", ErrorCategory.USER),
+    ER_CLIENT_LOCAL_FILES_DISABLED(3948, "42000", ErrorCategory.USER),
+    ER_WRONG_FIELD_TERMINATORS(1083, "42000", ErrorCategory.USER),
+    ER_UNKNOWN_CHARACTER_SET(1115, "42000", ErrorCategory.USER),
+    ER_WRONG_VALUE_COUNT(1058, "21S01", ErrorCategory.USER),
 
     // Transactions
     ER_LOCK_DEADLOCK(1213, "40001", ErrorCategory.CONFLICT),

@@ -60,6 +60,13 @@ public interface Session extends AutoCloseable {
     /** Asks the running statement, if any, to stop with ER_QUERY_INTERRUPTED. May be called from any thread. */
     void cancel();
 
+    /**
+     * The client's files for LOAD DATA LOCAL INFILE, set by the protocol once after authentication when
+     * the client announced CLIENT_LOCAL_FILES; without it such a statement fails with error 3948.
+     */
+    default void clientFiles(ClientFiles files) {
+    }
+
     /** Rolls back any open transaction and frees everything the session holds. */
     @Override
     void close();

@@ -112,13 +112,17 @@ final class GatherOperator implements Operator {
         }
     }
 
-    /** The scan whose rows the workers split: reached from the input through inputs and join probe sides. */
+    /**
+     * The scan whose rows the workers split: reached from the input through filters, projections, join probe
+     * sides and a partial aggregate.
+     */
     static PhysicalNode.Scan drivingScan(PhysicalNode node) {
         return switch (node) {
             case PhysicalNode.Scan scan -> scan;
             case PhysicalNode.Filter filter -> drivingScan(filter.input());
             case PhysicalNode.Project project -> drivingScan(project.input());
             case PhysicalNode.Join join -> drivingScan(join.left());
+            case PhysicalNode.Aggregate partial -> drivingScan(partial.input()); // each worker aggregates its part
             default -> throw new IllegalArgumentException("no scan drives " + node.getClass().getSimpleName());
         };
     }

@@ -19,8 +19,21 @@ import java.util.Map;
  * Groups its whole input by the group keys in a hash table (NULL keys form one group; strings
  * group case-insensitively and the group shows its first value), folding each batch into the
  * accumulators, then returns one row per group. Without group keys there is exactly one row.
+ *
+ * <p>When its groups outgrow the statement's spill threshold ({@link ExecutionContext#spillThresholdBytes},
+ * estimated per group), it takes no new groups: rows of groups it holds are still folded in, rows with
+ * new keys go to {@value #PARTITIONS} files by key hash. After its own groups it aggregates each file
+ * afresh (keys in a file never match a group held here, and each file holds all rows of its keys), with
+ * the next bits of the hash should a file be too large again.
  */
 final class HashAggregateOperator implements Operator {
+    static final int PARTITIONS = 16;
+    private static final int MAX_DEPTH = 4; // 16^4 partitions: past that, hold everything
+    /** Rough heap bytes per group: the hash entry, its key objects and the accumulators' slots. */
+    private static final long GROUP_BYTES = 96;
+    private static final long KEY_BYTES = 48;
+    private static final long CALL_BYTES = 24;
+
     private final PhysicalNode.Aggregate plan;
     private final Operator input;
     private final ExecutionContext context;
@@ -35,8 +48,20 @@ final class HashAggregateOperator implements Operator {
     private Column[] results;
     private int groupCount;
     private int emitted;
+    private final int depth;             // 0, or how many times these rows were partitioned before
+    private boolean full;                // no new groups: rows with new keys are spilled
+    private SpillFiles partitions;       // rows with keys not held here, by partition
+    private int[] partitionFiles;
+    private List<org.apache.arrow.vector.types.pojo.Field> spilledFields;
+    private int nextPartition;
+    private HashAggregateOperator partitionAggregate; // aggregating partition nextPartition - 1
 
     HashAggregateOperator(PhysicalNode.Aggregate plan, Operator input, ExecutionContext context) {
+        this(plan, input, context, 0);
+    }
+
+    private HashAggregateOperator(PhysicalNode.Aggregate plan, Operator input, ExecutionContext context, int depth) {
+        this.depth = depth;
         this.plan = plan;
         this.input = input;
         this.context = context;
@@ -70,12 +95,41 @@ final class HashAggregateOperator implements Operator {
             results = finish();
         }
         if (emitted >= groupCount) {
-            return null;
+            return nextFromPartitions();
         }
         int from = emitted;
         int to = Math.min(groupCount, from + SortOperator.BATCH_ROWS);
         emitted = to;
         return output.replace(ColumnBatches.batch(List.of(), results, plan.output(), from, to, context.allocator()));
+    }
+
+    /** The groups of the spilled partitions, one partition after another; null when all are done. */
+    private VectorSchemaRoot nextFromPartitions() {
+        while (partitions != null) {
+            if (partitionAggregate != null) {
+                VectorSchemaRoot batch = partitionAggregate.next();
+                if (batch != null) {
+                    return batch;
+                }
+                partitionAggregate.close();
+                partitionAggregate = null;
+            }
+            if (nextPartition >= PARTITIONS) {
+                return null;
+            }
+            int partition = nextPartition++;
+            if (partitionFiles[partition] >= 0) {
+                partitionAggregate = new HashAggregateOperator(plan, new SpilledRowsOperator(input.output(), partitions,
+                        partitionFiles[partition], spilledFields, context.allocator()), context, depth + 1);
+            }
+        }
+        return null;
+    }
+
+    private boolean outgrown() {
+        long perGroup = GROUP_BYTES + KEY_BYTES * keyTypes.length + CALL_BYTES * accumulators.length;
+        return keyTypes.length > 0 && depth < MAX_DEPTH
+                && (long) groupKeyValues.size() * perGroup > context.spillThresholdBytes();
     }
 
     private void consume() {
@@ -84,6 +138,9 @@ final class HashAggregateOperator implements Operator {
             Cancellation.check(context);
             int rowCount = batch.getRowCount();
             int[] groupIds = assignGroups(batch, rowCount);
+            if (full) {
+                spillNewKeys(batch, groupIds);
+            }
             for (int c = 0; c < accumulators.length; c++) {
                 int[] argumentIndexes = plan.calls().get(c).arguments();
                 Column[] arguments = new Column[argumentIndexes.length];
@@ -91,6 +148,9 @@ final class HashAggregateOperator implements Operator {
                     arguments[a] = Column.read(batch.getVector(argumentIndexes[a]), rowCount);
                 }
                 accumulators[c].add(arguments, groupIds, rowCount);
+            }
+            if (!full && outgrown()) {
+                full = true;
             }
         }
         if (keyTypes.length == 0) {
@@ -113,8 +173,16 @@ final class HashAggregateOperator implements Operator {
             keys[k] = Column.read(batch.getVector(plan.groupKeys()[k]), rowCount);
         }
         RowKey[] rowKeys = RowKey.ofRows(keys, rowCount);
+        if (full) {
+            spillHashes = new int[rowCount];
+        }
         for (int i = 0; i < rowCount; i++) {
             Integer group = groups.get(rowKeys[i]);
+            if (group == null && full) {
+                groupIds[i] = -1; // a new key: its row goes to a partition
+                spillHashes[i] = rowKeys[i].hashCode();
+                continue;
+            }
             if (group == null) {
                 group = groupKeyValues.size();
                 groups.put(rowKeys[i], group);
@@ -131,8 +199,16 @@ final class HashAggregateOperator implements Operator {
 
     private int[] assignLongGroups(Column key, int[] groupIds) {
         long[] values = RowKey.normalizedLongs(key);
+        if (full) {
+            spillHashes = new int[groupIds.length];
+        }
         for (int i = 0; i < groupIds.length; i++) {
             int group;
+            if (full && (key.isNull(i) ? nullGroup < 0 : longGroups.get(values[i]) == LongIntHashMap.MISSING)) {
+                groupIds[i] = -1; // a new key: its row goes to a partition
+                spillHashes[i] = key.isNull(i) ? 0 : Long.hashCode(values[i]);
+                continue;
+            }
             if (key.isNull(i)) {
                 if (nullGroup < 0) {
                     nullGroup = newGroup(key, i);
@@ -148,6 +224,49 @@ final class HashAggregateOperator implements Operator {
             groupIds[i] = group;
         }
         return groupIds;
+    }
+
+    /** Per row of the batch being assigned while full: its key's hash (for rows with new keys). */
+    private int[] spillHashes;
+
+    /** Appends the rows of {@code batch} whose keys are new ({@code groupIds} -1) to their partitions' files. */
+    private void spillNewKeys(VectorSchemaRoot batch, int[] groupIds) {
+        int[][] rows = new int[PARTITIONS][];
+        int[] counts = new int[PARTITIONS];
+        for (int i = 0; i < groupIds.length; i++) {
+            if (groupIds[i] >= 0) {
+                continue;
+            }
+            int partition = partitionOf(spillHashes[i]);
+            if (rows[partition] == null) {
+                rows[partition] = new int[groupIds.length];
+            }
+            rows[partition][counts[partition]++] = i;
+        }
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            if (counts[partition] == 0) {
+                continue;
+            }
+            if (partitions == null) {
+                partitions = new SpillFiles("aggregate");
+                partitionFiles = new int[PARTITIONS];
+                java.util.Arrays.fill(partitionFiles, -1);
+                spilledFields = batch.getSchema().getFields();
+            }
+            if (partitionFiles[partition] < 0) {
+                partitionFiles[partition] = partitions.create();
+            }
+            try (VectorSchemaRoot selected = RowCopier.select(batch, rows[partition], counts[partition], context.allocator())) {
+                partitions.append(partitionFiles[partition], selected);
+            }
+        }
+    }
+
+    /** Which partition a key hash goes to at this depth: the next four bits of the mixed hash. */
+    private int partitionOf(int hash) {
+        int mixed = hash * 0x9E3779B9;
+        mixed ^= mixed >>> 16;
+        return (mixed >>> (28 - 4 * depth)) & (PARTITIONS - 1);
     }
 
     private int newGroup(Column key, int row) {
@@ -175,6 +294,14 @@ final class HashAggregateOperator implements Operator {
     @Override
     public void close() {
         output.close();
+        if (partitionAggregate != null) {
+            partitionAggregate.close();
+            partitionAggregate = null;
+        }
+        if (partitions != null) {
+            partitions.close();
+            partitions = null;
+        }
         input.close();
     }
 }

@@ -22,11 +22,15 @@ final class RowComparator {
     }
 
     int compare(int left, int right) {
+        return compare(columns, left, columns, right, keys);
+    }
+
+    /** Orders row {@code i} of key columns {@code a} against row {@code j} of key columns {@code b} (same types). */
+    static int compare(Column[] a, int i, Column[] b, int j, SortKey[] keys) {
         for (int k = 0; k < keys.length; k++) {
-            Column column = columns[k];
             SortKey key = keys[k];
-            boolean leftNull = column.isNull(left);
-            boolean rightNull = column.isNull(right);
+            boolean leftNull = a[k].isNull(i);
+            boolean rightNull = b[k].isNull(j);
             if (leftNull || rightNull) {
                 if (leftNull && rightNull) {
                     continue;
@@ -34,7 +38,7 @@ final class RowComparator {
                 // NULL placement does not flip with DESC: the key says where NULLs go.
                 return leftNull == key.nullsFirst() ? -1 : 1;
             }
-            int order = compareValues(column, left, column, right);
+            int order = compareValues(a[k], i, b[k], j);
             if (order != 0) {
                 return key.descending() ? -order : order;
             }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Puts {@link PhysicalNode.Gather}s where rows may arrive in any order and a pipeline over a large table
- * feeds them: the input of an aggregate, of a sort and of a hash join's build side. A pipeline is a scan
+ * feeds them: the input of an aggregate (which then aggregates in the workers too, {@link AggregateSplit}),
+ * of a sort and of a hash join's build side. A pipeline is a scan
  * with filters, projections and joins whose probe side continues it (inner, left, semi and anti joins:
  * their builds are shared by the workers; right and full joins mark build rows and stay serial). Scans
  * with a range on the primary key are taken for small and stay serial, like tables under
@@ -22,8 +23,7 @@ public final class ParallelPlans {
     private record Placer(int workers, long minRows) {
         PhysicalNode visit(PhysicalNode node) {
             return switch (node) {
-                case PhysicalNode.Aggregate aggregate -> new PhysicalNode.Aggregate(gatherOrVisit(aggregate.input()),
-                        aggregate.groupKeys(), aggregate.calls(), aggregate.output());
+                case PhysicalNode.Aggregate aggregate -> aggregate(aggregate);
                 case PhysicalNode.Sort sort -> new PhysicalNode.Sort(gatherOrVisit(sort.input()), sort.keys());
                 case PhysicalNode.Join join -> new PhysicalNode.Join(visit(join.left()), gatherOrVisit(join.right()),
                         join.joinType(), join.leftKeys(), join.rightKeys(), join.residual(), join.output());
@@ -43,6 +43,19 @@ public final class ParallelPlans {
                 case PhysicalNode.WorkingTable working -> working;
                 case PhysicalNode.Gather gather -> gather;
             };
+        }
+
+        /** Over a parallel pipeline: aggregated in two phases where it can be, else gathered and then aggregated. */
+        private PhysicalNode aggregate(PhysicalNode.Aggregate aggregate) {
+            PhysicalNode.Scan driving = pipelineScan(aggregate.input());
+            if (driving != null && large(driving)) {
+                PhysicalNode split = AggregateSplit.split(aggregate, workers);
+                if (split != null) {
+                    return split;
+                }
+            }
+            return new PhysicalNode.Aggregate(gatherOrVisit(aggregate.input()), aggregate.groupKeys(), aggregate.calls(),
+                    aggregate.output());
         }
 
         private List<PhysicalNode> visitAll(List<PhysicalNode> inputs) {

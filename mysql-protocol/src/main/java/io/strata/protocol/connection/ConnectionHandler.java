@@ -60,6 +60,9 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             throw new IllegalStateException("unexpected inbound message " + message);
         }
         MysqlConnection receiver = connection;
+        if (receiver.takeFilePacket(packet)) {
+            return; // the running LOAD DATA LOCAL reads it
+        }
         // A quick statement (a point read from a cached plan, or a cached read that was short last time)
         // runs right here: handing it to a worker and its answer back to this loop would cost more than
         // running it.

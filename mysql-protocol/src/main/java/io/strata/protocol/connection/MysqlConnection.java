@@ -50,6 +50,7 @@ final class MysqlConnection {
     private boolean overTls;
     private volatile Session session;
     private CommandContext commands;
+    private volatile LocalInfileExchange localInfile;
 
     MysqlConnection(Channel channel, ServerContext server, long connectionId) {
         this.channel = channel;
@@ -147,6 +148,10 @@ final class MysqlConnection {
         session = server.sessions().open(response.user(), response.database(), connectionId);
         int capabilities = response.capabilities() & Capabilities.SERVER;
         commands = new CommandContext(session, writer, capabilities, server.maxPacketSizeInBytes(), server.registry());
+        if (Capabilities.has(capabilities, Capabilities.CLIENT_LOCAL_FILES)) {
+            localInfile = new LocalInfileExchange(channel, writer);
+            session.clientFiles(localInfile);
+        }
         phase = Phase.COMMAND;
         ResponsePackets.ok(writer, 0, 0, commands.status(), 0, "");
         writer.flush();
@@ -159,6 +164,12 @@ final class MysqlConnection {
             phase = Phase.CLOSED;
             channel.close();
         }
+    }
+
+    /** On the event loop: whether {@code packet} is part of a LOCAL INFILE file being received (then it is taken). */
+    boolean takeFilePacket(MysqlPacket packet) {
+        LocalInfileExchange exchange = localInfile;
+        return exchange != null && exchange.offer(packet);
     }
 
     /** Answers an error that ends the connection, then closes it. */

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Locale;
 
 /** The value a column's DEFAULT clause gives to a new row. */
-final class ColumnDefaults {
+public final class ColumnDefaults {
     private ColumnDefaults() {}
 
     /** Whether inserting without a value for {@code column} is allowed. */
-    static boolean hasDefault(ColumnDefinition column) {
+    public static boolean hasDefault(ColumnDefinition column) {
         return column.defaultSql() != null || column.nullable() || column.autoIncrement();
     }
 
     /** The default value (null for no DEFAULT on a nullable column), in a form BatchBuilder converts. */
-    static Object value(ColumnDefinition column, LocalDateTime now) {
+    public static Object value(ColumnDefinition column, LocalDateTime now) {
         String sql = column.defaultSql();
         if (sql == null || sql.equalsIgnoreCase("NULL")) {
             return null;

@@ -34,11 +34,24 @@ public final class QueryRunner {
      * @param rowIdTable the table whose row ids the query may select (UPDATE/DELETE), or null
      */
     public static PlannedQuery plan(SqlNode query, StatementContext context, TableNames.QualifiedName rowIdTable) {
+        return planInSchema(query, context, CatalogSchemas.build(context.transaction(),
+                rowIdTable == null ? null : rowIdTable.database(), rowIdTable == null ? null : rowIdTable.table()));
+    }
+
+    /**
+     * Plans {@code query} with {@code statementTables} (in-memory tables of one statement, such as the rows
+     * LOAD DATA read) visible as schema {@link CatalogSchemas#STATEMENT_SCHEMA}.
+     */
+    public static PlannedQuery planWithTables(SqlNode query, StatementContext context,
+                                              java.util.Map<String, org.apache.calcite.schema.Table> statementTables) {
+        return planInSchema(query, context, CatalogSchemas.build(context.transaction(), null, null, statementTables));
+    }
+
+    private static PlannedQuery planInSchema(SqlNode query, StatementContext context,
+                                             org.apache.calcite.jdbc.CalciteSchema schema) {
         SessionBinder binder = new SessionBinder(context.session(), context.text());
         SqlNode bound = binder.bind(query);
-        QueryPlanner planner = new QueryPlanner(CatalogSchemas.build(context.transaction(),
-                rowIdTable == null ? null : rowIdTable.database(), rowIdTable == null ? null : rowIdTable.table()),
-                context.database());
+        QueryPlanner planner = new QueryPlanner(schema, context.database());
         try {
             return planner.plan(bound).withSessionDependent(binder.sessionValuesUsed());
         } catch (CalciteContextException e) {

@@ -40,7 +40,9 @@ public record StatementContext(Transaction transaction, SessionState session, Bu
     }
 
     public ExecutionContext executionContext() {
-        return new ExecutionContext(allocator, parameters, now, cancelled);
+        Object limit = session.variables().get("strata_query_memory_limit");
+        return new ExecutionContext(allocator, parameters, now, cancelled,
+                limit instanceof Number bytes && bytes.longValue() > 0 ? bytes.longValue() : Long.MAX_VALUE);
     }
 
     /**

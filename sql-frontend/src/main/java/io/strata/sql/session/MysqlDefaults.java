@@ -41,6 +41,7 @@ final class MysqlDefaults {
         put.accept("interactive_timeout", 28800L);
         put.accept("keep_files_on_create", 0L);
         put.accept("license", "Apache License 2.0");
+        put.accept("local_infile", 1L); // MySQL 8.0 defaults to OFF; see SqlSessionFactory (load.local-infile)
         put.accept("lock_wait_timeout", 31536000L);
         put.accept("lower_case_table_names", 1L);
         put.accept("max_allowed_packet", 67108864L);
@@ -62,6 +63,8 @@ final class MysqlDefaults {
         // Strata's own: workers per parallel pipeline (1 = serial) and the table size that makes one parallel.
         put.accept("strata_parallel_workers", (long) Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
         put.accept("strata_parallel_min_rows", 100_000L);
+        // What one statement's operators may buffer; a sort holding more than half of it spills to disk.
+        put.accept("strata_query_memory_limit", 1L << 30);
         put.accept("sql_log_bin", 1L);
         put.accept("sql_mode", "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                 + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION");

@@ -16,8 +16,13 @@ public final class SessionState {
     private final SystemVariables globals;
     private SystemVariables variables;
     private final Map<String, Object> userVariables = new HashMap<>();
+    /** SHOW WARNINGS keeps this many of a statement's warnings (MySQL's max_error_count default); all are counted. */
+    public static final int MAX_KEPT_WARNINGS = 1024;
+
     private final List<Warning> warnings = new ArrayList<>();
+    private long warningsNotKept;
     private String database;
+    private io.strata.common.session.ClientFiles clientFiles;
     private long lastInsertId;
 
     public SessionState(long connectionId, String user, String database, SystemVariables globals) {
@@ -43,7 +48,32 @@ public final class SessionState {
 
     public Map<String, Object> userVariables() { return userVariables; }
 
+    /** The warnings kept for SHOW WARNINGS (at most {@link #MAX_KEPT_WARNINGS}). */
     public List<Warning> warnings() { return warnings; }
+
+    /** Adds a warning of the running statement; beyond {@link #MAX_KEPT_WARNINGS} it is only counted. */
+    public void warn(Warning warning) {
+        if (warnings.size() < MAX_KEPT_WARNINGS) {
+            warnings.add(warning);
+        } else {
+            warningsNotKept++;
+        }
+    }
+
+    /** All warnings of the last statement, kept or not (@@warning_count). */
+    public long warningCount() {
+        return warnings.size() + warningsNotKept;
+    }
+
+    public void clearWarnings() {
+        warnings.clear();
+        warningsNotKept = 0;
+    }
+
+    /** The client's files for LOAD DATA LOCAL, or null when the client did not offer them. */
+    public io.strata.common.session.ClientFiles clientFiles() { return clientFiles; }
+
+    public void clientFiles(io.strata.common.session.ClientFiles files) { this.clientFiles = files; }
 
     public long lastInsertId() { return lastInsertId; }
 
@@ -56,7 +86,7 @@ public final class SessionState {
     public void reset() {
         variables = globals.sessionCopy();
         userVariables.clear();
-        warnings.clear();
+        clearWarnings();
         lastInsertId = 0;
     }
 }

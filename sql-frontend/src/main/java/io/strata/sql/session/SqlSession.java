@@ -145,7 +145,7 @@ public final class SqlSession implements Session {
         SqlText text = new SqlText(entry.sql());
         if (entry.plan() != null && entry.ddlEpoch() == server.ddlEpoch().get()) {
             cancelled.set(false);
-            state.warnings().clear();
+            state.clearWarnings();
             LocalDateTime now = LocalDateTime.now();
             return runner.query(null, entry.plan(), transaction -> new StatementContext(transaction, state,
                     server.allocator(), parameters, now, cancelled, text), entry.keyedOnly());
@@ -226,6 +226,11 @@ public final class SqlSession implements Session {
     }
 
     @Override
+    public void clientFiles(io.strata.common.session.ClientFiles files) {
+        state.clientFiles(files);
+    }
+
+    @Override
     public void reset() {
         transactions.rollback();
         prepared.clear();
@@ -245,7 +250,7 @@ public final class SqlSession implements Session {
 
     @Override
     public int warningCount() {
-        return state.warnings().size();
+        return (int) Math.min(Integer.MAX_VALUE, state.warningCount());
     }
 
     @Override

@@ -70,7 +70,7 @@ final class StatementRunner {
     StatementResult run(SqlNode node, SqlText text, List<Object> parameters, PlanSlot planSlot) {
         cancelled.set(false);
         if (!(node instanceof SqlShow show && (show.kind() == ShowKind.WARNINGS || show.kind() == ShowKind.ERRORS))) {
-            state.warnings().clear();
+            state.clearWarnings();
         }
         LocalDateTime now = LocalDateTime.now();
         Function<List<Object>, Function<Transaction, StatementContext>> withParameters = values ->
@@ -92,6 +92,8 @@ final class StatementRunner {
             case SqlDescribeTable describe -> read(transaction -> ShowExecutor.execute(new SqlShow(describe.getParserPosition(),
                     ShowKind.COLUMNS, false, null, describe.getTable(), null, null, null), context.apply(transaction)));
             case SqlInsert insert -> write(transaction -> InsertExecutor.execute(insert, context.apply(transaction)));
+            case io.strata.sql.parser.ast.SqlLoadData load -> write(transaction ->
+                    io.strata.sql.load.LoadDataExecutor.execute(load, context.apply(transaction), state.clientFiles()));
             case SqlUpdate update -> write(transaction -> UpdateExecutor.execute(update, context.apply(transaction)));
             case SqlDelete delete -> write(transaction -> DeleteExecutor.execute(delete, context.apply(transaction)));
             case SqlExplain explain -> read(transaction -> explain(explain, context.apply(transaction)));

@@ -21,7 +21,7 @@ public final class SystemVariables {
             "sql_safe_updates", "transaction_read_only", "tx_read_only", "sql_auto_is_null", "sql_notes",
             "sql_warnings", "sql_quote_show_create", "big_tables", "sql_big_selects", "sql_log_bin",
             "explicit_defaults_for_timestamp", "performance_schema", "read_only", "super_read_only",
-            "session_track_schema", "session_track_state_change", "keep_files_on_create");
+            "session_track_schema", "session_track_state_change", "keep_files_on_create", "local_infile");
 
     private final Map<String, Object> values;
     /** The server's map is shared by all sessions (concurrent, no NULL values); a session's copy is its own. */
@@ -40,6 +40,12 @@ public final class SystemVariables {
         map.put("max_connections", maxConnections);
         map.put("port", port);
         return new SystemVariables(map, true);
+    }
+
+    /** Adds a variable MySQL's defaults lack, or replaces its value: for the server's configuration at start. */
+    public void define(String name, Object value) {
+        String key = name.toLowerCase(Locale.ROOT);
+        values.put(key, FLAGS.contains(key) ? flag(key, value) : normalize(value));
     }
 
     /** A session's copy of the server's current values. */

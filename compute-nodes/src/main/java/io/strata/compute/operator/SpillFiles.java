@@ -1,0 +1,163 @@
+package io.strata.compute.operator;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import io.strata.storage.format.ArrowIpc;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an operator spilled: temporary files (in the system's temporary directory) of batches, each an
+ * Arrow IPC message prefixed by its length, appended batch by batch and read back one batch at a time:
+ * a sort's sorted runs, an aggregate's partitions of rows. Closing deletes them. A disk that cannot take
+ * a batch fails the statement with ER_OUT_OF_RESOURCES.
+ */
+final class SpillFiles implements AutoCloseable {
+    private final String prefix;
+    private final List<Path> files = new ArrayList<>();
+    private final List<DataOutputStream> writers = new ArrayList<>();
+
+    /** Files named {@code strata-<kind>-...}. */
+    SpillFiles(String kind) {
+        this.prefix = "strata-" + kind + "-";
+    }
+
+    /** A new, empty file; returns its number. */
+    int create() {
+        try {
+            Path file = Files.createTempFile(prefix, ".spill");
+            files.add(file);
+            writers.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
+            return files.size() - 1;
+        } catch (IOException e) {
+            throw cannotSpill(e);
+        }
+    }
+
+    /** Appends {@code batch} (the caller still owns it) to file {@code file}. */
+    void append(int file, VectorSchemaRoot batch) {
+        DataOutputStream out = writers.get(file);
+        if (out == null) {
+            throw new IllegalStateException("spill file " + file + " is already being read");
+        }
+        try {
+            byte[] bytes = ArrowIpc.write(batch);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        } catch (IOException e) {
+            throw cannotSpill(e);
+        }
+    }
+
+    /** Writes {@code batches} as one more file; returns its number. */
+    int write(List<VectorSchemaRoot> batches) {
+        int file = create();
+        for (VectorSchemaRoot batch : batches) {
+            append(file, batch);
+        }
+        finishWriting(file);
+        return file;
+    }
+
+    private void finishWriting(int file) {
+        DataOutputStream out = writers.get(file);
+        if (out != null) {
+            writers.set(file, null);
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw cannotSpill(e);
+            }
+        }
+    }
+
+    private static StrataException cannotSpill(IOException e) {
+        return new StrataException(ErrorCode.ER_OUT_OF_RESOURCES,
+                "Out of resources: an operator could not spill to disk: " + e.getMessage(), e);
+    }
+
+    int count() {
+        return files.size();
+    }
+
+    /** A reader of file {@code file}'s batches, in order (no more can be appended to it then). */
+    Reader open(int file, List<Field> fields, BufferAllocator allocator) {
+        finishWriting(file);
+        try {
+            return new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(file)), 1 << 16)),
+                    fields, allocator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one file's batches back; each returned batch is the caller's to close. */
+    static final class Reader implements AutoCloseable {
+        private final DataInputStream in;
+        private final List<Field> fields;
+        private final BufferAllocator allocator;
+
+        private Reader(DataInputStream in, List<Field> fields, BufferAllocator allocator) {
+            this.in = in;
+            this.fields = fields;
+            this.allocator = allocator;
+        }
+
+        /** The next batch, or null at the end of the file. */
+        VectorSchemaRoot next() {
+            try {
+                int length;
+                try {
+                    length = in.readInt();
+                } catch (EOFException end) {
+                    return null;
+                }
+                byte[] bytes = new byte[length];
+                in.readFully(bytes);
+                return ArrowIpc.read(bytes, fields, allocator);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int file = 0; file < files.size(); file++) {
+            try {
+                finishWriting(file);
+            } catch (StrataException e) {
+                // the file is deleted below either way
+            }
+            try {
+                Files.deleteIfExists(files.get(file));
+            } catch (IOException e) {
+                // a leftover temporary file is harmless; the statement's outcome does not depend on it
+            }
+        }
+        files.clear();
+        writers.clear();
+    }
+}
