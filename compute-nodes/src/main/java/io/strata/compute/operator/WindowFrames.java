@@ -6,19 +6,19 @@ import io.strata.compute.expression.Column;
 import io.strata.compute.expression.ColumnCaster;
 import io.strata.compute.expression.Expr;
 import io.strata.compute.plan.FrameBound;
+import io.strata.compute.plan.WindowFunction;
 import io.strata.compute.plan.SortKey;
 import io.strata.compute.plan.WindowGroup;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The rows of one window group in window order ({@code order}: row indexes sorted by partition, then order
  * keys), with each position's partition and peers (rows equal on the order keys), and the calls computed
- * over them: ranks, offsets, and aggregates over each row's frame (running when the frame starts at
- * UNBOUNDED PRECEDING, so a running total costs one pass). Values come back by row index.
+ * over them: ranks and their distributions, offsets, values at frame positions, and aggregates over each row's
+ * frame ({@link FrameExtents}), which slide along the partition ({@link FrameAggregate}): O(n) per call for
+ * every frame kind. Values come back by row index.
  */
 final class WindowFrames {
     private static final int AVG_EXTRA_SCALE = 4; // MySQL: AVG of a DECIMAL(p, s) has scale s + 4
@@ -30,6 +30,7 @@ final class WindowFrames {
     private final int[] partitionEnd;   // exclusive
     private final int[] peerStart;
     private final int[] peerEnd;        // exclusive
+    private FrameExtents frames;        // made on first use: ranks and offsets need none
 
     WindowFrames(WindowGroup group, Column[] columns, int[] order) {
         this.group = group;
@@ -96,18 +97,22 @@ final class WindowFrames {
     /** The Java values {@link #compute} gives for {@code call}, as a type {@link Column#fromValues} takes. */
     DataType valueType(WindowGroup.Call call) {
         return switch (call.function()) {
-            case ROW_NUMBER, RANK, DENSE_RANK, COUNT -> DataType.BIGINT;
+            case ROW_NUMBER, RANK, DENSE_RANK, NTILE, COUNT -> DataType.BIGINT;
+            case PERCENT_RANK, CUME_DIST -> DataType.DOUBLE;
             case SUM, SUM0, AVG -> {
                 DataType argument = argumentType(call, 0);
                 if (isFloating(argument)) {
                     yield DataType.DOUBLE;
                 }
                 int scale = argument.kind() == TypeKind.DECIMAL ? argument.scale() : 0;
-                yield DataType.decimal(38, call.function() == io.strata.compute.plan.WindowFunction.AVG
-                        ? Math.min(30, scale + AVG_EXTRA_SCALE) : scale);
+                yield DataType.decimal(38, call.function() == WindowFunction.AVG ? avgScale(scale) : scale);
             }
             default -> argumentType(call, 0);
         };
+    }
+
+    private static int avgScale(int scale) {
+        return Math.min(30, scale + AVG_EXTRA_SCALE);
     }
 
     /** The call's value for every row, by row index. */
@@ -123,8 +128,16 @@ final class WindowFrames {
                     values[order[p]] = rank;
                 }
             }
+            case PERCENT_RANK -> forEach((p, index) -> {
+                int rows = partitionEnd[p] - partitionStart[p];
+                values[index] = rows == 1 ? 0.0 : (double) (peerStart[p] - partitionStart[p]) / (rows - 1);
+            });
+            case CUME_DIST -> forEach((p, index) ->
+                    values[index] = (double) (peerEnd[p] - partitionStart[p]) / (partitionEnd[p] - partitionStart[p]));
+            case NTILE -> ntile(((Number) literal(call.arguments().get(0))).longValue(), values);
             case LAG, LEAD -> offsets(call, values);
-            default -> frames(call, values);
+            case FIRST_VALUE, LAST_VALUE, NTH_VALUE -> valuesAt(call, values);
+            default -> aggregates(call, values);
         }
         return values;
     }
@@ -139,6 +152,19 @@ final class WindowFrames {
         }
     }
 
+    /** SQL's NTILE: {@code buckets} as even as can be, the first (rows mod buckets) of them one row larger. */
+    private void ntile(long buckets, Object[] values) {
+        assert buckets > 0 : buckets;
+        forEach((p, index) -> {
+            long rows = partitionEnd[p] - partitionStart[p];
+            long small = rows / buckets;
+            long large = small + 1;
+            long inLarge = (rows % buckets) * large; // rows in the larger buckets, which come first
+            long i = p - partitionStart[p];
+            values[index] = i < inLarge ? i / large + 1 : (i - inLarge) / small + rows % buckets + 1;
+        });
+    }
+
     private void offsets(WindowGroup.Call call, Object[] values) {
         long offset = call.arguments().size() > 1 ? ((Number) literal(call.arguments().get(1))).longValue() : 1;
         Object fallback = null;
@@ -148,7 +174,7 @@ final class WindowFrames {
                     : ColumnCaster.cast(Column.constant(given.value(), given.type(), 1), argumentType(call, 0)).get(0);
         }
         Column argument = argument(call, 0);
-        long step = call.function() == io.strata.compute.plan.WindowFunction.LAG ? -offset : offset;
+        long step = call.function() == WindowFunction.LAG ? -offset : offset;
         for (int p = 0; p < order.length; p++) {
             long target = p + step;
             values[order[p]] = target >= partitionStart[p] && target < partitionEnd[p]
@@ -156,62 +182,70 @@ final class WindowFrames {
         }
     }
 
-    /** FIRST_VALUE, LAST_VALUE and the aggregates, over each row's frame. */
-    private void frames(WindowGroup.Call call, Object[] values) {
-        boolean running = group.lower().kind() == FrameBound.Kind.UNBOUNDED_PRECEDING;
-        Column value = call.arguments().isEmpty() ? null : argument(call, 0);
-        Accumulator accumulator = null;
-        int accumulatedTo = -1; // last position added to the running accumulator
+    private FrameExtents frames() {
+        if (frames == null) {
+            frames = FrameExtents.of(group, columns, order, partitionStart, partitionEnd, peerStart, peerEnd);
+        }
+        return frames;
+    }
+
+    /** FIRST_VALUE, LAST_VALUE and NTH_VALUE (counted from the frame's first row, NULLs included): O(1) a row. */
+    private void valuesAt(WindowGroup.Call call, Object[] values) {
+        FrameExtents extents = frames();
+        Column value = argument(call, 0);
+        long nth = call.function() == WindowFunction.NTH_VALUE ? ((Number) literal(call.arguments().get(1))).longValue() : 1;
+        assert nth > 0 : nth;
         for (int p = 0; p < order.length; p++) {
-            int low = lowerBound(p);
-            int high = upperBound(p);
-            switch (call.function()) {
-                case FIRST_VALUE -> values[order[p]] = low <= high ? value.get(order[low]) : null;
-                case LAST_VALUE -> values[order[p]] = low <= high ? value.get(order[high]) : null;
-                default -> {
-                    if (running) { // the frame only grows within a partition: add the rows it gained
-                        if (p == partitionStart[p]) {
-                            accumulator = new Accumulator(call, value);
-                            accumulatedTo = p - 1;
-                        }
-                        for (int q = accumulatedTo + 1; q <= high; q++) {
-                            accumulator.add(order[q]);
-                        }
-                        accumulatedTo = Math.max(accumulatedTo, high);
-                    } else {
-                        accumulator = new Accumulator(call, value);
-                        for (int q = low; q <= high; q++) {
-                            accumulator.add(order[q]);
-                        }
-                    }
-                    values[order[p]] = accumulator.result();
-                }
-            }
+            int low = extents.low(p);
+            int high = extents.high(p);
+            long at = call.function() == WindowFunction.LAST_VALUE ? high : low + nth - 1;
+            values[order[p]] = low <= high && at <= high ? value.get(order[(int) at]) : null;
         }
     }
 
-    private int lowerBound(int p) {
-        FrameBound bound = group.lower();
-        int value = switch (bound.kind()) {
-            case UNBOUNDED_PRECEDING -> partitionStart[p];
-            case PRECEDING -> (int) Math.max(partitionStart[p], p - bound.offset());
-            case CURRENT_ROW -> group.rows() ? p : peerStart[p];
-            case FOLLOWING -> (int) Math.min(partitionEnd[p], p + bound.offset());
-            case UNBOUNDED_FOLLOWING -> partitionEnd[p];
-        };
-        return Math.max(value, partitionStart[p]);
+    /**
+     * COUNT, SUM, AVG, MIN and MAX: the frame's aggregate moves with it, rows entering at its end and leaving at
+     * its start; it starts afresh at a partition's first row or when a frame lies wholly past the previous one.
+     */
+    private void aggregates(WindowGroup.Call call, Object[] values) {
+        FrameExtents extents = frames();
+        FrameAggregate aggregate = aggregate(call);
+        int from = 0; // the aggregate holds positions [from, to)
+        int to = 0;
+        for (int p = 0; p < order.length; p++) {
+            int low = extents.low(p);
+            int high = extents.high(p);
+            if (p == partitionStart[p] || low < from || high + 1 < to || low > to) {
+                aggregate.reset();
+                from = low;
+                to = low;
+            }
+            while (to <= high) {
+                aggregate.add(to++);
+            }
+            while (from < low) {
+                aggregate.remove(from++);
+            }
+            values[order[p]] = aggregate.result();
+        }
     }
 
-    private int upperBound(int p) {
-        FrameBound bound = group.upper();
-        int value = switch (bound.kind()) {
-            case UNBOUNDED_PRECEDING -> partitionStart[p] - 1;
-            case PRECEDING -> (int) Math.max(partitionStart[p] - 1, p - bound.offset());
-            case CURRENT_ROW -> group.rows() ? p : peerEnd[p] - 1;
-            case FOLLOWING -> (int) Math.min(partitionEnd[p] - 1, p + bound.offset());
-            case UNBOUNDED_FOLLOWING -> partitionEnd[p] - 1;
+    private FrameAggregate aggregate(WindowGroup.Call call) {
+        Column value = call.arguments().isEmpty() ? null : argument(call, 0);
+        return switch (call.function()) {
+            case MIN, MAX -> new SlidingExtreme(value, order, call.function() == WindowFunction.MAX);
+            case COUNT, SUM, SUM0, AVG -> new SlidingSum(call.function(), value, order,
+                    group.lower().kind() != FrameBound.Kind.UNBOUNDED_PRECEDING, avgScale(scaleOf(call)));
+            default -> throw new IllegalStateException("not a frame aggregate: " + call.function());
         };
-        return Math.min(value, partitionEnd[p] - 1);
+    }
+
+    private int scaleOf(WindowGroup.Call call) {
+        if (call.arguments().isEmpty()) {
+            return 0;
+        }
+        DataType type = argumentType(call, 0);
+        return type.kind() == TypeKind.DECIMAL ? type.scale() : 0;
     }
 
     private Column argument(WindowGroup.Call call, int position) {
@@ -234,70 +268,5 @@ final class WindowFrames {
 
     private static boolean isFloating(DataType type) {
         return type.kind() == TypeKind.FLOAT || type.kind() == TypeKind.DOUBLE;
-    }
-
-    /** COUNT, SUM, AVG, MIN or MAX of the rows added so far (NULLs skipped; COUNT(*) counts every row). */
-    private final class Accumulator {
-        private final WindowGroup.Call call;
-        private final Column argument;
-        private final boolean floating;
-        private long count;
-        private BigDecimal sum = BigDecimal.ZERO;
-        private double floatingSum;
-        private Object best;
-
-        /** {@code argument}: the call's argument column, null for COUNT(*). */
-        Accumulator(WindowGroup.Call call, Column argument) {
-            this.call = call;
-            this.argument = argument;
-            this.floating = argument != null && isFloating(argument.type());
-        }
-
-        void add(int row) {
-            if (argument == null) {
-                count++;
-                return;
-            }
-            if (argument.isNull(row)) {
-                return;
-            }
-            count++;
-            Object value = argument.get(row);
-            switch (call.function()) {
-                case SUM, SUM0, AVG -> {
-                    if (floating) {
-                        floatingSum += ((Number) value).doubleValue();
-                    } else {
-                        sum = sum.add(value instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) value).longValue()));
-                    }
-                }
-                case MIN -> best = best == null || compare(value, best) < 0 ? value : best;
-                case MAX -> best = best == null || compare(value, best) > 0 ? value : best;
-                default -> { }
-            }
-        }
-
-        Object result() {
-            return switch (call.function()) {
-                case COUNT -> count;
-                case SUM -> count == 0 ? null : floating ? (Object) floatingSum : sum;
-                case SUM0 -> floating ? (Object) floatingSum : sum;
-                case AVG -> count == 0 ? null : floating ? (Object) (floatingSum / count)
-                        : sum.divide(BigDecimal.valueOf(count), valueType(call).scale(), RoundingMode.HALF_UP);
-                case MIN, MAX -> best;
-                default -> throw new IllegalStateException("not an aggregate: " + call.function());
-            };
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object x, Object y) {
-        if (x instanceof String || x instanceof BigDecimal || x instanceof byte[]) {
-            return RowComparator.compareObjects(x, y);
-        }
-        if (x instanceof Comparable comparable) {
-            return comparable.compareTo(y);
-        }
-        return RowComparator.compareObjects(x, y);
     }
 }

@@ -15,22 +15,38 @@ import io.strata.sql.plan.UnsupportedFeature;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * MySQL's {@code EXPLAIN [ANALYZE] query} in its tree format, one column {@code EXPLAIN} with a row per
- * operator ({@link PlanTree}). EXPLAIN plans the query as it would run, in this transaction; EXPLAIN ANALYZE
- * also runs it to the end (discarding the rows) and shows what each operator returned and how long it took.
+ * MySQL's {@code EXPLAIN [ANALYZE] [FORMAT=TREE|JSON|TRADITIONAL] query}. TREE: one column {@code EXPLAIN}
+ * with a row per operator ({@link PlanTree}); JSON: one row holding the plan as a JSON document
+ * ({@link PlanJson}); TRADITIONAL: MySQL's twelve columns, a row per table access ({@link PlanTable}). Without
+ * FORMAT, the session's {@code explain_format} decides (Strata's default: TREE). EXPLAIN plans the query as it
+ * would run, in this transaction; EXPLAIN ANALYZE (tree format only, as in MySQL) also runs it to the end
+ * (discarding the rows) and shows what each operator returned and how long it took.
  */
 public final class ExplainExecutor {
     private ExplainExecutor() {}
 
     public static StatementResult execute(SqlExplainQuery explain, StatementContext context) {
-        if (explain.format() != null && !explain.format().equals("TREE")) {
-            throw UnsupportedFeature.of("EXPLAIN FORMAT=" + explain.format());
+        String format = explain.format() != null ? explain.format()
+                : String.valueOf(context.session().variables().get("explain_format")).toUpperCase(Locale.ROOT);
+        if (!format.equals("TREE") && !format.equals("JSON") && !format.equals("TRADITIONAL")) {
+            throw UnsupportedFeature.of("EXPLAIN FORMAT=" + format);
+        }
+        if (explain.analyze() && !format.equals("TREE")) {
+            throw UnsupportedFeature.of("EXPLAIN ANALYZE with " + format + " format");
         }
         PlannedQuery planned = QueryRunner.plan(explain.query(), context, null);
         PhysicalNode plan = context.parallel(planned.physicalPlan(context.transaction(), context.parameters()));
+        if (format.equals("JSON")) {
+            List<Object[]> document = List.<Object[]>of(new Object[] {PlanJson.render(plan)});
+            return new StatementResult.Rows(List.of(ResultColumn.computed("EXPLAIN", DataType.JSON, false)), RowCursor.of(document));
+        }
+        if (format.equals("TRADITIONAL")) {
+            return traditional(plan);
+        }
         Map<PhysicalNode, ProfiledOperator> profiles = new IdentityHashMap<>();
         if (explain.analyze()) {
             run(plan, context, profiles);
@@ -40,6 +56,15 @@ public final class ExplainExecutor {
             rows.add(new Object[] {line});
         }
         return new StatementResult.Rows(List.of(ResultColumn.computed("EXPLAIN", DataType.TEXT, false)), RowCursor.of(rows));
+    }
+
+    private static StatementResult traditional(PhysicalNode plan) {
+        List<ResultColumn> columns = new ArrayList<>();
+        for (String name : PlanTable.COLUMNS) {
+            DataType type = name.equals("id") || name.equals("rows") ? DataType.BIGINT : DataType.TEXT;
+            columns.add(ResultColumn.computed(name, type, true));
+        }
+        return new StatementResult.Rows(columns, RowCursor.of(PlanTable.rows(plan)));
     }
 
     private static void run(PhysicalNode plan, StatementContext context, Map<PhysicalNode, ProfiledOperator> profiles) {

@@ -37,7 +37,16 @@ final class PlanTree {
 
     private void node(PhysicalNode node, int depth) {
         List<PhysicalNode> inputs = new ArrayList<>();
-        String text = switch (node) {
+        String text = describe(node, inputs);
+        lines.add("    ".repeat(depth) + "-> " + text + profile(node));
+        for (PhysicalNode input : inputs) {
+            node(input, depth + 1);
+        }
+    }
+
+    /** The text of {@code node}'s line (no indent, no profile); adds its inputs, in order, to {@code inputs}. */
+    static String describe(PhysicalNode node, List<PhysicalNode> inputs) {
+        return switch (node) {
             case PhysicalNode.Scan scan -> scan(scan);
             case PhysicalNode.KeyLookup lookup -> lookup(lookup);
             case PhysicalNode.Values values -> "Rows fetched before execution: " + values.rows().size();
@@ -92,10 +101,6 @@ final class PlanTree {
                 yield union.all() ? "Union all" : "Union (distinct)";
             }
         };
-        lines.add("    ".repeat(depth) + "-> " + text + profile(node));
-        for (PhysicalNode input : inputs) {
-            node(input, depth + 1);
-        }
     }
 
     private String profile(PhysicalNode node) {
@@ -203,14 +208,14 @@ final class PlanTree {
     private static String bound(io.strata.compute.plan.FrameBound bound) {
         return switch (bound.kind()) {
             case UNBOUNDED_PRECEDING -> "unbounded preceding";
-            case PRECEDING -> bound.offset() + " preceding";
+            case PRECEDING -> (bound.isValueOffset() ? bound.range().toString() : String.valueOf(bound.offset())) + " preceding";
             case CURRENT_ROW -> "current row";
-            case FOLLOWING -> bound.offset() + " following";
+            case FOLLOWING -> (bound.isValueOffset() ? bound.range().toString() : String.valueOf(bound.offset())) + " following";
             case UNBOUNDED_FOLLOWING -> "unbounded following";
         };
     }
 
-    private static String sortKeys(List<SortKey> keys, IntFunction<String> columns) {
+    static String sortKeys(List<SortKey> keys, IntFunction<String> columns) {
         List<String> parts = new ArrayList<>();
         for (SortKey key : keys) {
             parts.add(columns.apply(key.column()) + (key.descending() ? " DESC" : ""));
@@ -218,7 +223,7 @@ final class PlanTree {
         return String.join(", ", parts);
     }
 
-    private static IntFunction<String> names(List<OutputColumn> columns) {
+    static IntFunction<String> names(List<OutputColumn> columns) {
         return i -> i < columns.size() ? columns.get(i).name() : "#" + i;
     }
 

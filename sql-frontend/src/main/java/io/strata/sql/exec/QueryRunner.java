@@ -16,6 +16,7 @@ import io.strata.sql.session.SessionBinder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,8 @@ public final class QueryRunner {
         try {
             return planner.plan(bound).withSessionDependent(binder.sessionValuesUsed());
         } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e, context.database());
+            throw ValidationErrors.translate(e, context.database(), context.text().slice(new SqlParserPos(
+                    e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn())));
         } catch (CalciteException e) {
             throw new StrataException(ErrorCode.ER_WRONG_ARGUMENTS, e.getMessage(), e);
         } catch (AssertionError e) {

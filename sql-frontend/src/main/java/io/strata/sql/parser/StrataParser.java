@@ -53,7 +53,8 @@ public final class StrataParser {
         List<SqlNode> statements;
         MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(ExecutableComments.open(sql));
         List<SqlWords.Word> words = SqlWords.scan(text.text());
-        LockingClauses.Stripped locking = LockingClauses.strip(SelectModifiers.blank(text.text(), words), words);
+        LockingClauses.Stripped locking = LockingClauses.strip(
+                NthValueFromFirst.blank(SelectModifiers.blank(text.text(), words), words), words);
         ExplainPrefixes.Stripped explains = ExplainPrefixes.strip(locking.text(), words);
         try {
             statements = SqlParser.create(explains.text(), CONFIG).parseStmtList().getList();

@@ -22,8 +22,20 @@ public final class ValidationErrors {
 
     /** @param database the current database, or null (unqualified tables then mean error 1046) */
     public static StrataException translate(CalciteContextException e, String database) {
+        return translate(e, database, null);
+    }
+
+    /**
+     * @param database the current database, or null (unqualified tables then mean error 1046)
+     * @param offending the text of the node the error is about (null if unknown), which some messages quote
+     */
+    public static StrataException translate(CalciteContextException e, String database, String offending) {
         String message = e.getCause() != null && e.getCause().getMessage() != null
                 ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+        StrataException window = WindowErrors.fromCalcite(message, offending == null ? "" : offending);
+        if (window != null) {
+            return window;
+        }
         Matcher m;
         if ((m = COLUMN_NOT_FOUND.matcher(message)).find() || (m = UNKNOWN_IDENTIFIER.matcher(message)).find()) {
             return StrataException.of(ErrorCode.ER_BAD_FIELD_ERROR, "Unknown column '%s' in 'field list'", m.group(1));

@@ -3,6 +3,7 @@ package io.strata.sql.plan;
 import io.strata.common.type.DataType;
 import io.strata.compute.expression.Expr;
 import io.strata.compute.plan.FrameBound;
+import io.strata.compute.plan.RangeOffset;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
 import io.strata.compute.plan.SortKey;
@@ -17,6 +18,12 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.DataContexts;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,8 +32,9 @@ import java.util.List;
 /**
  * Calcite's Window (calls over windows, each group one window) as a physical {@link PhysicalNode.Window}:
  * partition and order keys, the frame, and each call with its arguments as input columns or literals
- * (Calcite keeps a window's constants after the input's fields). RANGE frames with an offset and DISTINCT
- * calls are not supported yet.
+ * (Calcite keeps a window's constants after the input's fields). RANGE offsets become {@link RangeOffset}s over
+ * the one order key (numbers for numeric keys, intervals for temporal ones); frames and arguments MySQL refuses
+ * get its errors ({@link WindowErrors}). DISTINCT calls are refused as MySQL refuses them (1235).
  */
 final class WindowTranslation {
     private WindowTranslation() {}
@@ -41,12 +49,16 @@ final class WindowTranslation {
                 orderKeys.add(new SortKey(collation.getFieldIndex(), collation.getDirection().isDescending(),
                         collation.nullDirection == RelFieldCollation.NullDirection.FIRST));
             }
-            FrameBound lower = bound(group.lowerBound, group.isRows, window, inputWidth);
-            FrameBound upper = bound(group.upperBound, group.isRows, window, inputWidth);
+            RangeKey key = group.isRows ? null : new RangeKey(orderKeys, input.output());
+            FrameBound lower = bound(group.lowerBound, key, window, inputWidth, rexBuilder);
+            FrameBound upper = bound(group.upperBound, key, window, inputWidth, rexBuilder);
             List<WindowGroup.Call> calls = new ArrayList<>();
             for (Window.RexWinAggCall call : group.aggCalls) {
                 if (call.distinct) {
-                    throw UnsupportedFeature.of("DISTINCT in a window function");
+                    throw UnsupportedFeature.of("<window function>(DISTINCT ..)");
+                }
+                if (call.ignoreNulls) {
+                    throw UnsupportedFeature.of("IGNORE NULLS");
                 }
                 List<Expr> arguments = new ArrayList<>();
                 for (RexNode operand : call.getOperands()) {
@@ -54,7 +66,9 @@ final class WindowTranslation {
                     arguments.add(index < inputWidth ? literals.translate(operand)
                             : literals.translate(window.constants.get(index - inputWidth)));
                 }
-                calls.add(new WindowGroup.Call(function(call), arguments, TypeMapping.toDataType(call.getType())));
+                WindowFunction function = function(call);
+                checkCountArgument(function, arguments);
+                calls.add(new WindowGroup.Call(function, arguments, TypeMapping.toDataType(call.getType())));
             }
             groups.add(new WindowGroup(group.keys.toArray(), orderKeys, group.isRows, lower, upper, calls));
         }
@@ -72,6 +86,10 @@ final class WindowTranslation {
             case ROW_NUMBER -> WindowFunction.ROW_NUMBER;
             case RANK -> WindowFunction.RANK;
             case DENSE_RANK -> WindowFunction.DENSE_RANK;
+            case PERCENT_RANK -> WindowFunction.PERCENT_RANK;
+            case CUME_DIST -> WindowFunction.CUME_DIST;
+            case NTILE -> WindowFunction.NTILE;
+            case NTH_VALUE -> WindowFunction.NTH_VALUE;
             case LAG -> WindowFunction.LAG;
             case LEAD -> WindowFunction.LEAD;
             case FIRST_VALUE -> WindowFunction.FIRST_VALUE;
@@ -86,24 +104,96 @@ final class WindowTranslation {
         };
     }
 
-    private static FrameBound bound(RexWindowBound bound, boolean rows, Window window, int inputWidth) {
+    /** NTILE's bucket count and NTH_VALUE's n: positive integer constants, as MySQL requires (1210 otherwise). */
+    private static void checkCountArgument(WindowFunction function, List<Expr> arguments) {
+        int position = switch (function) {
+            case NTILE -> 0;
+            case NTH_VALUE -> 1;
+            default -> -1;
+        };
+        if (position < 0) {
+            return;
+        }
+        if (!(arguments.get(position) instanceof Expr.Literal literal) || !(literal.value() instanceof Number number)
+                || new BigDecimal(number.toString()).stripTrailingZeros().scale() > 0 || number.doubleValue() < 1) {
+            throw WindowErrors.incorrectArguments(function.name());
+        }
+    }
+
+    /** A RANGE frame's order key: offsets need exactly one, numeric or temporal (3587). */
+    private record RangeKey(List<SortKey> keys, List<OutputColumn> columns) {
+        DataType type() {
+            if (keys.size() != 1) {
+                throw WindowErrors.rangeOrderType();
+            }
+            DataType type = columns.get(keys.get(0).column()).type();
+            if (!type.kind().isTemporal() && !type.kind().isNumeric()) {
+                throw WindowErrors.rangeOrderType();
+            }
+            return type;
+        }
+    }
+
+    /** @param rangeKey the order key of a RANGE frame, null for ROWS */
+    private static FrameBound bound(RexWindowBound bound, RangeKey rangeKey, Window window, int inputWidth,
+                                    RexBuilder rexBuilder) {
         if (bound.isCurrentRow()) {
             return FrameBound.of(FrameBound.Kind.CURRENT_ROW);
         }
         if (bound.isUnbounded()) {
             return FrameBound.of(bound.isPreceding() ? FrameBound.Kind.UNBOUNDED_PRECEDING : FrameBound.Kind.UNBOUNDED_FOLLOWING);
         }
-        if (!rows) {
-            throw UnsupportedFeature.of("RANGE frames with an offset");
-        }
-        RexNode offset = bound.getOffset();
-        if (offset instanceof RexInputRef ref && ref.getIndex() >= inputWidth) {
-            offset = window.constants.get(ref.getIndex() - inputWidth);
-        }
+        RexNode offset = constantOffset(bound.getOffset(), window, inputWidth, rexBuilder);
         if (!(offset instanceof RexLiteral literal) || literal.getValueAs(BigDecimal.class) == null) {
-            throw UnsupportedFeature.of("a window frame offset that is not a number");
+            throw WindowErrors.frameIllegal();
         }
-        long rowsAway = literal.getValueAs(BigDecimal.class).longValueExact();
-        return new FrameBound(bound.isPreceding() ? FrameBound.Kind.PRECEDING : FrameBound.Kind.FOLLOWING, rowsAway);
+        BigDecimal value = literal.getValueAs(BigDecimal.class);
+        FrameBound.Kind kind = bound.isPreceding() ? FrameBound.Kind.PRECEDING : FrameBound.Kind.FOLLOWING;
+        if (value.signum() < 0) {
+            throw WindowErrors.frameIllegal();
+        }
+        if (rangeKey == null) {
+            if (SqlTypeUtil.isInterval(literal.getType())) {
+                throw WindowErrors.rowsInterval();
+            }
+            if (value.stripTrailingZeros().scale() > 0) {
+                throw WindowErrors.frameIllegal();
+            }
+            return new FrameBound(kind, value.longValueExact());
+        }
+        return FrameBound.range(kind, rangeOffset(literal, value, rangeKey.type()));
+    }
+
+    /**
+     * The offset as a literal if it is constant: a window constant, or an expression Calcite computed in the
+     * input's projection ({@code INTERVAL 1 DAY} is {@code 1 * INTERVAL '1' DAY} to it), folded.
+     */
+    private static RexNode constantOffset(RexNode offset, Window window, int inputWidth, RexBuilder rexBuilder) {
+        if (offset instanceof RexInputRef ref && ref.getIndex() >= inputWidth) {
+            return window.constants.get(ref.getIndex() - inputWidth);
+        }
+        if (offset instanceof RexInputRef ref && window.getInput().stripped() instanceof Project project) {
+            offset = project.getProjects().get(ref.getIndex());
+        }
+        if (offset instanceof RexLiteral || !RexUtil.isConstant(offset)) {
+            return offset;
+        }
+        List<RexNode> folded = new ArrayList<>();
+        new RexExecutorImpl(DataContexts.EMPTY).reduce(rexBuilder, List.of(offset), folded);
+        return folded.get(0);
+    }
+
+    /** A number for a numeric key; an interval (Calcite: months, or milliseconds) for a temporal one. */
+    private static RangeOffset rangeOffset(RexLiteral literal, BigDecimal value, DataType keyType) {
+        SqlTypeFamily family = literal.getType().getSqlTypeName().getFamily();
+        boolean interval = family == SqlTypeFamily.INTERVAL_YEAR_MONTH || family == SqlTypeFamily.INTERVAL_DAY_TIME;
+        if (keyType.kind().isTemporal() != interval) {
+            throw interval ? WindowErrors.numericKeyRefusesInterval() : WindowErrors.temporalKeyNeedsInterval();
+        }
+        if (!interval) {
+            return RangeOffset.number(value);
+        }
+        return family == SqlTypeFamily.INTERVAL_YEAR_MONTH ? RangeOffset.interval(value.longValueExact(), 0)
+                : RangeOffset.interval(0, value.multiply(BigDecimal.valueOf(1000)).longValueExact());
     }
 }

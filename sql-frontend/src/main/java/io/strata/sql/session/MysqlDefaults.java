@@ -30,6 +30,8 @@ final class MysqlDefaults {
         put.accept("default_week_format", 0L);
         put.accept("div_precision_increment", 4L);
         put.accept("explicit_defaults_for_timestamp", 1L);
+        // MySQL 8.0.32+: the format of EXPLAIN without FORMAT= (MySQL's default is TRADITIONAL; Strata's stays TREE)
+        put.accept("explain_format", "TREE");
         put.accept("foreign_key_checks", 1L);
         put.accept("group_concat_max_len", 1024L);
         put.accept("have_ssl", "DISABLED");
