@@ -139,7 +139,7 @@ public final class QueryPlanner {
 
     /** Validates and plans a query (SELECT, VALUES, UNION...). Calcite's validation errors propagate. */
     public PlannedQuery plan(SqlNode query) {
-        SqlNode validated = validator.validate(query);
+        SqlNode validated = validator.validate(NamedWindowFrames.inline(query));
         RelOptCluster cluster = newCluster();
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views are not supported");
