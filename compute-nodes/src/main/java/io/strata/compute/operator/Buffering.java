@@ -6,6 +6,15 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class Buffering {
     private Buffering() {}
 
+    /** The bytes of Arrow memory a batch's vectors hold. */
+    static long bytes(VectorSchemaRoot batch) {
+        long bytes = 0;
+        for (org.apache.arrow.vector.FieldVector vector : batch.getFieldVectors()) {
+            bytes += vector.getBufferSize();
+        }
+        return bytes;
+    }
+
     /** All rows of {@code input} in one batch, or null when it has none. */
     static VectorSchemaRoot drain(Operator input, ExecutionContext context) {
         VectorSchemaRoot buffer = null;

@@ -22,12 +22,11 @@ import java.util.Map;
  *
  * <p>When its groups outgrow the statement's spill threshold ({@link ExecutionContext#spillThresholdBytes},
  * estimated per group), it takes no new groups: rows of groups it holds are still folded in, rows with
- * new keys go to {@value #PARTITIONS} files by key hash. After its own groups it aggregates each file
+ * new keys go to {@link SpillPartitions} by key hash. After its own groups it aggregates each file
  * afresh (keys in a file never match a group held here, and each file holds all rows of its keys), with
  * the next bits of the hash should a file be too large again.
  */
 final class HashAggregateOperator implements Operator {
-    static final int PARTITIONS = 16;
     private static final int MAX_DEPTH = 4; // 16^4 partitions: past that, hold everything
     /** Rough heap bytes per group: the hash entry, its key objects and the accumulators' slots. */
     private static final long GROUP_BYTES = 96;
@@ -50,9 +49,7 @@ final class HashAggregateOperator implements Operator {
     private int emitted;
     private final int depth;             // 0, or how many times these rows were partitioned before
     private boolean full;                // no new groups: rows with new keys are spilled
-    private SpillFiles partitions;       // rows with keys not held here, by partition
-    private int[] partitionFiles;
-    private List<org.apache.arrow.vector.types.pojo.Field> spilledFields;
+    private SpillPartitions partitions;  // rows with keys not held here
     private int nextPartition;
     private HashAggregateOperator partitionAggregate; // aggregating partition nextPartition - 1
 
@@ -114,13 +111,13 @@ final class HashAggregateOperator implements Operator {
                 partitionAggregate.close();
                 partitionAggregate = null;
             }
-            if (nextPartition >= PARTITIONS) {
+            if (nextPartition >= SpillPartitions.COUNT) {
                 return null;
             }
             int partition = nextPartition++;
-            if (partitionFiles[partition] >= 0) {
-                partitionAggregate = new HashAggregateOperator(plan, new SpilledRowsOperator(input.output(), partitions,
-                        partitionFiles[partition], spilledFields, context.allocator()), context, depth + 1);
+            if (!partitions.isEmpty(partition)) {
+                partitionAggregate = new HashAggregateOperator(plan,
+                        partitions.read(partition, input.output(), context.allocator()), context, depth + 1);
             }
         }
         return null;
@@ -229,44 +226,21 @@ final class HashAggregateOperator implements Operator {
     /** Per row of the batch being assigned while full: its key's hash (for rows with new keys). */
     private int[] spillHashes;
 
-    /** Appends the rows of {@code batch} whose keys are new ({@code groupIds} -1) to their partitions' files. */
+    /** Appends the rows of {@code batch} whose keys are new ({@code groupIds} -1) to their partitions. */
     private void spillNewKeys(VectorSchemaRoot batch, int[] groupIds) {
-        int[][] rows = new int[PARTITIONS][];
-        int[] counts = new int[PARTITIONS];
+        boolean[] spilled = new boolean[groupIds.length];
+        boolean any = false;
         for (int i = 0; i < groupIds.length; i++) {
-            if (groupIds[i] >= 0) {
-                continue;
-            }
-            int partition = partitionOf(spillHashes[i]);
-            if (rows[partition] == null) {
-                rows[partition] = new int[groupIds.length];
-            }
-            rows[partition][counts[partition]++] = i;
+            spilled[i] = groupIds[i] < 0;
+            any |= spilled[i];
         }
-        for (int partition = 0; partition < PARTITIONS; partition++) {
-            if (counts[partition] == 0) {
-                continue;
-            }
-            if (partitions == null) {
-                partitions = new SpillFiles("aggregate");
-                partitionFiles = new int[PARTITIONS];
-                java.util.Arrays.fill(partitionFiles, -1);
-                spilledFields = batch.getSchema().getFields();
-            }
-            if (partitionFiles[partition] < 0) {
-                partitionFiles[partition] = partitions.create();
-            }
-            try (VectorSchemaRoot selected = RowCopier.select(batch, rows[partition], counts[partition], context.allocator())) {
-                partitions.append(partitionFiles[partition], selected);
-            }
+        if (!any) {
+            return;
         }
-    }
-
-    /** Which partition a key hash goes to at this depth: the next four bits of the mixed hash. */
-    private int partitionOf(int hash) {
-        int mixed = hash * 0x9E3779B9;
-        mixed ^= mixed >>> 16;
-        return (mixed >>> (28 - 4 * depth)) & (PARTITIONS - 1);
+        if (partitions == null) {
+            partitions = new SpillPartitions("aggregate", depth);
+        }
+        partitions.append(batch, spillHashes, spilled, context.allocator());
     }
 
     private int newGroup(Column key, int row) {

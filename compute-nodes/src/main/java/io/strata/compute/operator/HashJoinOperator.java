@@ -23,14 +23,13 @@ import java.util.List;
  *
  * <p>A build side that outgrows the statement's spill threshold ({@link ExecutionContext#spillThresholdBytes};
  * its Arrow bytes plus an estimate of the hash table per row) makes it a grace hash join: both inputs are
- * written to {@value #PARTITIONS} partition files by the hash of their keys, and each pair of partitions is
+ * written to {@link SpillPartitions} by the hash of their keys, and each pair of partitions is
  * joined by a fresh join (rows whose keys match are in the same pair; each row is in one pair, so outer,
  * semi and anti joins keep their meaning), partitioning again on the next hash bits if needed. Joins
  * without keys, and builds shared by parallel workers, stay in memory.
  */
 final class HashJoinOperator implements Operator {
     private static final int CHUNK_PAIRS = 4096;
-    static final int PARTITIONS = 16;
     private static final int MAX_DEPTH = 4;
     /** Rough heap bytes per build row besides its Arrow data: chain link, key objects, map entry. */
     private static final long TABLE_BYTES_PER_ROW = 64;
@@ -60,11 +59,8 @@ final class HashJoinOperator implements Operator {
     private int chainRow;
 
     private final int depth;             // 0, or how many times these rows were partitioned before
-    private SpillFiles spill;            // partitions of both inputs once the build side outgrew memory
-    private int[] leftFiles;
-    private int[] rightFiles;
-    private List<Field> leftFields;
-    private List<Field> rightFields;
+    private SpillPartitions leftParts;   // both inputs by key hash, once the build side outgrew memory
+    private SpillPartitions rightParts;
     private int nextPartition;
     private HashJoinOperator partitionJoin; // joining partition nextPartition - 1
 
@@ -105,15 +101,20 @@ final class HashJoinOperator implements Operator {
     @Override
     public VectorSchemaRoot next() {
         output.close();
-        if (spill != null) {
+        if (rightParts != null) {
             return nextFromPartitions();
         }
         if (table == null) {
             SharedBuilds shared = context.worker() == null ? null : context.worker().builds();
             if (shared == null && keys.left().length > 0 && depth < MAX_DEPTH) {
                 VectorSchemaRoot rows = drainOrPartition();
-                if (spill != null) {
-                    partitionInput(left, keys.left(), true);
+                if (rightParts != null) {
+                    leftParts = new SpillPartitions("join", depth);
+                    VectorSchemaRoot batch;
+                    while ((batch = left.next()) != null) {
+                        Cancellation.check(context);
+                        partition(batch, keys.left(), leftParts);
+                    }
                     return nextFromPartitions();
                 }
                 adoptBuild(rows);
@@ -161,7 +162,7 @@ final class HashJoinOperator implements Operator {
 
     /**
      * The whole right input in one batch; or, once it outgrows the spill threshold, null with every right
-     * row written to the partition files ({@link #spill} set).
+     * row written to {@link #rightParts}.
      */
     private VectorSchemaRoot drainOrPartition() {
         long threshold = context.spillThresholdBytes();
@@ -170,8 +171,8 @@ final class HashJoinOperator implements Operator {
             VectorSchemaRoot batch;
             while ((batch = right.next()) != null) {
                 Cancellation.check(context);
-                if (spill != null) {
-                    partition(batch, keys.right(), false);
+                if (rightParts != null) {
+                    partition(batch, keys.right(), rightParts);
                     continue;
                 }
                 if (buffer == null) {
@@ -179,13 +180,9 @@ final class HashJoinOperator implements Operator {
                     buffer.allocateNew();
                 }
                 RowCopier.append(buffer, batch);
-                if (bytes(buffer) + buffer.getRowCount() * TABLE_BYTES_PER_ROW > threshold) {
-                    spill = new SpillFiles("join");
-                    leftFiles = new int[PARTITIONS];
-                    rightFiles = new int[PARTITIONS];
-                    Arrays.fill(leftFiles, -1);
-                    Arrays.fill(rightFiles, -1);
-                    partition(buffer, keys.right(), false);
+                if (Buffering.bytes(buffer) + buffer.getRowCount() * TABLE_BYTES_PER_ROW > threshold) {
+                    rightParts = new SpillPartitions("join", depth);
+                    partition(buffer, keys.right(), rightParts);
                     buffer.close();
                     buffer = null;
                 }
@@ -199,25 +196,8 @@ final class HashJoinOperator implements Operator {
         }
     }
 
-    private static long bytes(VectorSchemaRoot batch) {
-        long bytes = 0;
-        for (FieldVector vector : batch.getFieldVectors()) {
-            bytes += vector.getBufferSize();
-        }
-        return bytes;
-    }
-
-    /** Writes every batch of {@code input} to the partition files. */
-    private void partitionInput(Operator input, int[] keyColumns, boolean leftSide) {
-        VectorSchemaRoot batch;
-        while ((batch = input.next()) != null) {
-            Cancellation.check(context);
-            partition(batch, keyColumns, leftSide);
-        }
-    }
-
-    /** Appends each row of {@code batch} to its partition's file of its side, by the hash of its key. */
-    private void partition(VectorSchemaRoot batch, int[] keyColumns, boolean leftSide) {
+    /** Appends each row of {@code batch} to its partition of {@code parts}, by the hash of its key. */
+    private void partition(VectorSchemaRoot batch, int[] keyColumns, SpillPartitions parts) {
         int rowCount = batch.getRowCount();
         if (rowCount == 0) {
             return;
@@ -227,39 +207,11 @@ final class HashJoinOperator implements Operator {
             keyValues[k] = Column.read(batch.getVector(keyColumns[k]), rowCount);
         }
         RowKey[] rowKeys = RowKey.ofRows(keyValues, rowCount);
-        int[][] rows = new int[PARTITIONS][];
-        int[] counts = new int[PARTITIONS];
+        int[] hashes = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
-            int partition = partitionOf(rowKeys[i].hashCode());
-            if (rows[partition] == null) {
-                rows[partition] = new int[rowCount];
-            }
-            rows[partition][counts[partition]++] = i;
+            hashes[i] = rowKeys[i].hashCode();
         }
-        int[] files = leftSide ? leftFiles : rightFiles;
-        if (leftSide && leftFields == null) {
-            leftFields = batch.getSchema().getFields();
-        } else if (!leftSide && rightFields == null) {
-            rightFields = batch.getSchema().getFields();
-        }
-        for (int partition = 0; partition < PARTITIONS; partition++) {
-            if (counts[partition] == 0) {
-                continue;
-            }
-            if (files[partition] < 0) {
-                files[partition] = spill.create();
-            }
-            try (VectorSchemaRoot selected = RowCopier.select(batch, rows[partition], counts[partition], context.allocator())) {
-                spill.append(files[partition], selected);
-            }
-        }
-    }
-
-    /** Which partition a key hash goes to at this depth: the next four bits of the mixed hash. */
-    private int partitionOf(int hash) {
-        int mixed = hash * 0x9E3779B9;
-        mixed ^= mixed >>> 16;
-        return (mixed >>> (28 - 4 * depth)) & (PARTITIONS - 1);
+        parts.append(batch, hashes, null, context.allocator());
     }
 
     /** The rows of the partitions' joins, one pair of partitions after another; null when all are done. */
@@ -273,36 +225,22 @@ final class HashJoinOperator implements Operator {
                 partitionJoin.close();
                 partitionJoin = null;
             }
-            if (nextPartition >= PARTITIONS) {
+            if (nextPartition >= SpillPartitions.COUNT) {
                 return null;
             }
             int partition = nextPartition++;
-            if (leftFiles[partition] < 0 && rightFiles[partition] < 0) {
+            if (leftParts.isEmpty(partition) && rightParts.isEmpty(partition)) {
                 continue;
             }
-            Operator leftPart = leftFiles[partition] < 0 ? new EmptyInput(left.output())
-                    : new SpilledRowsOperator(left.output(), spill, leftFiles[partition], leftFields, context.allocator());
+            Operator leftPart = leftParts.read(partition, left.output(), context.allocator());
             Operator rightPart;
             try {
-                rightPart = rightFiles[partition] < 0 ? new EmptyInput(right.output())
-                        : new SpilledRowsOperator(right.output(), spill, rightFiles[partition], rightFields, context.allocator());
+                rightPart = rightParts.read(partition, right.output(), context.allocator());
             } catch (RuntimeException e) {
                 leftPart.close();
                 throw e;
             }
             partitionJoin = new HashJoinOperator(plan, leftPart, rightPart, context, depth + 1);
-        }
-    }
-
-    /** An input without rows: one side of a pair of partitions that got none. */
-    private record EmptyInput(List<OutputColumn> output) implements Operator {
-        @Override
-        public VectorSchemaRoot next() {
-            return null;
-        }
-
-        @Override
-        public void close() {
         }
     }
 
@@ -525,9 +463,13 @@ final class HashJoinOperator implements Operator {
             partitionJoin.close();
             partitionJoin = null;
         }
-        if (spill != null) {
-            spill.close();
-            spill = null;
+        if (leftParts != null) {
+            leftParts.close();
+            leftParts = null;
+        }
+        if (rightParts != null) {
+            rightParts.close();
+            rightParts = null;
         }
         left.close();
         right.close();

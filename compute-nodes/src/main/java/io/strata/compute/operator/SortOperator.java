@@ -126,7 +126,7 @@ final class SortOperator implements Operator {
                     buffered.allocateNew();
                 }
                 RowCopier.append(buffered, batch);
-                if (bytes(buffered) > threshold) {
+                if (Buffering.bytes(buffered) > threshold) {
                     spill(buffered);
                     buffered.close();
                     buffered = null;
@@ -144,14 +144,6 @@ final class SortOperator implements Operator {
             }
             throw e;
         }
-    }
-
-    private static long bytes(VectorSchemaRoot batch) {
-        long bytes = 0;
-        for (org.apache.arrow.vector.FieldVector vector : batch.getFieldVectors()) {
-            bytes += vector.getBufferSize();
-        }
-        return bytes;
     }
 
     /** Writes {@code rows} sorted to disk as one more run. */
