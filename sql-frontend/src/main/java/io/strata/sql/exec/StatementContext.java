@@ -38,7 +38,7 @@ public record StatementContext(Transaction transaction, SessionState session, Bu
     }
 
     public ExecutionContext executionContext() {
-        return new ExecutionContext(allocator, parameters, now, cancelled);
+        return new ExecutionContext(allocator, parameters, now, cancelled, session::addWarning);
     }
 
     /** The current database, or null. */

@@ -45,6 +45,16 @@ public final class SessionState {
 
     public List<Warning> warnings() { return warnings; }
 
+    /** MySQL's default max_error_count: warnings past it are counted by MySQL but not kept; here dropped. */
+    private static final int MAX_WARNINGS = 1024;
+
+    /** Records a warning of the current statement (level Warning), up to {@value #MAX_WARNINGS}. */
+    public void addWarning(int code, String message) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(new Warning("Warning", code, message));
+        }
+    }
+
     public long lastInsertId() { return lastInsertId; }
 
     public void lastInsertId(long id) {
