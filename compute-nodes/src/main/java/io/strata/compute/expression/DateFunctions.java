@@ -5,7 +5,7 @@ import io.strata.common.type.DataType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE and CURRENT_TIMESTAMP of the statement's start. */
+/** YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE, CURRENT_TIME and CURRENT_TIMESTAMP of the statement's start. */
 final class DateFunctions {
     private DateFunctions() {}
 
@@ -13,8 +13,9 @@ final class DateFunctions {
         return switch (function) {
             case CURRENT_DATE -> Column.constant(statementTime.toLocalDate(), DataType.DATE, size);
             case CURRENT_TIMESTAMP -> Column.constant(statementTime, DataType.datetime(6), size);
+            case CURRENT_TIME -> Column.constant(statementTime.toLocalTime().withNano(0), DataType.TIME, size);
             case YEAR, MONTH, DAY, DAYOFWEEK -> part(function, arguments[0], size);
-            case HOUR, MINUTE, SECOND -> timePart(function, arguments[0], size);
+            case HOUR, MINUTE, SECOND, MICROSECOND -> timePart(function, arguments[0], size);
             case DATEDIFF -> dateDiff(arguments[0], arguments[1], size);
             case ADD_MONTHS, ADD_MILLISECONDS -> addInterval(function == ScalarFunction.ADD_MONTHS, arguments[0], arguments[1], type, size);
             default -> throw new IllegalArgumentException("not a date function: " + function);
@@ -85,6 +86,7 @@ final class DateFunctions {
             out.longs()[i] = switch (function) {
                 case HOUR -> seconds / 3600;
                 case MINUTE -> (seconds / 60) % 60;
+                case MICROSECOND -> Math.floorMod(times.longs()[i], 1_000_000L);
                 default -> seconds % 60;
             };
         }
