@@ -65,6 +65,7 @@ public enum ErrorCode {
     ER_INVALID_JSON_TEXT(3140, "22032", ErrorCategory.USER),
     ER_WRONG_VALUE_FOR_TYPE(1411, "HY000", ErrorCategory.USER),
     ER_WRONG_PARAMETERS_TO_NATIVE_FCT(1583, "42000", ErrorCategory.USER),
+    ER_UNKNOWN_CHARACTER_SET(1115, "42000", ErrorCategory.USER),
 
     // Regular expressions (MySQL 8 reports ICU's pattern errors under these)
     ER_REGEXP_ILLEGAL_ARGUMENT(3685, "HY000", ErrorCategory.USER),

@@ -24,12 +24,17 @@ final class DateFunctions {
 
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    /** Date arithmetic; a DATE call type gives a DATE, anything else a DATETIME the evaluator converts. */
+    /**
+     * Date arithmetic; a DATE call type gives a DATE, a string type (the value was a string) the text
+     * MySQL prints (a date when the string named no time and whole days were added), anything else a
+     * DATETIME the evaluator converts.
+     */
     private static Column addInterval(boolean months, Column temporal, Column amount, DataType type, int size) {
         boolean dateResult = type.kind() == io.strata.common.type.TypeKind.DATE;
+        boolean textResult = type.kind().isString();
         Column micros = ColumnCaster.cast(temporal, DataType.datetime(6));
         Column counts = ColumnCaster.cast(amount, DataType.BIGINT);
-        Column out = Column.allocate(dateResult ? DataType.DATE : DataType.datetime(6), size);
+        Column out = Column.allocate(dateResult ? DataType.DATE : textResult ? type : DataType.datetime(6), size);
         for (int i = 0; i < size; i++) {
             if (micros.isNull(i) || counts.isNull(i)) {
                 out.nulls()[i] = true;
@@ -49,9 +54,21 @@ final class DateFunctions {
                 out.nulls()[i] = true; // MySQL gives NULL for a date out of range
                 continue;
             }
-            out.longs()[i] = dateResult ? Math.floorDiv(result, MICROS_PER_DAY) : result;
+            if (textResult) {
+                boolean wholeDays = months || count % 86_400_000L == 0;
+                out.set(i, asText(result, wholeDays && !TemporalParser.hasTimePart(ColumnCaster.text(temporal, i))));
+            } else {
+                out.longs()[i] = dateResult ? Math.floorDiv(result, MICROS_PER_DAY) : result;
+            }
         }
         return out;
+    }
+
+    private static String asText(long micros, boolean dateOnly) {
+        if (dateOnly) {
+            return ValueFormatter.formatDate(Math.floorDiv(micros, MICROS_PER_DAY));
+        }
+        return ValueFormatter.formatDateTime(micros, Math.floorMod(micros, 1_000_000L) == 0 ? 0 : 6);
     }
 
     private static Column part(ScalarFunction function, Column argument, int size) {

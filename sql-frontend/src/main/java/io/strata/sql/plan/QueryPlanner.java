@@ -30,7 +30,6 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.ArrayList;
@@ -50,6 +49,9 @@ public final class QueryPlanner {
 
     private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
             SqlOperatorTables.of(MysqlOperators.DIVIDE, MysqlOperators.INTEGER_DIVIDE),
+            // Before Calcite's: MySQL reads strings as dates (and numbers as strings) where Calcite refuses them.
+            SqlOperatorTables.of(MysqlDateFunctions.FUNCTIONS),
+            SqlOperatorTables.of(MysqlStringFunctions.FUNCTIONS),
             // MySQL functions that Calcite files under other libraries.
             SqlOperatorTables.of(SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, MysqlOperators.LENGTH,
                     SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.GREATEST,
@@ -122,6 +124,7 @@ public final class QueryPlanner {
         this.validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
                 typeFactory, SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
+                        .withTypeCoercionFactory(MysqlTypeCoercion::new)
                         .withIdentifierExpansion(true)
                         .withDefaultNullCollation(NullCollation.LOW));
     }
@@ -132,11 +135,11 @@ public final class QueryPlanner {
 
     /** Validates and plans a query (SELECT, VALUES, UNION...). Calcite's validation errors propagate. */
     public PlannedQuery plan(SqlNode query) {
-        SqlNode validated = validator.validate(query);
+        SqlNode validated = validator.validate(MysqlConvertCalls.rewrite(query));
         RelOptCluster cluster = newCluster();
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views are not supported");
-        }, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+        }, validator, catalogReader, cluster, MysqlConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
         RelNode rel = root.project();

@@ -1,0 +1,80 @@
+package io.strata.sql.plan;
+
+import io.strata.common.error.ErrorCode;
+import io.strata.common.error.StrataException;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.Locale;
+
+/**
+ * MySQL's CONVERT as casts, before validation. Calcite's grammar reads {@code CONVERT(x USING cs)} as
+ * TRANSLATE and {@code CONVERT(x, name)} as Oracle's character-set conversion, which fail on MySQL's
+ * names; MySQL means {@code CAST(x AS CHAR)} (in character set cs: Strata's strings are all utf8mb4) and
+ * {@code CAST(x AS type)}.
+ */
+final class MysqlConvertCalls extends SqlShuttle {
+    static final MysqlConvertCalls INSTANCE = new MysqlConvertCalls();
+
+    private MysqlConvertCalls() {}
+
+    static SqlNode rewrite(SqlNode node) {
+        return node.accept(INSTANCE);
+    }
+
+    @Override
+    public @Nullable SqlNode visit(SqlCall call) {
+        SqlCall visited = (SqlCall) super.visit(call);
+        if (visited == null || visited.operandCount() != 2 || !(visited.operand(1) instanceof SqlIdentifier name)) {
+            return visited;
+        }
+        if (visited.getOperator() == SqlStdOperatorTable.TRANSLATE) {
+            return cast(visited.operand(0), characterSetType(name.getSimple()), visited.getParserPosition());
+        }
+        if (visited.getOperator() == SqlLibraryOperators.CONVERT_ORACLE) {
+            return cast(visited.operand(0), castType(name.getSimple()), visited.getParserPosition());
+        }
+        return visited;
+    }
+
+    private static SqlNode cast(SqlNode value, SqlTypeName type, SqlParserPos pos) {
+        SqlDataTypeSpec spec = new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, pos), pos);
+        return SqlStdOperatorTable.CAST.createCall(pos, value, spec);
+    }
+
+    /** Strings in any of MySQL's usual Unicode or Latin character sets are text; binary gives bytes. */
+    private static SqlTypeName characterSetType(String characterSet) {
+        return switch (characterSet.toLowerCase(Locale.ROOT)) {
+            case "utf8mb4", "utf8", "utf8mb3", "latin1", "ascii", "utf16", "utf32", "ucs2" -> SqlTypeName.VARCHAR;
+            case "binary" -> SqlTypeName.VARBINARY;
+            default -> throw StrataException.of(ErrorCode.ER_UNKNOWN_CHARACTER_SET, "Unknown character set: '%s'",
+                    characterSet);
+        };
+    }
+
+    /** The CAST target a bare type name of CONVERT(x, type) names (typed with parameters, it parses as CAST). */
+    private static SqlTypeName castType(String typeName) {
+        return switch (typeName.toUpperCase(Locale.ROOT)) {
+            case "SIGNED", "UNSIGNED" -> SqlTypeName.BIGINT;
+            case "DATE" -> SqlTypeName.DATE;
+            case "DATETIME" -> SqlTypeName.TIMESTAMP;
+            case "TIME" -> SqlTypeName.TIME;
+            case "DOUBLE" -> SqlTypeName.DOUBLE;
+            case "FLOAT" -> SqlTypeName.FLOAT;
+            case "DECIMAL" -> SqlTypeName.DECIMAL;
+            case "NCHAR" -> SqlTypeName.VARCHAR;
+            default -> throw StrataException.of(ErrorCode.ER_PARSE_ERROR,
+                    "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server "
+                            + "version for the right syntax to use near '%s)'", typeName);
+        };
+    }
+}
