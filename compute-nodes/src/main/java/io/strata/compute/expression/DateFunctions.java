@@ -17,7 +17,8 @@ final class DateFunctions {
             case YEAR, MONTH, DAY, DAYOFWEEK -> part(function, arguments[0], size);
             case HOUR, MINUTE, SECOND, MICROSECOND -> timePart(function, arguments[0], size);
             case DATEDIFF -> dateDiff(arguments[0], arguments[1], size);
-            case ADD_MONTHS, ADD_MILLISECONDS -> addInterval(function == ScalarFunction.ADD_MONTHS, arguments[0], arguments[1], type, size);
+            case ADD_MONTHS, ADD_MILLISECONDS -> addInterval(function == ScalarFunction.ADD_MONTHS, arguments[0], arguments[1],
+                    arguments.length > 2 ? (Long) arguments[2].get(0) : 0, type, size);
             default -> throw new IllegalArgumentException("not a date function: " + function);
         };
     }
@@ -26,10 +27,11 @@ final class DateFunctions {
 
     /**
      * Date arithmetic; a DATE call type gives a DATE, a string type (the value was a string) the text
-     * MySQL prints (a date when the string named no time and whole days were added), anything else a
-     * DATETIME the evaluator converts.
+     * MySQL prints (a date when the string named no time and whole days were added, else a datetime with
+     * {@code textDigits} fractional digits), anything else a DATETIME the evaluator converts.
      */
-    private static Column addInterval(boolean months, Column temporal, Column amount, DataType type, int size) {
+    private static Column addInterval(boolean months, Column temporal, Column amount, long textDigits, DataType type,
+                                      int size) {
         boolean dateResult = type.kind() == io.strata.common.type.TypeKind.DATE;
         boolean textResult = type.kind().isString();
         Column micros = ColumnCaster.cast(temporal, DataType.datetime(6));
@@ -56,19 +58,14 @@ final class DateFunctions {
             }
             if (textResult) {
                 boolean wholeDays = months || count % 86_400_000L == 0;
-                out.set(i, asText(result, wholeDays && !TemporalParser.hasTimePart(ColumnCaster.text(temporal, i))));
+                boolean dateOnly = wholeDays && !TemporalParser.hasTimePart(ColumnCaster.text(temporal, i));
+                out.set(i, dateOnly ? ValueFormatter.formatDate(Math.floorDiv(result, MICROS_PER_DAY))
+                        : ValueFormatter.formatDateTime(result, (int) textDigits));
             } else {
                 out.longs()[i] = dateResult ? Math.floorDiv(result, MICROS_PER_DAY) : result;
             }
         }
         return out;
-    }
-
-    private static String asText(long micros, boolean dateOnly) {
-        if (dateOnly) {
-            return ValueFormatter.formatDate(Math.floorDiv(micros, MICROS_PER_DAY));
-        }
-        return ValueFormatter.formatDateTime(micros, Math.floorMod(micros, 1_000_000L) == 0 ? 0 : 6);
     }
 
     private static Column part(ScalarFunction function, Column argument, int size) {

@@ -221,11 +221,12 @@ public final class ExpressionEvaluator {
                  DAYNAME, MONTHNAME, DAYOFYEAR, WEEKDAY, QUARTER, LAST_DAY, TO_DAYS, FROM_UNIXTIME -> count == 1;
             case PLUS, MINUS, MULTIPLY, DIVIDE, INT_DIVIDE, MOD, EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL,
                  GREATER_THAN, GREATER_THAN_OR_EQUAL, IFNULL, NULLIF, IS_NOT_DISTINCT_FROM,
-                 IS_DISTINCT_FROM, ADD_MONTHS, ADD_MILLISECONDS, LEFT, RIGHT, POWER, DATEDIFF, REPEAT, FORMAT, TRUNCATE,
+                 IS_DISTINCT_FROM, LEFT, RIGHT, POWER, DATEDIFF, REPEAT, FORMAT, TRUNCATE,
                  DATE_FORMAT, STR_TO_DATE -> count == 2;
             case REPLACE, LPAD, RPAD, SUBSTRING_INDEX, TIMESTAMPDIFF -> count == 3;
             case LIKE, NOT_LIKE -> count == 2 || count == 3;
             case WEEK, YEARWEEK -> count == 1 || count == 2;
+            case ADD_MONTHS, ADD_MILLISECONDS -> count == 2 || count == 3;
             case UNIX_TIMESTAMP -> count <= 1;
             case REGEXP_LIKE -> count == 2 || count == 3;
             case REGEXP_SUBSTR -> count >= 2 && count <= 5;

@@ -110,7 +110,8 @@ public enum ScalarFunction {
     /**
      * args: a date or datetime, a number of milliseconds (negative subtracts), as
      * {@code d + INTERVAL n DAY/HOUR/...}; Calcite's day-time intervals are in milliseconds.
-     * A DATE result drops the time of day.
+     * A DATE result drops the time of day. For ADD_MONTHS and ADD_MILLISECONDS of a string (a VARCHAR call
+     * type), a third argument gives the fractional digits a datetime result is printed with.
      */
     ADD_MILLISECONDS
 }

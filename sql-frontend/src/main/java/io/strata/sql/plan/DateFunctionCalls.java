@@ -4,6 +4,7 @@ import io.strata.common.type.DataType;
 import io.strata.compute.expression.Expr;
 import io.strata.compute.expression.ScalarFunction;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -55,7 +56,23 @@ final class DateFunctionCalls {
         if (subtract) {
             count = new Expr.Call(ScalarFunction.NEGATE, List.of(count), count.type());
         }
-        return new Expr.Call(function, List.of(translator.apply(value), count), type);
+        if (!type.kind().isString()) {
+            return new Expr.Call(function, List.of(translator.apply(value), count), type);
+        }
+        // A string result prints a datetime with the string's own fractional digits when it is a constant,
+        // with 6 otherwise (MySQL's datetime_precision of a string).
+        long digits = value instanceof RexLiteral literal ? fractionDigits(literal.getValueAs(String.class)) : 6;
+        return new Expr.Call(function, List.of(translator.apply(value), count, new Expr.Literal(digits, DataType.BIGINT)), type);
+    }
+
+    private static long fractionDigits(String text) {
+        if (text == null) {
+            return 0;
+        }
+        String stripped = text.strip();
+        int colon = stripped.lastIndexOf(':');
+        int point = stripped.lastIndexOf('.');
+        return colon < 0 || point < colon ? 0 : Math.min(6, stripped.length() - point - 1);
     }
 
     private static Expr fromUnixTime(RexCall call, DataType type, Function<RexNode, Expr> translator) {
