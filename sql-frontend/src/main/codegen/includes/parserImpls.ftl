@@ -721,10 +721,10 @@ void StrataIntegerDivide(List<Object> list, ExprContext exprContext, Span s) :
 /** s [NOT] REGEXP p: MySQL's synonym of RLIKE (REGEXP is reserved in MySQL, as here). */
 void StrataRegexp(List<Object> list, ExprContext exprContext, Span s) :
 {
-    SqlOperator op = SqlLibraryOperators.RLIKE;
+    SqlOperator op = MysqlStringFunctions.REGEXP;
 }
 {
-    ( <NOT> <REGEXP> { op = SqlLibraryOperators.NOT_RLIKE; } | <REGEXP> )
+    ( <NOT> <REGEXP> { op = MysqlStringFunctions.NOT_REGEXP; } | <REGEXP> )
     {
         checkNonQueryExpression(exprContext);
         list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));

@@ -2,10 +2,12 @@ package io.strata.sql.plan;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
@@ -46,6 +48,12 @@ public final class MysqlStringFunctions {
             function("FORMAT", VARCHAR, OperandTypes.ANY_ANY),
             function("INSTR", BIGINT, OperandTypes.ANY_ANY),
             function("TRUNCATE", MysqlStringFunctions::truncateType, OperandTypes.ANY_ANY));
+
+    /** {@code s REGEXP p} (and RLIKE): 1 when p matches somewhere in s; the precedence of LIKE. */
+    public static final SqlBinaryOperator REGEXP = new SqlBinaryOperator("REGEXP", SqlKind.OTHER, 32, true,
+            ReturnTypes.BOOLEAN_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+    public static final SqlBinaryOperator NOT_REGEXP = new SqlBinaryOperator("NOT REGEXP", SqlKind.OTHER, 32, true,
+            ReturnTypes.BOOLEAN_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
 
     private MysqlStringFunctions() {}
 

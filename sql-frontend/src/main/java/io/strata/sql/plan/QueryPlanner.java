@@ -48,7 +48,8 @@ public final class QueryPlanner {
     }
 
     private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
-            SqlOperatorTables.of(MysqlOperators.DIVIDE, MysqlOperators.INTEGER_DIVIDE),
+            SqlOperatorTables.of(MysqlOperators.DIVIDE, MysqlOperators.INTEGER_DIVIDE, MysqlStringFunctions.REGEXP,
+                    MysqlStringFunctions.NOT_REGEXP),
             // Before Calcite's: MySQL reads strings as dates (and numbers as strings) where Calcite refuses them.
             SqlOperatorTables.of(MysqlDateFunctions.FUNCTIONS),
             SqlOperatorTables.of(MysqlStringFunctions.FUNCTIONS),
@@ -135,7 +136,7 @@ public final class QueryPlanner {
 
     /** Validates and plans a query (SELECT, VALUES, UNION...). Calcite's validation errors propagate. */
     public PlannedQuery plan(SqlNode query) {
-        SqlNode validated = validator.validate(MysqlConvertCalls.rewrite(query));
+        SqlNode validated = validator.validate(MysqlCallRewrites.rewrite(query));
         RelOptCluster cluster = newCluster();
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views are not supported");

@@ -138,13 +138,6 @@ final class RexToExpr {
                 boolean negated = call.getOperator() instanceof SqlLikeOperator like && like.isNegated();
                 return call(negated ? ScalarFunction.NOT_LIKE : ScalarFunction.LIKE, call.getOperands(), type);
             }
-            case RLIKE: {
-                // s [NOT] REGEXP p, s [NOT] RLIKE p
-                Expr matches = new Expr.Call(ScalarFunction.CAST,
-                        List.of(call(ScalarFunction.REGEXP_LIKE, call.getOperands(), DataType.BIGINT)), type);
-                boolean negated = call.getOperator() instanceof SqlLikeOperator like && like.isNegated();
-                return negated ? new Expr.Call(ScalarFunction.NOT, List.of(matches), type) : matches;
-            }
             case EXTRACT:
                 return extract(call, type);
             case TRIM:
@@ -168,6 +161,12 @@ final class RexToExpr {
         }
         if (VECTOR_FUNCTIONS.containsKey(name)) {
             return vectorCall(VECTOR_FUNCTIONS.get(name), call.getOperands(), type);
+        }
+        if (call.getOperator() == MysqlStringFunctions.REGEXP || call.getOperator() == MysqlStringFunctions.NOT_REGEXP) {
+            Expr matches = new Expr.Call(ScalarFunction.CAST,
+                    List.of(call(ScalarFunction.REGEXP_LIKE, call.getOperands(), DataType.BIGINT)), type);
+            return call.getOperator() == MysqlStringFunctions.REGEXP ? matches
+                    : new Expr.Call(ScalarFunction.NOT, List.of(matches), type);
         }
         if (call.getOperator() == MysqlOperators.DIVIDE) {
             return call(ScalarFunction.DIVIDE, call.getOperands(), type);

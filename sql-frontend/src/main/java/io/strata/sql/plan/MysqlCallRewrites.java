@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -17,15 +18,18 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.Locale;
 
 /**
- * MySQL's CONVERT as casts, before validation. Calcite's grammar reads {@code CONVERT(x USING cs)} as
- * TRANSLATE and {@code CONVERT(x, name)} as Oracle's character-set conversion, which fail on MySQL's
- * names; MySQL means {@code CAST(x AS CHAR)} (in character set cs: Strata's strings are all utf8mb4) and
- * {@code CAST(x AS type)}.
+ * Calls Calcite's grammar binds to operators other than MySQL's, rewritten before validation:
+ * <ul>
+ *   <li>{@code CONVERT(x USING cs)} (Calcite's TRANSLATE) and {@code CONVERT(x, type)} (Oracle's
+ *       character-set conversion, which fails on MySQL's names) are MySQL's {@code CAST(x AS CHAR)} (in
+ *       character set cs: Strata's strings are all utf8mb4) and {@code CAST(x AS type)};</li>
+ *   <li>{@code s [NOT] RLIKE p} is MySQL's {@code [NOT] REGEXP}, whose operands may be of any type.</li>
+ * </ul>
  */
-final class MysqlConvertCalls extends SqlShuttle {
-    static final MysqlConvertCalls INSTANCE = new MysqlConvertCalls();
+final class MysqlCallRewrites extends SqlShuttle {
+    static final MysqlCallRewrites INSTANCE = new MysqlCallRewrites();
 
-    private MysqlConvertCalls() {}
+    private MysqlCallRewrites() {}
 
     static SqlNode rewrite(SqlNode node) {
         return node.accept(INSTANCE);
@@ -34,6 +38,12 @@ final class MysqlConvertCalls extends SqlShuttle {
     @Override
     public @Nullable SqlNode visit(SqlCall call) {
         SqlCall visited = (SqlCall) super.visit(call);
+        if (visited != null && (visited.getOperator() == SqlLibraryOperators.RLIKE
+                || visited.getOperator() == SqlLibraryOperators.NOT_RLIKE) && visited.operandCount() == 2) {
+            SqlOperator regexp = visited.getOperator() == SqlLibraryOperators.RLIKE ? MysqlStringFunctions.REGEXP
+                    : MysqlStringFunctions.NOT_REGEXP;
+            return regexp.createCall(visited.getParserPosition(), visited.operand(0), visited.operand(1));
+        }
         if (visited == null || visited.operandCount() != 2 || !(visited.operand(1) instanceof SqlIdentifier name)) {
             return visited;
         }
