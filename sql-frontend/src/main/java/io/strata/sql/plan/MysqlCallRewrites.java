@@ -6,6 +6,7 @@ import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
@@ -23,7 +24,9 @@ import java.util.Locale;
  *   <li>{@code CONVERT(x USING cs)} (Calcite's TRANSLATE) and {@code CONVERT(x, type)} (Oracle's
  *       character-set conversion, which fails on MySQL's names) are MySQL's {@code CAST(x AS CHAR)} (in
  *       character set cs: Strata's strings are all utf8mb4) and {@code CAST(x AS type)};</li>
- *   <li>{@code s [NOT] RLIKE p} is MySQL's {@code [NOT] REGEXP}, whose operands may be of any type.</li>
+ *   <li>{@code s [NOT] RLIKE p} is MySQL's {@code [NOT] REGEXP}, whose operands may be of any type;</li>
+ *   <li>{@code EXTRACT(DAY_MINUTE FROM d)} and MySQL's other compound units, which Calcite does not know,
+ *       are the parts' digits side by side: {@code (DAY(d) * 100 + HOUR(d)) * 100 + MINUTE(d)}.</li>
  * </ul>
  */
 final class MysqlCallRewrites extends SqlShuttle {
@@ -43,6 +46,13 @@ final class MysqlCallRewrites extends SqlShuttle {
             SqlOperator regexp = visited.getOperator() == SqlLibraryOperators.RLIKE ? MysqlStringFunctions.REGEXP
                     : MysqlStringFunctions.NOT_REGEXP;
             return regexp.createCall(visited.getParserPosition(), visited.operand(0), visited.operand(1));
+        }
+        if (visited != null && visited.getOperator() == SqlStdOperatorTable.EXTRACT
+                && visited.operand(0) instanceof SqlIntervalQualifier unit && unit.timeFrameName != null) {
+            SqlNode compound = CompoundTimeUnits.extract(unit.timeFrameName, visited.operand(1), visited.getParserPosition());
+            if (compound != null) {
+                return compound;
+            }
         }
         if (visited == null || visited.operandCount() != 2 || !(visited.operand(1) instanceof SqlIdentifier name)) {
             return visited;
