@@ -12,8 +12,11 @@ final class DateFunctions {
     static Column apply(ScalarFunction function, Column[] arguments, DataType type, int size, LocalDateTime statementTime) {
         return switch (function) {
             case CURRENT_DATE -> Column.constant(statementTime.toLocalDate(), DataType.DATE, size);
-            case CURRENT_TIMESTAMP -> Column.constant(statementTime, DataType.datetime(6), size);
-            case CURRENT_TIME -> Column.constant(statementTime.toLocalTime().withNano(0), DataType.TIME, size);
+            // with the call's fractional digits (NOW(3)), also when an enclosing call reads the value
+            case CURRENT_TIMESTAMP -> ColumnCaster.cast(Column.constant(statementTime, DataType.datetime(6), size),
+                    type.kind().isTemporal() ? type : DataType.datetime(6));
+            case CURRENT_TIME -> ColumnCaster.cast(Column.constant(statementTime.toLocalTime(),
+                    new DataType(io.strata.common.type.TypeKind.TIME, 6, 0), size), type.kind().isTemporal() ? type : DataType.TIME);
             case YEAR, MONTH, DAY, DAYOFWEEK -> part(function, arguments[0], size);
             case HOUR, MINUTE, SECOND, MICROSECOND -> timePart(function, arguments[0], size);
             case DATEDIFF -> dateDiff(arguments[0], arguments[1], size);

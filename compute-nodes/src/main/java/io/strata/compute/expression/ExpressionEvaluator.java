@@ -204,7 +204,8 @@ public final class ExpressionEvaluator {
                     DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime());
             case DAYNAME, MONTHNAME, DAYOFYEAR, WEEKDAY, QUARTER, WEEK, YEARWEEK, LAST_DAY, TO_DAYS ->
                     CalendarFunctions.apply(call.function(), arguments, type, rows);
-            case DATE_FORMAT -> TemporalFormatFunctions.dateFormat(arguments[0], arguments[1], type, rows);
+            case DATE_FORMAT -> TemporalFormatFunctions.dateFormat(arguments[0], arguments[1], type, rows,
+                    context.statementTime().toLocalDate());
             case STR_TO_DATE -> TemporalFormatFunctions.strToDate(arguments[0], arguments[1], type, rows, context.warnings());
             case UNIX_TIMESTAMP -> arguments.length == 0 ? UnixTimeFunctions.now(context.statementTime(), rows)
                     : UnixTimeFunctions.unixTimestamp(arguments[0], type, rows);

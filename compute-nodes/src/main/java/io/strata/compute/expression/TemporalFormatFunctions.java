@@ -11,9 +11,13 @@ import io.strata.compute.operator.WarningSink;
 final class TemporalFormatFunctions {
     private TemporalFormatFunctions() {}
 
-    /** DATE_FORMAT: a string, date or datetime (a string is read as one) printed by the format; NULL if invalid. */
-    static Column dateFormat(Column value, Column format, DataType type, int size) {
-        Column micros = ColumnCaster.cast(value, DataType.datetime(6));
+    /**
+     * DATE_FORMAT: a string, date or datetime (a string is read as one) printed by the format; NULL if invalid.
+     * A TIME is a time of the statement's day, as MySQL 8 converts a TIME to a DATETIME.
+     */
+    static Column dateFormat(Column value, Column format, DataType type, int size, java.time.LocalDate today) {
+        Column micros = value.type().kind() == io.strata.common.type.TypeKind.TIME ? onDay(value, today)
+                : ColumnCaster.cast(value, DataType.datetime(6));
         Column formats = text(format);
         Column out = Column.allocate(type, size);
         DateFormat compiled = null;
@@ -59,6 +63,16 @@ final class TemporalFormatFunctions {
             }
             out.set(i, compiled.resultType().kind() == type.kind() ? Long.valueOf(parsed)
                     : converted(parsed, compiled.resultType(), type));
+        }
+        return out;
+    }
+
+    private static Column onDay(Column times, java.time.LocalDate day) {
+        Column out = Column.allocate(DataType.datetime(6), times.size());
+        long start = day.toEpochDay() * 86_400_000_000L;
+        for (int i = 0; i < times.size(); i++) {
+            out.nulls()[i] = times.isNull(i);
+            out.longs()[i] = start + times.longs()[i];
         }
         return out;
     }

@@ -79,7 +79,8 @@ public final class MysqlDateFunctions {
     /** By the format's parts when it is a constant (DATE, DATETIME or TIME), else DATETIME(6) as MySQL does. */
     private static RelDataType strToDateType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
-        String format = binding.isOperandLiteral(1, false) ? binding.getOperandLiteralValue(1, String.class) : null;
+        String format = binding.isOperandLiteral(1, false) && SqlTypeUtil.isCharacter(binding.getOperandType(1))
+                ? binding.getOperandLiteralValue(1, String.class) : null;
         DataType type = format == null ? DataType.datetime(6) : StrToDateFormat.resultType(format);
         RelDataType result = switch (type.kind()) {
             case DATE -> factory.createSqlType(SqlTypeName.DATE);

@@ -77,7 +77,7 @@ public final class MysqlStringFunctions {
             result = factory.createSqlType(SqlTypeName.BIGINT);
         } else if (value.getSqlTypeName() == SqlTypeName.DECIMAL) {
             int scale = value.getScale();
-            if (binding.isOperandLiteral(1, false)) {
+            if (binding.isOperandLiteral(1, false) && SqlTypeUtil.isIntType(binding.getOperandType(1))) {
                 Integer digits = binding.getOperandLiteralValue(1, Integer.class);
                 scale = digits == null ? scale : Math.max(0, Math.min(scale, digits));
             }
