@@ -46,7 +46,8 @@ final class TimestampDiff {
             case "MONTH" -> months(fromMicros, toMicros);
             case "QUARTER" -> months(fromMicros, toMicros) / 3;
             case "YEAR" -> months(fromMicros, toMicros) / 12;
-            default -> throw new IllegalArgumentException("not a TIMESTAMPDIFF unit: " + unit);
+            default -> throw io.strata.common.error.StrataException.of(io.strata.common.error.ErrorCode.ER_WRONG_ARGUMENTS,
+                    "Incorrect arguments to timestampdiff");
         };
     }
 

@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
@@ -25,6 +26,7 @@ import java.util.Locale;
  *       character-set conversion, which fails on MySQL's names) are MySQL's {@code CAST(x AS CHAR)} (in
  *       character set cs: Strata's strings are all utf8mb4) and {@code CAST(x AS type)};</li>
  *   <li>{@code s [NOT] RLIKE p} is MySQL's {@code [NOT] REGEXP}, whose operands may be of any type;</li>
+ *   <li>{@code TIMESTAMPDIFF(unit, a, b)} is {@link MysqlDateFunctions#TIMESTAMPDIFF} with the unit as a string;</li>
  *   <li>{@code EXTRACT(DAY_MINUTE FROM d)} and MySQL's other compound units, which Calcite does not know,
  *       are the parts' digits side by side: {@code (DAY(d) * 100 + HOUR(d)) * 100 + MINUTE(d)}.</li>
  * </ul>
@@ -46,6 +48,13 @@ final class MysqlCallRewrites extends SqlShuttle {
             SqlOperator regexp = visited.getOperator() == SqlLibraryOperators.RLIKE ? MysqlStringFunctions.REGEXP
                     : MysqlStringFunctions.NOT_REGEXP;
             return regexp.createCall(visited.getParserPosition(), visited.operand(0), visited.operand(1));
+        }
+        if (visited != null && visited.getOperator() == SqlStdOperatorTable.TIMESTAMP_DIFF
+                && visited.operand(0) instanceof SqlIntervalQualifier unit) {
+            String name = unit.timeFrameName != null ? unit.timeFrameName : unit.timeUnitRange.startUnit.name();
+            return MysqlDateFunctions.TIMESTAMPDIFF.createCall(visited.getParserPosition(),
+                    SqlLiteral.createCharString(name.toUpperCase(Locale.ROOT), visited.getParserPosition()),
+                    visited.operand(1), visited.operand(2));
         }
         if (visited != null && visited.getOperator() == SqlStdOperatorTable.EXTRACT
                 && visited.operand(0) instanceof SqlIntervalQualifier unit && unit.timeFrameName != null) {

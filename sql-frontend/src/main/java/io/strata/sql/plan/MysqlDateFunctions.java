@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
@@ -33,12 +34,20 @@ public final class MysqlDateFunctions {
     private static final SqlReturnTypeInference VARCHAR = ReturnTypes.explicit(SqlTypeName.VARCHAR)
             .andThen(org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE);
 
+    /**
+     * TIMESTAMPDIFF(unit, from, to) as rewritten before validation ({@link MysqlCallRewrites}): the unit's
+     * name as a string literal. Calcite's own rewrites it into interval arithmetic that counts months by
+     * their length, where MySQL counts calendar months ('2024-01-31' to '2024-02-29' is 0 months).
+     */
+    public static final SqlFunction TIMESTAMPDIFF = function("TIMESTAMPDIFF", BIGINT, THREE_ANY);
+
     public static final List<SqlFunction> FUNCTIONS = List.of(
+            TIMESTAMPDIFF,
             function("DATE_FORMAT", VARCHAR, OperandTypes.ANY_ANY),
             function("STR_TO_DATE", MysqlDateFunctions::strToDateType, OperandTypes.ANY_ANY),
             function("UNIX_TIMESTAMP", MysqlDateFunctions::unixTimestampType,
-                    OperandTypes.or(OperandTypes.NILADIC, OperandTypes.ANY)),
-            function("FROM_UNIXTIME", MysqlDateFunctions::fromUnixTimeType, OperandTypes.or(OperandTypes.ANY, OperandTypes.ANY_ANY)),
+                    MysqlStringFunctions.between(0, 1)),
+            function("FROM_UNIXTIME", MysqlDateFunctions::fromUnixTimeType, MysqlStringFunctions.between(1, 2)),
             function("CURTIME", ReturnTypes.explicit(SqlTypeName.TIME), OperandTypes.NILADIC),
             function("DATE", DATE, OperandTypes.ANY),
             function("TIME", MysqlDateFunctions::timeType, OperandTypes.ANY),
@@ -56,9 +65,9 @@ public final class MysqlDateFunctions {
             function("DAYOFYEAR", BIGINT, OperandTypes.ANY),
             function("WEEKDAY", BIGINT, OperandTypes.ANY),
             function("QUARTER", BIGINT, OperandTypes.ANY),
-            function("WEEK", BIGINT, OperandTypes.or(OperandTypes.ANY, OperandTypes.ANY_ANY)),
+            function("WEEK", BIGINT, MysqlStringFunctions.between(1, 2)),
             function("WEEKOFYEAR", BIGINT, OperandTypes.ANY),
-            function("YEARWEEK", BIGINT, OperandTypes.or(OperandTypes.ANY, OperandTypes.ANY_ANY)),
+            function("YEARWEEK", BIGINT, MysqlStringFunctions.between(1, 2)),
             function("TO_DAYS", BIGINT, OperandTypes.ANY),
             function("LAST_DAY", DATE, OperandTypes.ANY),
             function("DATEDIFF", BIGINT, OperandTypes.ANY_ANY),
@@ -67,13 +76,13 @@ public final class MysqlDateFunctions {
             function("ADDDATE", MysqlDateFunctions::dateAddType, OperandTypes.ANY_ANY),
             function("SUBDATE", MysqlDateFunctions::dateAddType, OperandTypes.ANY_ANY));
 
-    /** TIMESTAMPDIFF after conversion: args are the unit's name as a string literal, from, to. */
-    public static final SqlFunction TIMESTAMPDIFF = function("TIMESTAMPDIFF", BIGINT, THREE_ANY);
 
     private MysqlDateFunctions() {}
 
     private static SqlFunction function(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
-        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.TIMEDATE);
+        // a parameter's type is unknown until bound: read it as a string, as MySQL converts its values
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, InferTypes.VARCHAR_1024, operands,
+                SqlFunctionCategory.TIMEDATE);
     }
 
     /** By the format's parts when it is a constant (DATE, DATETIME or TIME), else DATETIME(6) as MySQL does. */

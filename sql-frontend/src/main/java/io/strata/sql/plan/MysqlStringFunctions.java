@@ -10,7 +10,6 @@ import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -51,18 +50,22 @@ public final class MysqlStringFunctions {
 
     /** {@code s REGEXP p} (and RLIKE): 1 when p matches somewhere in s; the precedence of LIKE. */
     public static final SqlBinaryOperator REGEXP = new SqlBinaryOperator("REGEXP", SqlKind.OTHER, 32, true,
-            ReturnTypes.BOOLEAN_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+            ReturnTypes.BOOLEAN_NULLABLE, InferTypes.VARCHAR_1024, OperandTypes.ANY_ANY);
     public static final SqlBinaryOperator NOT_REGEXP = new SqlBinaryOperator("NOT REGEXP", SqlKind.OTHER, 32, true,
-            ReturnTypes.BOOLEAN_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+            ReturnTypes.BOOLEAN_NULLABLE, InferTypes.VARCHAR_1024, OperandTypes.ANY_ANY);
 
     private MysqlStringFunctions() {}
 
     private static SqlFunction function(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
-        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.STRING);
+        // a parameter's type is unknown until bound: read it as a string, as MySQL converts its values
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, InferTypes.VARCHAR_1024, operands,
+                SqlFunctionCategory.STRING);
     }
 
-    private static SqlOperandTypeChecker between(int min, int max) {
-        return OperandTypes.variadic(SqlOperandCountRanges.between(min, max));
+    /** From {@code min} to {@code max} operands of any type (a family checker: parameters get a type). */
+    static SqlOperandTypeChecker between(int min, int max) {
+        return OperandTypes.family(java.util.Collections.nCopies(max, org.apache.calcite.sql.type.SqlTypeFamily.ANY),
+                index -> index >= min);
     }
 
     /**

@@ -30,6 +30,7 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ public final class QueryPlanner {
                     SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.GREATEST,
                     SqlLibraryOperators.LEAST, MysqlOperators.LOCATE),
             SqlOperatorTables.of(MysqlOperators.VECTOR_FUNCTIONS),
-            StandardOperators.INSTANCE,
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL));
+            new ShadowedFunctions(StandardOperators.INSTANCE),
+            new ShadowedFunctions(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL)));
 
     private static final HepProgram SUB_QUERY_REMOVAL = new HepProgramBuilder()
             .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
@@ -140,7 +141,7 @@ public final class QueryPlanner {
         RelOptCluster cluster = newCluster();
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views are not supported");
-        }, validator, catalogReader, cluster, MysqlConvertlets.INSTANCE,
+        }, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
         RelNode rel = root.project();
