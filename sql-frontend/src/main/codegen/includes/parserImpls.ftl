@@ -718,6 +718,32 @@ void StrataIntegerDivide(List<Object> list, ExprContext exprContext, Span s) :
     AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
 
+/** s [NOT] REGEXP p: MySQL's synonym of RLIKE (REGEXP is reserved in MySQL, as here). */
+void StrataRegexp(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlOperator op = MysqlStringFunctions.REGEXP;
+}
+{
+    ( <NOT> <REGEXP> { op = MysqlStringFunctions.NOT_REGEXP; } | <REGEXP> )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** a MOD b: MySQL's infix spelling of a % b. */
+void StrataModulo(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <MOD> {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(SqlStdOperatorTable.PERCENT_REMAINDER, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
 /** PREPARE name FROM 'text' | @variable */
 SqlNode StrataPrepare() :
 {

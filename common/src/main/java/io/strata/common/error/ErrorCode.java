@@ -96,6 +96,21 @@ public enum ErrorCode {
     ER_WRONG_FIELD_TERMINATORS(1083, "42000", ErrorCategory.USER),
     ER_UNKNOWN_CHARACTER_SET(1115, "42000", ErrorCategory.USER),
     ER_WRONG_VALUE_COUNT(1058, "21S01", ErrorCategory.USER),
+    ER_WRONG_VALUE_FOR_TYPE(1411, "HY000", ErrorCategory.USER),
+    ER_WRONG_PARAMETERS_TO_NATIVE_FCT(1583, "42000", ErrorCategory.USER),
+
+    // Regular expressions (MySQL 8 reports ICU's pattern errors under these)
+    ER_REGEXP_ILLEGAL_ARGUMENT(3685, "HY000", ErrorCategory.USER),
+    ER_REGEXP_INDEX_OUTOFBOUNDS_ERROR(3686, "HY000", ErrorCategory.USER),
+    ER_REGEXP_RULE_SYNTAX(3688, "HY000", ErrorCategory.USER),
+    ER_REGEXP_BAD_ESCAPE_SEQUENCE(3689, "HY000", ErrorCategory.USER),
+    ER_REGEXP_MISMATCHED_PAREN(3691, "HY000", ErrorCategory.USER),
+    ER_REGEXP_BAD_INTERVAL(3692, "HY000", ErrorCategory.USER),
+    ER_REGEXP_MAX_LT_MIN(3693, "HY000", ErrorCategory.USER),
+    ER_REGEXP_INVALID_BACK_REF(3694, "HY000", ErrorCategory.USER),
+    ER_REGEXP_MISSING_CLOSE_BRACKET(3696, "HY000", ErrorCategory.USER),
+    ER_REGEXP_INVALID_RANGE(3697, "HY000", ErrorCategory.USER),
+    ER_REGEXP_STACK_OVERFLOW(3698, "HY000", ErrorCategory.USER),
 
     // Transactions
     ER_LOCK_DEADLOCK(1213, "40001", ErrorCategory.CONFLICT),

@@ -93,7 +93,7 @@ public final class ColumnCaster {
         switch (target.kind()) {
             case DATE -> setTemporal(output, row, TemporalConversions.toDate(input, row), "date", input);
             case DATETIME, TIMESTAMP -> setTemporal(output, row, truncateFraction(TemporalConversions.toDateTime(input, row)), "datetime", input);
-            case TIME -> setTemporal(output, row, TemporalConversions.toTime(input, row), "time", input);
+            case TIME -> setTemporal(output, row, truncateFraction(TemporalConversions.toTime(input, row)), "time", input);
             default -> output.longs()[row] = fitInteger(toInteger(input, row), input, row);
         }
     }

@@ -5,30 +5,41 @@ import io.strata.common.type.DataType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE and CURRENT_TIMESTAMP of the statement's start. */
+/** YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE, CURRENT_TIME and CURRENT_TIMESTAMP of the statement's start. */
 final class DateFunctions {
     private DateFunctions() {}
 
     static Column apply(ScalarFunction function, Column[] arguments, DataType type, int size, LocalDateTime statementTime) {
         return switch (function) {
             case CURRENT_DATE -> Column.constant(statementTime.toLocalDate(), DataType.DATE, size);
-            case CURRENT_TIMESTAMP -> Column.constant(statementTime, DataType.datetime(6), size);
+            // with the call's fractional digits (NOW(3)), also when an enclosing call reads the value
+            case CURRENT_TIMESTAMP -> ColumnCaster.cast(Column.constant(statementTime, DataType.datetime(6), size),
+                    type.kind().isTemporal() ? type : DataType.datetime(6));
+            case CURRENT_TIME -> ColumnCaster.cast(Column.constant(statementTime.toLocalTime(),
+                    new DataType(io.strata.common.type.TypeKind.TIME, 6, 0), size), type.kind().isTemporal() ? type : DataType.TIME);
             case YEAR, MONTH, DAY, DAYOFWEEK -> part(function, arguments[0], size);
-            case HOUR, MINUTE, SECOND -> timePart(function, arguments[0], size);
+            case HOUR, MINUTE, SECOND, MICROSECOND -> timePart(function, arguments[0], size);
             case DATEDIFF -> dateDiff(arguments[0], arguments[1], size);
-            case ADD_MONTHS, ADD_MILLISECONDS -> addInterval(function == ScalarFunction.ADD_MONTHS, arguments[0], arguments[1], type, size);
+            case ADD_MONTHS, ADD_MILLISECONDS -> addInterval(function == ScalarFunction.ADD_MONTHS, arguments[0], arguments[1],
+                    arguments.length > 2 ? (Long) arguments[2].get(0) : 0, type, size);
             default -> throw new IllegalArgumentException("not a date function: " + function);
         };
     }
 
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    /** Date arithmetic; a DATE call type gives a DATE, anything else a DATETIME the evaluator converts. */
-    private static Column addInterval(boolean months, Column temporal, Column amount, DataType type, int size) {
+    /**
+     * Date arithmetic; a DATE call type gives a DATE, a string type (the value was a string) the text
+     * MySQL prints (a date when the string named no time and whole days were added, else a datetime with
+     * {@code textDigits} fractional digits), anything else a DATETIME the evaluator converts.
+     */
+    private static Column addInterval(boolean months, Column temporal, Column amount, long textDigits, DataType type,
+                                      int size) {
         boolean dateResult = type.kind() == io.strata.common.type.TypeKind.DATE;
+        boolean textResult = type.kind().isString();
         Column micros = ColumnCaster.cast(temporal, DataType.datetime(6));
         Column counts = ColumnCaster.cast(amount, DataType.BIGINT);
-        Column out = Column.allocate(dateResult ? DataType.DATE : DataType.datetime(6), size);
+        Column out = Column.allocate(dateResult ? DataType.DATE : textResult ? type : DataType.datetime(6), size);
         for (int i = 0; i < size; i++) {
             if (micros.isNull(i) || counts.isNull(i)) {
                 out.nulls()[i] = true;
@@ -48,7 +59,14 @@ final class DateFunctions {
                 out.nulls()[i] = true; // MySQL gives NULL for a date out of range
                 continue;
             }
-            out.longs()[i] = dateResult ? Math.floorDiv(result, MICROS_PER_DAY) : result;
+            if (textResult) {
+                boolean wholeDays = months || count % 86_400_000L == 0;
+                boolean dateOnly = wholeDays && !TemporalParser.hasTimePart(ColumnCaster.text(temporal, i));
+                out.set(i, dateOnly ? ValueFormatter.formatDate(Math.floorDiv(result, MICROS_PER_DAY))
+                        : ValueFormatter.formatDateTime(result, (int) textDigits));
+            } else {
+                out.longs()[i] = dateResult ? Math.floorDiv(result, MICROS_PER_DAY) : result;
+            }
         }
         return out;
     }
@@ -85,6 +103,7 @@ final class DateFunctions {
             out.longs()[i] = switch (function) {
                 case HOUR -> seconds / 3600;
                 case MINUTE -> (seconds / 60) % 60;
+                case MICROSECOND -> Math.floorMod(times.longs()[i], 1_000_000L);
                 default -> seconds % 60;
             };
         }

@@ -35,6 +35,8 @@ public final class ExpressionEvaluator {
     private final java.util.Map<Expr.Call, Column> constants = new java.util.IdentityHashMap<>();
     /** JSON paths parsed by this evaluator: a constant path is parsed once, not per row. */
     private final JsonPathCache jsonPaths = new JsonPathCache();
+    /** Each regular expression call's last compiled pattern: a constant pattern is compiled once. */
+    private final java.util.Map<Expr.Call, RegexPatterns> patterns = new java.util.IdentityHashMap<>();
 
     public ExpressionEvaluator(ExecutionContext context) {
         this.context = Objects.requireNonNull(context, "context");
@@ -185,21 +187,37 @@ public final class ExpressionEvaluator {
             case IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE -> Logic.is(call.function(), arguments[0]);
             case LIKE, NOT_LIKE, CONCAT, UPPER, LOWER, SUBSTRING, CHAR_LENGTH, LENGTH, TRIM ->
                     StringFunctions.apply(call.function(), arguments, type, rows);
-            case ABS, ROUND, FLOOR, CEIL -> MathFunctions.apply(call.function(), arguments, type, rows);
+            case ABS, ROUND, TRUNCATE, FLOOR, CEIL -> MathFunctions.apply(call.function(), arguments, type, rows);
             case SIGN, POWER, SQRT, EXP, LN, LOG10 -> MathFunctions.applyDouble(call.function(), arguments, rows);
             case GREATEST, LEAST -> Comparisons.extreme(call.function() == ScalarFunction.GREATEST, arguments, type, rows);
             case CONCAT_WS, REPLACE, LEFT, RIGHT, LPAD, RPAD, REVERSE, LOCATE ->
                     TextFunctions.apply(call.function(), arguments, type, rows);
+            case SUBSTRING_INDEX, REPEAT, SPACE, LTRIM, RTRIM, ASCII ->
+                    StringPieceFunctions.apply(call.function(), arguments, type, rows);
+            case HEX -> HexFunctions.hex(arguments[0], type, rows);
+            case UNHEX -> HexFunctions.unhex(arguments[0], type, rows);
+            case FORMAT -> NumberFormatFunction.apply(arguments, type, rows);
+            case REGEXP_LIKE, REGEXP_INSTR, REGEXP_SUBSTR, REGEXP_REPLACE -> RegexpFunctions.apply(call.function(), arguments,
+                    type, rows, patterns.computeIfAbsent(call, c -> new RegexPatterns()));
             case CASE, COALESCE, IF, IFNULL, NULLIF -> Conditionals.apply(call.function(), arguments, type, rows);
             case CAST -> ColumnCaster.cast(arguments[0], type);
             case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT, L2_NORM, VECTOR_DIMS ->
                     VectorFunctions.apply(call.function(), arguments, rows);
-            case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, ADD_MONTHS, ADD_MILLISECONDS, HOUR, MINUTE, SECOND,
-                 DAYOFWEEK, DATEDIFF ->
+            case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, ADD_MONTHS, ADD_MILLISECONDS, HOUR, MINUTE,
+                 SECOND, MICROSECOND, DAYOFWEEK, DATEDIFF ->
                     DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime());
             case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
                  JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
                     JsonFunctions.apply(call.function(), arguments, type, rows, jsonPaths);
+            case DAYNAME, MONTHNAME, DAYOFYEAR, WEEKDAY, QUARTER, WEEK, YEARWEEK, LAST_DAY, TO_DAYS ->
+                    CalendarFunctions.apply(call.function(), arguments, type, rows);
+            case DATE_FORMAT -> TemporalFormatFunctions.dateFormat(arguments[0], arguments[1], type, rows,
+                    context.statementTime().toLocalDate());
+            case STR_TO_DATE -> TemporalFormatFunctions.strToDate(arguments[0], arguments[1], type, rows, context.warnings());
+            case UNIX_TIMESTAMP -> arguments.length == 0 ? UnixTimeFunctions.now(context.statementTime(), rows)
+                    : UnixTimeFunctions.unixTimestamp(arguments[0], type, rows);
+            case FROM_UNIXTIME -> UnixTimeFunctions.fromUnixTime(arguments[0], type, rows);
+            case TIMESTAMPDIFF -> TimestampDiff.apply(arguments, rows);
         };
     }
 
@@ -207,11 +225,21 @@ public final class ExpressionEvaluator {
         boolean ok = switch (function) {
             case NEGATE, NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE, UPPER, LOWER,
                  CHAR_LENGTH, LENGTH, ABS, FLOOR, CEIL, CAST, YEAR, MONTH, DAY, REVERSE, SIGN, SQRT, EXP, LN, LOG10, HOUR,
-                 MINUTE, SECOND, DAYOFWEEK, L2_NORM, VECTOR_DIMS -> count == 1;
+                 MINUTE, SECOND, DAYOFWEEK, L2_NORM, VECTOR_DIMS, MICROSECOND, SPACE, LTRIM, RTRIM, ASCII, HEX, UNHEX,
+                 DAYNAME, MONTHNAME, DAYOFYEAR, WEEKDAY, QUARTER, LAST_DAY, TO_DAYS, FROM_UNIXTIME -> count == 1;
             case PLUS, MINUS, MULTIPLY, DIVIDE, INT_DIVIDE, MOD, EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL,
-                 GREATER_THAN, GREATER_THAN_OR_EQUAL, LIKE, NOT_LIKE, IFNULL, NULLIF, IS_NOT_DISTINCT_FROM,
-                 IS_DISTINCT_FROM, ADD_MONTHS, ADD_MILLISECONDS, LEFT, RIGHT, POWER, DATEDIFF -> count == 2;
-            case REPLACE, LPAD, RPAD -> count == 3;
+                 GREATER_THAN, GREATER_THAN_OR_EQUAL, IFNULL, NULLIF, IS_NOT_DISTINCT_FROM,
+                 IS_DISTINCT_FROM, LEFT, RIGHT, POWER, DATEDIFF, REPEAT, FORMAT, TRUNCATE,
+                 DATE_FORMAT, STR_TO_DATE -> count == 2;
+            case REPLACE, LPAD, RPAD, SUBSTRING_INDEX, TIMESTAMPDIFF -> count == 3;
+            case LIKE, NOT_LIKE -> count == 2 || count == 3;
+            case WEEK, YEARWEEK -> count == 1 || count == 2;
+            case ADD_MONTHS, ADD_MILLISECONDS -> count == 2 || count == 3;
+            case UNIX_TIMESTAMP -> count <= 1;
+            case REGEXP_LIKE -> count == 2 || count == 3;
+            case REGEXP_SUBSTR -> count >= 2 && count <= 5;
+            case REGEXP_INSTR -> count >= 2 && count <= 6;
+            case REGEXP_REPLACE -> count >= 3 && count <= 6;
             case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT -> count == 2;
             case LOCATE -> count == 2 || count == 3;
             case GREATEST, LEAST, CONCAT_WS -> count >= 2;
@@ -222,7 +250,7 @@ public final class ExpressionEvaluator {
             case TRIM -> count == 1 || count == 3;
             case CASE -> count >= 2;
             case CONCAT, COALESCE -> count >= 1;
-            case CURRENT_DATE, CURRENT_TIMESTAMP -> count <= 1;
+            case CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME -> count <= 1;
             case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
                  JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
                     JsonFunctions.acceptsArgumentCount(function, count);

@@ -3,9 +3,9 @@ package io.strata.compute.expression;
 import io.strata.common.type.StringCollation;
 
 /**
- * SQL LIKE with {@code %} (any run) and {@code _} (one character), backslash escaping the next
- * character, matched under {@link StringCollation} (case- and accent-insensitive). Immutable; one
- * instance per pattern.
+ * SQL LIKE with {@code %} (any run) and {@code _} (one character), an escape character (backslash
+ * unless {@code ESCAPE} names another) making the next one literal, matched under {@link StringCollation}
+ * (case- and accent-insensitive). Immutable; one instance per pattern.
  */
 public final class LikeMatcher {
     private static final int ANY_RUN = -1;
@@ -15,13 +15,21 @@ public final class LikeMatcher {
     private final int[] tokens;
 
     public LikeMatcher(String pattern) {
+        this(pattern, '\\');
+    }
+
+    /** {@code escape} is a code point, or -1 for none (MySQL's {@code ESCAPE ''}). */
+    public LikeMatcher(String pattern, int escape) {
         String folded = StringCollation.fold(pattern);
+        if (escape >= 0) {
+            escape = StringCollation.fold(new String(Character.toChars(escape))).codePoints().findFirst().orElse(escape);
+        }
         int[] points = folded.codePoints().toArray();
         int[] parsed = new int[points.length];
         int count = 0;
         for (int i = 0; i < points.length; i++) {
             int c = points[i];
-            if (c == '\\' && i + 1 < points.length) {
+            if (c == escape && i + 1 < points.length) {
                 parsed[count++] = points[++i];
             } else if (c == '%') {
                 parsed[count++] = ANY_RUN;

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * ABS, ROUND, FLOOR, CEIL. Exact inputs stay exact (ROUND of a DECIMAL rounds half away from zero);
+ * ABS, ROUND, TRUNCATE, FLOOR, CEIL. Exact inputs stay exact (ROUND of a DECIMAL rounds half away from zero);
  * DOUBLE rounds half to even as MySQL's {@code rint} does. Results are in the argument's domain; the
  * evaluator converts them to the call's type.
  */
@@ -46,8 +46,9 @@ final class MathFunctions {
                     }
                     yield Math.abs(value);
                 }
-                case ROUND -> d.longs()[i] >= 0 ? value : BigDecimal.valueOf(value)
-                        .setScale((int) Math.max(d.longs()[i], -30), RoundingMode.HALF_UP).longValue();
+                case ROUND, TRUNCATE -> d.longs()[i] >= 0 ? value : BigDecimal.valueOf(value)
+                        .setScale((int) Math.max(d.longs()[i], -30),
+                                function == ScalarFunction.ROUND ? RoundingMode.HALF_UP : RoundingMode.DOWN).longValue();
                 default -> value; // FLOOR, CEIL of an integer
             };
         }
@@ -67,6 +68,7 @@ final class MathFunctions {
             out.objects()[i] = switch (function) {
                 case ABS -> value.abs();
                 case ROUND -> value.setScale((int) Math.max(Math.min(d.longs()[i], 30), -30), RoundingMode.HALF_UP);
+                case TRUNCATE -> value.setScale((int) Math.max(Math.min(d.longs()[i], 30), -30), RoundingMode.DOWN);
                 case FLOOR -> value.setScale(0, RoundingMode.FLOOR);
                 case CEIL -> value.setScale(0, RoundingMode.CEILING);
                 default -> throw new IllegalArgumentException("not a math function: " + function);
@@ -87,6 +89,7 @@ final class MathFunctions {
             out.doubles()[i] = switch (function) {
                 case ABS -> Math.abs(value);
                 case ROUND -> round(value, d.longs()[i]);
+                case TRUNCATE -> truncate(value, d.longs()[i]);
                 case FLOOR -> Math.floor(value);
                 case CEIL -> Math.ceil(value);
                 default -> throw new IllegalArgumentException("not a math function: " + function);
@@ -102,6 +105,17 @@ final class MathFunctions {
             return value;
         }
         return Math.rint(scaled) / scale;
+    }
+
+    /** Toward zero at {@code digits} decimal places (negative: left of the point), as MySQL's my_double_round. */
+    private static double truncate(double value, long digits) {
+        double scale = Math.pow(10, Math.max(Math.min(digits, 308), -308));
+        double scaled = value * scale;
+        if (Double.isInfinite(scaled)) {
+            return value;
+        }
+        double truncated = scaled < 0 ? Math.ceil(scaled) : Math.floor(scaled);
+        return truncated / scale;
     }
 
     /** SIGN and the floating-point functions, computed as doubles (SIGN converted to the call type afterwards). */

@@ -32,8 +32,24 @@ public enum ScalarFunction {
     REVERSE,
     /** args: needle, haystack[, start]: 1-based position of the needle, 0 if absent (INSTR(s, n) is LOCATE(n, s)). */
     LOCATE,
+    /** args: string, delimiter, count: the part before the count-th delimiter (count < 0: after, from the end). */
+    SUBSTRING_INDEX,
+    /** args: string, count; SPACE(count) is count spaces. */
+    REPEAT, SPACE,
+    /** Leading / trailing spaces removed. */
+    LTRIM, RTRIM,
+    /** The first byte of the string's UTF-8 form. */
+    ASCII,
+    /** HEX: a string's bytes or a number in hexadecimal; UNHEX: the bytes of hexadecimal digits. */
+    HEX, UNHEX,
+    /** args: number, decimals: rounded and grouped by thousands, '1,234.50'. */
+    FORMAT,
+    // regular expressions (see RegexpFunctions for the arguments)
+    REGEXP_LIKE, REGEXP_INSTR, REGEXP_SUBSTR, REGEXP_REPLACE,
     // numbers
     ABS, ROUND, FLOOR, CEIL,
+    /** args: number, decimals: cut toward zero. */
+    TRUNCATE,
     /** -1, 0 or 1. */
     SIGN,
     /** DOUBLE results; SQRT of a negative and LN/LOG10 of a non-positive number are NULL. */
@@ -59,8 +75,28 @@ public enum ScalarFunction {
     // conversion to this call's type
     CAST,
     // date and time
-    YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP,
-    HOUR, MINUTE, SECOND,
+    YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME,
+    HOUR, MINUTE, SECOND, MICROSECOND,
+    /** English names: 'Monday', 'January'. */
+    DAYNAME, MONTHNAME,
+    /** 1..366; 0 = Monday ... 6 = Sunday; 1..4. */
+    DAYOFYEAR, WEEKDAY, QUARTER,
+    /** args: date[, mode]: MySQL's week numbers (mode 0..7, default 0); YEARWEEK as year * 100 + week. */
+    WEEK, YEARWEEK,
+    /** The last day of the date's month. */
+    LAST_DAY,
+    /** Days since year 0 (0000-01-01 is day 1). */
+    TO_DAYS,
+    /** args: date, format (DATE_FORMAT's specifiers): VARCHAR. */
+    DATE_FORMAT,
+    /** args: text, format: a DATE, DATETIME or TIME (the call's type); NULL with warning 1411 when it does not match. */
+    STR_TO_DATE,
+    /** args: none (the statement's start) or a date: seconds since the epoch in the session time zone. */
+    UNIX_TIMESTAMP,
+    /** args: seconds since the epoch: the local DATETIME. */
+    FROM_UNIXTIME,
+    /** args: unit name as a string (MICROSECOND ... YEAR), from, to: whole units from one to the other. */
+    TIMESTAMPDIFF,
     /** 1 = Sunday ... 7 = Saturday. */
     DAYOFWEEK,
     /** args: a, b: the days from b to a, ignoring times. */
@@ -74,7 +110,8 @@ public enum ScalarFunction {
     /**
      * args: a date or datetime, a number of milliseconds (negative subtracts), as
      * {@code d + INTERVAL n DAY/HOUR/...}; Calcite's day-time intervals are in milliseconds.
-     * A DATE result drops the time of day.
+     * A DATE result drops the time of day. For ADD_MONTHS and ADD_MILLISECONDS of a string (a VARCHAR call
+     * type), a third argument gives the fractional digits a datetime result is printed with.
      */
     ADD_MILLISECONDS,
     // JSON (MySQL 8; json/JsonFunctions): documents are JSON-typed columns of normalized text

@@ -29,26 +29,38 @@ final class StringFunctions {
         return column.type().kind().isString() ? column : ColumnCaster.cast(column, DataType.TEXT);
     }
 
+    /** args: value, pattern[, escape]: the escape is one character, or '' for none. */
     private static Column like(Column[] arguments, boolean negated, int size) {
         Column value = text(arguments[0]);
         Column pattern = text(arguments[1]);
+        Column escapes = arguments.length > 2 ? text(arguments[2]) : null;
         Column out = Column.allocate(DataType.BOOLEAN, size);
         LikeMatcher matcher = null;
         String matcherPattern = null;
+        int matcherEscape = '\\';
         for (int i = 0; i < size; i++) {
             if (value.isNull(i) || pattern.isNull(i)) {
                 out.nulls()[i] = true;
                 continue;
             }
             String p = (String) pattern.objects()[i];
-            if (!p.equals(matcherPattern)) {
-                matcher = new LikeMatcher(p); // the pattern is nearly always a constant: compile once
+            int escape = escapes == null || escapes.isNull(i) ? '\\' : escapeCharacter((String) escapes.objects()[i]);
+            if (!p.equals(matcherPattern) || escape != matcherEscape) {
+                matcher = new LikeMatcher(p, escape); // the pattern is nearly always a constant: compile once
                 matcherPattern = p;
+                matcherEscape = escape;
             }
             boolean matches = matcher.matches((String) value.objects()[i]);
             out.longs()[i] = matches != negated ? 1 : 0;
         }
         return out;
+    }
+
+    private static int escapeCharacter(String escape) {
+        if (escape.codePointCount(0, escape.length()) > 1) {
+            throw StrataException.of(ErrorCode.ER_WRONG_ARGUMENTS, "Incorrect arguments to ESCAPE");
+        }
+        return escape.isEmpty() ? -1 : escape.codePointAt(0);
     }
 
     private static Column concat(Column[] arguments, DataType type, int size) {

@@ -59,6 +59,19 @@ public final class TemporalParser {
         }
     }
 
+    /** Whether a valid date text names a time of day too ('2024-01-31 10:00' does, '2024-01-31' does not). */
+    public static boolean hasTimePart(String text) {
+        String trimmed = text.strip();
+        Matcher matcher = DELIMITED.matcher(trimmed);
+        if (!matcher.matches()) {
+            matcher = COMPACT.matcher(trimmed);
+            if (!matcher.matches()) {
+                return false;
+            }
+        }
+        return matcher.group(4) != null;
+    }
+
     /** Microseconds since midnight of the time the text names, or {@link #INVALID}. */
     public static long parseTime(String text) {
         String trimmed = text.strip();

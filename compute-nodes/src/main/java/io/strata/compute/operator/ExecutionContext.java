@@ -12,40 +12,48 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * What one query execution runs with: the allocator its batches come from, the bound parameter
  * values of a prepared statement, the statement's start time (NOW() is constant within a statement),
- * a cancel flag checked between batches, inside a parallel worker its slot (else null), and the memory
- * its operators may buffer ({@code memoryLimitBytes}): a sort holding more spills sorted runs to disk.
+ * a cancel flag checked between batches, where warnings go, inside a parallel worker its slot (else
+ * null), and the memory its operators may buffer ({@code memoryLimitBytes}): past half of it, sorts,
+ * aggregates and hash joins spill to disk.
  */
 public record ExecutionContext(BufferAllocator allocator, List<Object> parameters, LocalDateTime statementTime,
-                               AtomicBoolean cancelled, WorkerSlot worker, long memoryLimitBytes) {
+                               AtomicBoolean cancelled, WarningSink warnings, WorkerSlot worker, long memoryLimitBytes) {
     public ExecutionContext {
         Objects.requireNonNull(allocator, "allocator");
         parameters = Collections.unmodifiableList(new ArrayList<>(parameters)); // values may be null
         Objects.requireNonNull(statementTime, "statementTime");
         Objects.requireNonNull(cancelled, "cancelled");
+        Objects.requireNonNull(warnings, "warnings");
         if (memoryLimitBytes <= 0) {
             throw new IllegalArgumentException("memory limit must be positive: " + memoryLimitBytes);
         }
     }
 
-    /** A context outside any parallel worker. */
+    /** A context outside any parallel worker, without a memory limit, whose warnings are dropped. */
     public ExecutionContext(BufferAllocator allocator, List<Object> parameters, LocalDateTime statementTime,
                             AtomicBoolean cancelled) {
-        this(allocator, parameters, statementTime, cancelled, null, Long.MAX_VALUE);
+        this(allocator, parameters, statementTime, cancelled, WarningSink.NONE, null, Long.MAX_VALUE);
     }
 
-    /** A context outside any parallel worker whose operators spill what they buffer beyond {@code memoryLimitBytes}. */
+    /** Like the four-argument context, with warnings going to {@code warnings}. */
+    public ExecutionContext(BufferAllocator allocator, List<Object> parameters, LocalDateTime statementTime,
+                            AtomicBoolean cancelled, WarningSink warnings) {
+        this(allocator, parameters, statementTime, cancelled, warnings, null, Long.MAX_VALUE);
+    }
+
+    /** Like the four-argument context, whose operators spill what they buffer beyond half of {@code memoryLimitBytes}. */
     public ExecutionContext(BufferAllocator allocator, List<Object> parameters, LocalDateTime statementTime,
                             AtomicBoolean cancelled, long memoryLimitBytes) {
-        this(allocator, parameters, statementTime, cancelled, null, memoryLimitBytes);
+        this(allocator, parameters, statementTime, cancelled, WarningSink.NONE, null, memoryLimitBytes);
     }
 
-    /** What one buffering operator (a sort) may hold in memory before it spills to disk: half the limit. */
+    /** What one buffering operator (sort, aggregate, hash join build) may hold in memory before it spills. */
     long spillThresholdBytes() {
         return memoryLimitBytes / 2;
     }
 
     /** This context for one worker of a {@link GatherOperator}. */
     ExecutionContext forWorker(WorkerSlot slot) {
-        return new ExecutionContext(allocator, parameters, statementTime, cancelled, slot, memoryLimitBytes);
+        return new ExecutionContext(allocator, parameters, statementTime, cancelled, warnings, slot, memoryLimitBytes);
     }
 }

@@ -41,7 +41,7 @@ public record StatementContext(Transaction transaction, SessionState session, Bu
 
     public ExecutionContext executionContext() {
         Object limit = session.variables().get("strata_query_memory_limit");
-        return new ExecutionContext(allocator, parameters, now, cancelled,
+        return new ExecutionContext(allocator, parameters, now, cancelled, session::addWarning, null,
                 limit instanceof Number bytes && bytes.longValue() > 0 ? bytes.longValue() : Long.MAX_VALUE);
     }
 

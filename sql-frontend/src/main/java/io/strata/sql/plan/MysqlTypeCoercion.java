@@ -3,15 +3,21 @@ package io.strata.sql.plan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Calcite's implicit casts with MySQL's rule for arithmetic on strings: a string operand becomes a DOUBLE
- * ({@code '1.25' * 2} is 2.5), where Calcite, like PostgreSQL, would cast it to the other operand's type
- * (INTEGER, making it 2) and refuse two string operands.
+ * Calcite's implicit casts with MySQL's rules where they differ:
+ * <ul>
+ *   <li>arithmetic on a string reads it as a DOUBLE ({@code '1.25' * 2} is 2.5), where Calcite, like
+ *       PostgreSQL, would cast it to the other operand's type (INTEGER, making it 2) and refuse two strings;</li>
+ *   <li>a string where a built-in function wants a date or time (TIMESTAMPDIFF(DAY, '2024-01-01', d),
+ *       EXTRACT(YEAR FROM '2024-01-01')) is cast, and an invalid one becomes NULL when the call runs.</li>
+ * </ul>
  */
 final class MysqlTypeCoercion extends TypeCoercionImpl {
     MysqlTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
@@ -35,5 +41,23 @@ final class MysqlTypeCoercion extends TypeCoercionImpl {
             coerced |= coerceOperandType(binding.getScope(), binding.getCall(), 1, number);
         }
         return coerced;
+    }
+
+    @Override
+    public @Nullable RelDataType implicitCast(RelDataType in, SqlTypeFamily expected) {
+        if (SqlTypeUtil.isCharacter(in)) {
+            SqlTypeName target = switch (expected) {
+                case DATETIME, TIMESTAMP -> SqlTypeName.TIMESTAMP;
+                case DATE -> SqlTypeName.DATE;
+                case TIME -> SqlTypeName.TIME;
+                default -> null;
+            };
+            if (target != null) {
+                RelDataType type = target == SqlTypeName.DATE ? factory.createSqlType(target)
+                        : factory.createSqlType(target, 0);
+                return factory.createTypeWithNullability(type, true);
+            }
+        }
+        return super.implicitCast(in, expected);
     }
 }

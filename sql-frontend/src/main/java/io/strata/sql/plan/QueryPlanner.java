@@ -49,15 +49,20 @@ public final class QueryPlanner {
     }
 
     private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
-            SqlOperatorTables.of(MysqlOperators.DIVIDE, MysqlOperators.INTEGER_DIVIDE),
+            SqlOperatorTables.of(MysqlOperators.DIVIDE, MysqlOperators.INTEGER_DIVIDE, MysqlStringFunctions.REGEXP,
+                    MysqlStringFunctions.NOT_REGEXP),
+            // Before Calcite's: MySQL reads strings as dates (and numbers as strings) where Calcite refuses them.
+            SqlOperatorTables.of(MysqlDateFunctions.FUNCTIONS),
+            SqlOperatorTables.of(MysqlStringFunctions.FUNCTIONS),
             // MySQL functions that Calcite files under other libraries.
             SqlOperatorTables.of(SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, MysqlOperators.LENGTH,
                     SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.GREATEST,
                     SqlLibraryOperators.LEAST, MysqlOperators.LOCATE),
             SqlOperatorTables.of(MysqlOperators.VECTOR_FUNCTIONS),
             SqlOperatorTables.of(JsonOperators.OPERATORS),
-            StandardOperators.INSTANCE,
-            JsonOperators.withoutCalcites(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL)));
+            new ShadowedFunctions(StandardOperators.INSTANCE),
+            new ShadowedFunctions(JsonOperators.withoutCalcites(
+                    SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL))));
 
     private static final HepProgram SUB_QUERY_REMOVAL = new HepProgramBuilder()
             .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
@@ -128,9 +133,9 @@ public final class QueryPlanner {
         this.validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
                 typeFactory, SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
+                        .withTypeCoercionFactory(MysqlTypeCoercion::new)
                         .withIdentifierExpansion(true)
-                        .withDefaultNullCollation(NullCollation.LOW)
-                        .withTypeCoercionFactory(MysqlTypeCoercion::new));
+                        .withDefaultNullCollation(NullCollation.LOW));
     }
 
     public JavaTypeFactory typeFactory() {
@@ -139,7 +144,7 @@ public final class QueryPlanner {
 
     /** Validates and plans a query (SELECT, VALUES, UNION...). Calcite's validation errors propagate. */
     public PlannedQuery plan(SqlNode query) {
-        SqlNode validated = validator.validate(NamedWindowFrames.inline(query));
+        SqlNode validated = validator.validate(MysqlCallRewrites.rewrite(NamedWindowFrames.inline(query)));
         RelOptCluster cluster = newCluster();
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views are not supported");

@@ -54,7 +54,24 @@ final class RexToExpr {
             Map.entry("EXP", ScalarFunction.EXP), Map.entry("LN", ScalarFunction.LN), Map.entry("LOG10", ScalarFunction.LOG10),
             Map.entry("GREATEST", ScalarFunction.GREATEST), Map.entry("LEAST", ScalarFunction.LEAST),
             Map.entry("HOUR", ScalarFunction.HOUR), Map.entry("MINUTE", ScalarFunction.MINUTE),
-            Map.entry("SECOND", ScalarFunction.SECOND), Map.entry("DAYOFWEEK", ScalarFunction.DAYOFWEEK));
+            Map.entry("SECOND", ScalarFunction.SECOND), Map.entry("DAYOFWEEK", ScalarFunction.DAYOFWEEK),
+            Map.entry("MICROSECOND", ScalarFunction.MICROSECOND), Map.entry("DATEDIFF", ScalarFunction.DATEDIFF),
+            Map.entry("DAYNAME", ScalarFunction.DAYNAME), Map.entry("MONTHNAME", ScalarFunction.MONTHNAME),
+            Map.entry("DAYOFYEAR", ScalarFunction.DAYOFYEAR), Map.entry("WEEKDAY", ScalarFunction.WEEKDAY),
+            Map.entry("QUARTER", ScalarFunction.QUARTER), Map.entry("WEEK", ScalarFunction.WEEK),
+            Map.entry("YEARWEEK", ScalarFunction.YEARWEEK), Map.entry("LAST_DAY", ScalarFunction.LAST_DAY),
+            Map.entry("TO_DAYS", ScalarFunction.TO_DAYS), Map.entry("DATE_FORMAT", ScalarFunction.DATE_FORMAT),
+            Map.entry("STR_TO_DATE", ScalarFunction.STR_TO_DATE), Map.entry("UNIX_TIMESTAMP", ScalarFunction.UNIX_TIMESTAMP),
+            Map.entry("CURTIME", ScalarFunction.CURRENT_TIME), Map.entry("CURRENT_TIME", ScalarFunction.CURRENT_TIME),
+            Map.entry("LOCALTIME", ScalarFunction.CURRENT_TIMESTAMP), Map.entry("SYSDATE", ScalarFunction.CURRENT_TIMESTAMP),
+            Map.entry("TIMESTAMPDIFF", ScalarFunction.TIMESTAMPDIFF),
+            Map.entry("REGEXP_LIKE", ScalarFunction.REGEXP_LIKE), Map.entry("REGEXP_INSTR", ScalarFunction.REGEXP_INSTR),
+            Map.entry("REGEXP_SUBSTR", ScalarFunction.REGEXP_SUBSTR), Map.entry("REGEXP_REPLACE", ScalarFunction.REGEXP_REPLACE),
+            Map.entry("SUBSTRING_INDEX", ScalarFunction.SUBSTRING_INDEX), Map.entry("REPEAT", ScalarFunction.REPEAT),
+            Map.entry("SPACE", ScalarFunction.SPACE), Map.entry("LTRIM", ScalarFunction.LTRIM),
+            Map.entry("RTRIM", ScalarFunction.RTRIM), Map.entry("ASCII", ScalarFunction.ASCII),
+            Map.entry("HEX", ScalarFunction.HEX), Map.entry("UNHEX", ScalarFunction.UNHEX),
+            Map.entry("FORMAT", ScalarFunction.FORMAT), Map.entry("TRUNCATE", ScalarFunction.TRUNCATE));
 
     /** Functions over vectors: a string argument next to a vector is cast to that vector's type. */
     private static final Map<String, ScalarFunction> VECTOR_FUNCTIONS = Map.of(
@@ -117,12 +134,10 @@ final class RexToExpr {
                 return translate(RexUtil.expandSearch(rexBuilder, null, call));
             case PLUS_PREFIX:
                 return translate(call.getOperands().get(0));
-            case LIKE:
-                if (call.getOperands().size() > 2) {
-                    throw UnsupportedFeature.of("LIKE ... ESCAPE");
-                }
+            case LIKE: {
                 boolean negated = call.getOperator() instanceof SqlLikeOperator like && like.isNegated();
                 return call(negated ? ScalarFunction.NOT_LIKE : ScalarFunction.LIKE, call.getOperands(), type);
+            }
             case EXTRACT:
                 return extract(call, type);
             case TRIM:
@@ -141,11 +156,21 @@ final class RexToExpr {
             return json;
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        Expr dateCall = DateFunctionCalls.translate(call, name, type, this::translate);
+        if (dateCall != null) {
+            return dateCall;
+        }
         if (name.equals("INSTR")) {
             return call(ScalarFunction.LOCATE, List.of(call.getOperands().get(1), call.getOperands().get(0)), type);
         }
         if (VECTOR_FUNCTIONS.containsKey(name)) {
             return vectorCall(VECTOR_FUNCTIONS.get(name), call.getOperands(), type);
+        }
+        if (call.getOperator() == MysqlStringFunctions.REGEXP || call.getOperator() == MysqlStringFunctions.NOT_REGEXP) {
+            Expr matches = new Expr.Call(ScalarFunction.CAST,
+                    List.of(call(ScalarFunction.REGEXP_LIKE, call.getOperands(), DataType.BIGINT)), type);
+            return call.getOperator() == MysqlStringFunctions.REGEXP ? matches
+                    : new Expr.Call(ScalarFunction.NOT, List.of(matches), type);
         }
         if (call.getOperator() == MysqlOperators.DIVIDE) {
             return call(ScalarFunction.DIVIDE, call.getOperands(), type);
@@ -193,6 +218,10 @@ final class RexToExpr {
             case MINUTE -> ScalarFunction.MINUTE;
             case SECOND -> ScalarFunction.SECOND;
             case DOW -> ScalarFunction.DAYOFWEEK;
+            case DOY -> ScalarFunction.DAYOFYEAR;
+            case QUARTER -> ScalarFunction.QUARTER;
+            case WEEK -> ScalarFunction.WEEK; // mode 0, MySQL's default_week_format
+            case MICROSECOND -> ScalarFunction.MICROSECOND;
             default -> throw UnsupportedFeature.of("EXTRACT(" + unit + ")");
         };
         return call(function, call.getOperands().subList(1, 2), type);

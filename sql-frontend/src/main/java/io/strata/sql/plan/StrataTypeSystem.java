@@ -13,6 +13,8 @@ public final class StrataTypeSystem extends RelDataTypeSystemImpl {
     /** MySQL's div_precision_increment: AVG and / add this many digits of scale. */
     static final int DIVISION_SCALE_INCREMENT = 4;
     static final int MAX_SCALE = 30;
+    /** MySQL's fractional seconds: DATETIME(6), TIME(6), STR_TO_DATE with %f. */
+    static final int MAX_FRACTIONAL_SECOND_DIGITS = 6;
 
     private StrataTypeSystem() {}
 
@@ -30,6 +32,9 @@ public final class StrataTypeSystem extends RelDataTypeSystemImpl {
     public int getMaxPrecision(SqlTypeName typeName) {
         if (typeName == SqlTypeName.DECIMAL) {
             return MAX_PRECISION;
+        }
+        if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIME) {
+            return MAX_FRACTIONAL_SECOND_DIGITS; // Calcite's default is 3 (milliseconds)
         }
         return super.getMaxPrecision(typeName);
     }

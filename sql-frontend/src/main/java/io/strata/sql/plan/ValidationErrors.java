@@ -16,6 +16,7 @@ public final class ValidationErrors {
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
     private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature ([A-Za-z_0-9$]+)\\(");
     private static final Pattern SET_OPERATION_COLUMNS = Pattern.compile("Column count mismatch in (UNION|INTERSECT|EXCEPT)");
+    private static final Pattern ARGUMENT_COUNT = Pattern.compile("Invalid number of arguments to function '([^']*)'");
     private static final Pattern NOT_GROUPED = Pattern.compile("Expression '([^']*)' is not being grouped");
 
     private ValidationErrors() {}
@@ -46,7 +47,13 @@ public final class ValidationErrors {
         if ((m = AMBIGUOUS.matcher(message)).find()) {
             return StrataException.of(ErrorCode.ER_NON_UNIQ_ERROR, "Column '%s' in field list is ambiguous", m.group(1));
         }
+        if ((m = ARGUMENT_COUNT.matcher(message)).find()) {
+            return wrongArgumentCount(m.group(1));
+        }
         if ((m = NO_FUNCTION.matcher(message)).find()) {
+            if (MysqlFunctionNames.isKnown(m.group(1))) {
+                return wrongArgumentCount(m.group(1)); // the name exists; the arguments do not fit it
+            }
             return StrataException.of(ErrorCode.ER_SP_DOES_NOT_EXIST, "FUNCTION %s.%s does not exist",
                     database == null ? "strata" : database, m.group(1).toLowerCase(java.util.Locale.ROOT));
         }
@@ -60,6 +67,11 @@ public final class ValidationErrors {
                     + "sql_mode=only_full_group_by", m.group(1));
         }
         return new StrataException(ErrorCode.ER_PARSE_ERROR, message, e);
+    }
+
+    private static StrataException wrongArgumentCount(String function) {
+        return StrataException.of(ErrorCode.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT,
+                "Incorrect parameter count in the call to native function '%s'", function.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static StrataException tableNotFound(Matcher m, String database, CalciteContextException e) {

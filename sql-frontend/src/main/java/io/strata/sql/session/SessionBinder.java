@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
@@ -78,10 +79,21 @@ public final class SessionBinder extends SqlShuttle {
     }
 
     private SqlNode sessionFunction(SqlCall call, SqlParserPos pos) {
-        if (!(call instanceof SqlBasicCall) || call.getKind() != SqlKind.OTHER_FUNCTION || !call.getOperandList().isEmpty()) {
+        if (!(call instanceof SqlBasicCall) || call.getKind() != SqlKind.OTHER_FUNCTION) {
             return null;
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        if (call.operandCount() == 1 && call.operand(0) instanceof SqlLiteral digits) {
+            // NOW(fsp) and its synonyms: the fractional digits MySQL shows (0 to 6)
+            return switch (name) {
+                case "NOW", "SYSDATE", "LOCALTIME", "LOCALTIMESTAMP" -> SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos, digits);
+                case "CURTIME" -> SqlStdOperatorTable.CURRENT_TIME.createCall(pos, digits);
+                default -> null;
+            };
+        }
+        if (!call.getOperandList().isEmpty()) {
+            return null;
+        }
         sessionValuesUsed |= !name.equals("NOW") && !name.equals("CURDATE") && !name.equals("SYSDATE");
         return switch (name) {
             case "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER" -> SqlValues.literal(state.user() + "@localhost", pos);

@@ -52,7 +52,7 @@ public final class SessionState {
     public List<Warning> warnings() { return warnings; }
 
     /** Adds a warning of the running statement; beyond {@link #MAX_KEPT_WARNINGS} it is only counted. */
-    public void warn(Warning warning) {
+    public synchronized void warn(Warning warning) {
         if (warnings.size() < MAX_KEPT_WARNINGS) {
             warnings.add(warning);
         } else {
@@ -74,6 +74,11 @@ public final class SessionState {
     public io.strata.common.session.ClientFiles clientFiles() { return clientFiles; }
 
     public void clientFiles(io.strata.common.session.ClientFiles files) { this.clientFiles = files; }
+
+    /** Records a warning (level Warning) of the running statement; compute-nodes' warning sink. */
+    public void addWarning(int code, String message) {
+        warn(new Warning("Warning", code, message));
+    }
 
     public long lastInsertId() { return lastInsertId; }
 
