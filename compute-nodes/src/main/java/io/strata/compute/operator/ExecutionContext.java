@@ -52,8 +52,9 @@ public record ExecutionContext(BufferAllocator allocator, List<Object> parameter
         return memoryLimitBytes / 2;
     }
 
-    /** This context for one worker of a {@link GatherOperator}. */
+    /** This context for one worker of a {@link GatherOperator}: its share of the memory limit. */
     ExecutionContext forWorker(WorkerSlot slot) {
-        return new ExecutionContext(allocator, parameters, statementTime, cancelled, warnings, slot, memoryLimitBytes);
+        return new ExecutionContext(allocator, parameters, statementTime, cancelled, warnings, slot,
+                Math.max(1, memoryLimitBytes / slot.count()));
     }
 }

@@ -25,7 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class GatherOperator implements Operator {
     private static final int QUEUE_BATCHES_PER_WORKER = 2;
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
+    /**
+     * Worker threads of all queries: at most four per core, queued beyond (a worker never waits for a
+     * worker that has not started: the first to reach a join builds its table).
+     */
+    private static final ExecutorService THREADS = Executors.newFixedThreadPool(
+            Math.max(2, 4 * Runtime.getRuntime().availableProcessors()), runnable -> {
         Thread thread = new Thread(runnable, "strata-worker-" + WorkerNumbers.NEXT.incrementAndGet());
         thread.setDaemon(true);
         return thread;
