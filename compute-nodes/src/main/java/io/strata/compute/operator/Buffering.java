@@ -15,6 +15,26 @@ final class Buffering {
         return bytes;
     }
 
+    /**
+     * {@code buffer} with the rows of {@code batch} appended; a new buffer (the caller's) when
+     * {@code buffer} is null.
+     */
+    static VectorSchemaRoot appended(VectorSchemaRoot buffer, VectorSchemaRoot batch, ExecutionContext context) {
+        if (buffer != null) {
+            RowCopier.append(buffer, batch);
+            return buffer;
+        }
+        VectorSchemaRoot created = VectorSchemaRoot.create(batch.getSchema(), context.allocator());
+        try {
+            created.allocateNew();
+            RowCopier.append(created, batch);
+            return created;
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+    }
+
     /** All rows of {@code input} in one batch, or null when it has none. */
     static VectorSchemaRoot drain(Operator input, ExecutionContext context) {
         VectorSchemaRoot buffer = null;
@@ -22,11 +42,7 @@ final class Buffering {
             VectorSchemaRoot batch;
             while ((batch = input.next()) != null) {
                 Cancellation.check(context);
-                if (buffer == null) {
-                    buffer = VectorSchemaRoot.create(batch.getSchema(), context.allocator());
-                    buffer.allocateNew();
-                }
-                RowCopier.append(buffer, batch);
+                buffer = appended(buffer, batch, context);
             }
             return buffer;
         } catch (RuntimeException e) {

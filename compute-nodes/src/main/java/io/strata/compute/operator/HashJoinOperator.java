@@ -175,11 +175,7 @@ final class HashJoinOperator implements Operator {
                     partition(batch, keys.right(), rightParts);
                     continue;
                 }
-                if (buffer == null) {
-                    buffer = VectorSchemaRoot.create(batch.getSchema(), context.allocator());
-                    buffer.allocateNew();
-                }
-                RowCopier.append(buffer, batch);
+                buffer = Buffering.appended(buffer, batch, context);
                 if (Buffering.bytes(buffer) + buffer.getRowCount() * TABLE_BYTES_PER_ROW > threshold) {
                     rightParts = new SpillPartitions("join", depth);
                     partition(buffer, keys.right(), rightParts);

@@ -87,11 +87,7 @@ final class SortOperator implements Operator {
             VectorSchemaRoot batch;
             while ((batch = input.next()) != null) {
                 Cancellation.check(context);
-                if (buffered == null) {
-                    buffered = VectorSchemaRoot.create(batch.getSchema(), context.allocator());
-                    buffered.allocateNew();
-                }
-                RowCopier.append(buffered, batch);
+                buffered = Buffering.appended(buffered, batch, context);
                 if (buffered.getRowCount() >= compactAt) {
                     VectorSchemaRoot full = buffered;
                     buffered = null;
@@ -121,11 +117,7 @@ final class SortOperator implements Operator {
             VectorSchemaRoot batch;
             while ((batch = input.next()) != null) {
                 Cancellation.check(context);
-                if (buffered == null) {
-                    buffered = VectorSchemaRoot.create(batch.getSchema(), context.allocator());
-                    buffered.allocateNew();
-                }
-                RowCopier.append(buffered, batch);
+                buffered = Buffering.appended(buffered, batch, context);
                 if (Buffering.bytes(buffered) > threshold) {
                     spill(buffered);
                     buffered.close();

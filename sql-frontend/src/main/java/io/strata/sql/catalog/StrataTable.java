@@ -24,6 +24,9 @@ public final class StrataTable extends AbstractTable {
     private final TableDefinition definition;
     private final boolean withRowId;
     private TableSnapshot snapshot;
+    /** Column statistics asked for so far: each merges every object's footer, so once per column. */
+    private final java.util.Map<Integer, java.util.Optional<io.strata.txn.ColumnStatistics>> statistics =
+            new java.util.HashMap<>();
 
     public StrataTable(Transaction transaction, TableDefinition definition, boolean withRowId) {
         this.transaction = Objects.requireNonNull(transaction, "transaction");
@@ -45,6 +48,11 @@ public final class StrataTable extends AbstractTable {
             snapshot = transaction.table(definition.database(), definition.name());
         }
         return snapshot;
+    }
+
+    /** What the table's objects say about column {@code column} (see {@link TableSnapshot#columnStatistics}). */
+    public java.util.Optional<io.strata.txn.ColumnStatistics> columnStatistics(int column) {
+        return statistics.computeIfAbsent(column, c -> snapshot().columnStatistics(c));
     }
 
     @Override

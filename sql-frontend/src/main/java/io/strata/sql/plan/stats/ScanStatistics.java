@@ -21,6 +21,6 @@ final class ScanStatistics {
         if (table == null || field >= table.definition().columns().size()) {
             return Optional.empty();
         }
-        return table.snapshot().columnStatistics(field);
+        return table.columnStatistics(field);
     }
 }
