@@ -56,6 +56,49 @@ public final class StringCollation {
         return Integer.compare(left.length(), right.length());
     }
 
+    /**
+     * {@link #compare} of two strings given as UTF-8 byte ranges, without making Strings when both are
+     * ASCII (the common case); other text is decoded and compared as Strings.
+     */
+    public static int compareUtf8(byte[] left, int leftFrom, int leftTo, byte[] right, int rightFrom, int rightTo) {
+        int leftLength = leftTo - leftFrom;
+        int rightLength = rightTo - rightFrom;
+        int common = Math.min(leftLength, rightLength);
+        for (int i = 0; i < common; i++) {
+            byte x = left[leftFrom + i];
+            byte y = right[rightFrom + i];
+            if ((x | y) < 0) {
+                return compareDecoded(left, leftFrom, leftTo, right, rightFrom, rightTo);
+            }
+            if (x != y) {
+                int wx = weight(lower((char) x));
+                int wy = weight(lower((char) y));
+                if (wx != wy) {
+                    return Integer.compare(wx, wy);
+                }
+            }
+        }
+        if (!isAscii(left, leftFrom + common, leftTo) || !isAscii(right, rightFrom + common, rightTo)) {
+            return compareDecoded(left, leftFrom, leftTo, right, rightFrom, rightTo);
+        }
+        return Integer.compare(leftLength, rightLength);
+    }
+
+    private static int compareDecoded(byte[] left, int leftFrom, int leftTo, byte[] right, int rightFrom, int rightTo) {
+        return compare(new String(left, leftFrom, leftTo - leftFrom, java.nio.charset.StandardCharsets.UTF_8),
+                new String(right, rightFrom, rightTo - rightFrom, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code bytes[from, to)} is all ASCII. */
+    public static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int compareFolded(String left, String right) {
         String a = isAscii(left, 0) ? left : fold(left);
         String b = isAscii(right, 0) ? right : fold(right);

@@ -33,6 +33,20 @@ class StringCollationTest {
         }
     }
 
+    @Test
+    void comparingUtf8BytesAgreesWithComparingStrings() {
+        Random random = new Random(43);
+        String alphabet = "aAbBeEéÉ-0 9zZß";
+        for (int i = 0; i < 20_000; i++) {
+            String a = randomString(random, alphabet);
+            String b = randomString(random, alphabet);
+            byte[] x = ("<" + a).getBytes(java.nio.charset.StandardCharsets.UTF_8); // ranges not at offset 0
+            byte[] y = (b + ">>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(Integer.signum(StringCollation.compare(a, b)),
+                    Integer.signum(StringCollation.compareUtf8(x, 1, x.length, y, 0, y.length - 2)), a + " / " + b);
+        }
+    }
+
     private static String randomString(Random random, String alphabet) {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(6);

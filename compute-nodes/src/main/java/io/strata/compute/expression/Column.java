@@ -54,6 +54,13 @@ public final class Column {
      * (and drops this), so code that reads or writes BigDecimals sees every value.
      */
     private long[] unscaled;
+    /**
+     * For a string read from a vector: its values as UTF-8, row {@code i} in bytes
+     * {@code [utf8Starts[i], utf8Starts[i + 1])}, with {@link #objects} not filled yet (no String per
+     * row until someone asks). {@link #objects()} fills them and drops these.
+     */
+    private byte[] utf8;
+    private int[] utf8Starts;
 
     private Column(DataType type, int size) {
         this.type = Objects.requireNonNull(type, "type");
@@ -76,6 +83,8 @@ public final class Column {
         this.doubles = shared.doubles;
         this.objects = shared.objects;
         this.unscaled = shared.unscaled;
+        this.utf8 = shared.utf8;
+        this.utf8Starts = shared.utf8Starts;
     }
 
     /**
@@ -113,8 +122,21 @@ public final class Column {
 
     public double[] doubles() { return doubles; }
 
-    /** The BigDecimal, String, byte[]... values (a DECIMAL held unscaled gets its BigDecimals now). */
+    /**
+     * The BigDecimal, String, byte[]... values (a DECIMAL held unscaled gets its BigDecimals now, a
+     * string held as UTF-8 its Strings).
+     */
     public Object[] objects() {
+        byte[] bytes = utf8;
+        if (bytes != null) {
+            for (int i = 0; i < size; i++) {
+                if (!nulls[i]) {
+                    objects[i] = new String(bytes, utf8Starts[i], utf8Starts[i + 1] - utf8Starts[i], StandardCharsets.UTF_8);
+                }
+            }
+            utf8 = null;
+            utf8Starts = null;
+        }
         long[] pending = unscaled;
         if (pending != null) {
             int scale = type.scale();
@@ -142,6 +164,26 @@ public final class Column {
         return type.kind() == TypeKind.DECIMAL && type.scale() <= MAX_UNSCALED_PRECISION;
     }
 
+    /**
+     * A string column's values as UTF-8 (row {@code i} is bytes {@code [utf8Starts()[i],
+     * utf8Starts()[i + 1])}), or null when they are held as Strings only. Read-only.
+     */
+    public byte[] utf8() { return utf8; }
+
+    /** See {@link #utf8()}. */
+    public int[] utf8Starts() { return utf8Starts; }
+
+    /** Holds this string column's values as UTF-8 bytes (adopted) instead of Strings. */
+    void adoptUtf8(byte[] bytes, int[] starts) {
+        utf8 = bytes;
+        utf8Starts = starts;
+    }
+
+    /** Holds this DECIMAL column's values unscaled (adopted) instead of as BigDecimals. */
+    void adoptUnscaled(long[] values) {
+        unscaled = values;
+    }
+
     /** A DECIMAL column of {@code type} over unscaled values and NULL flags, both adopted. */
     public static Column ofUnscaled(DataType type, long[] values, boolean[] nulls) {
         if (!fitsUnscaled(type)) {
@@ -153,7 +195,7 @@ public final class Column {
         return column;
     }
 
-    private static final int MAX_UNSCALED_PRECISION = 18;
+    static final int MAX_UNSCALED_PRECISION = 18;
 
     public boolean isNull(int row) { return nulls[row]; }
 
@@ -169,95 +211,15 @@ public final class Column {
 
     /** Decodes the first {@code size} rows of {@code vector}, whose values are of SQL type {@code type}. */
     public static Column read(FieldVector vector, DataType type, int size) {
-        Column column = new Column(type, size);
-        if (type.kind() == TypeKind.NULL) {
-            return column;
-        }
-        boolean[] nulls = column.nulls;
-        for (int i = 0; i < size; i++) {
-            nulls[i] = vector.isNull(i);
-        }
-        if (vector instanceof DecimalVector decimals && fitsUnscaled(type) && type.precision() <= MAX_UNSCALED_PRECISION
-                && decimals.getScale() == type.scale()) {
-            column.unscaled = readUnscaled(decimals, nulls, size);
-            return column;
-        }
-        switch (column.representation()) {
-            case LONG -> readLongs(vector, column.longs, nulls, size);
-            case DOUBLE -> readDoubles(vector, column.doubles, nulls, size);
-            case OBJECT -> readObjects(vector, type, column.objects, nulls, size);
-        }
-        return column;
+        return ColumnReader.read(vector, type, null, size);
     }
 
-    private static void readLongs(FieldVector vector, long[] out, boolean[] nulls, int size) {
-        for (int i = 0; i < size; i++) {
-            if (nulls[i]) {
-                continue;
-            }
-            out[i] = switch (vector) {
-                case BigIntVector v -> v.get(i);
-                case IntVector v -> v.get(i);
-                case SmallIntVector v -> v.get(i);
-                case TinyIntVector v -> v.get(i);
-                case BitVector v -> v.get(i);
-                case DateDayVector v -> v.get(i);
-                case TimeStampMicroVector v -> v.get(i);
-                case TimeMicroVector v -> v.get(i);
-                default -> throw new IllegalStateException("not an integer vector: " + vector.getClass().getSimpleName());
-            };
-        }
-    }
-
-    private static void readDoubles(FieldVector vector, double[] out, boolean[] nulls, int size) {
-        if (vector instanceof Float8Vector v) {
-            for (int i = 0; i < size; i++) {
-                out[i] = nulls[i] ? 0 : v.get(i);
-            }
-        } else if (vector instanceof Float4Vector v) {
-            for (int i = 0; i < size; i++) {
-                out[i] = nulls[i] ? 0 : v.get(i);
-            }
-        } else {
-            throw new IllegalStateException("not a floating point vector: " + vector.getClass().getSimpleName());
-        }
-    }
-
-    private static void readObjects(FieldVector vector, DataType type, Object[] out, boolean[] nulls, int size) {
-        for (int i = 0; i < size; i++) {
-            if (nulls[i]) {
-                continue;
-            }
-            out[i] = switch (vector) {
-                case VarCharVector v -> new String(v.get(i), StandardCharsets.UTF_8);
-                case VarBinaryVector v -> v.get(i);
-                case DecimalVector v -> readDecimal(v, i);
-                default -> ArrowValues.get(vector, i);
-            };
-        }
-    }
-
-    /** The low 64 bits of each 128-bit value: the whole value when the precision is 18 or less. */
-    private static long[] readUnscaled(DecimalVector vector, boolean[] nulls, int size) {
-        long[] values = new long[size];
-        org.apache.arrow.memory.ArrowBuf data = vector.getDataBuffer();
-        for (int i = 0; i < size; i++) {
-            if (!nulls[i]) {
-                values[i] = data.getLong((long) i * DecimalVector.TYPE_WIDTH);
-            }
-        }
-        return values;
-    }
-
-    /** Reads a 128-bit decimal without going through a byte array when it fits in a long (nearly always). */
-    private static BigDecimal readDecimal(DecimalVector vector, int row) {
-        long offset = (long) row * DecimalVector.TYPE_WIDTH;
-        long low = vector.getDataBuffer().getLong(offset);
-        long high = vector.getDataBuffer().getLong(offset + 8);
-        if (high == (low >> 63)) {
-            return BigDecimal.valueOf(low, vector.getScale());
-        }
-        return vector.getObject(row);
+    /**
+     * Decodes rows {@code positions[0..count)} of a vector (a selection vector's rows) into a column of
+     * {@code count} rows, as {@link #read(FieldVector, DataType, int)} reads them.
+     */
+    public static Column read(FieldVector vector, DataType type, int[] positions, int count) {
+        return ColumnReader.read(vector, type, positions, count);
     }
 
     /** Encodes all rows into a new vector named {@code name} (the caller closes it). */
@@ -281,6 +243,10 @@ public final class Column {
                 writeUnscaled(decimals, from, count);
                 return vector;
             }
+            if (utf8 != null && vector instanceof VarCharVector strings) {
+                writeUtf8(strings, from, count);
+                return vector;
+            }
             if (writePrimitives(vector, from, count)) {
                 vector.setValueCount(count);
                 return vector;
@@ -300,6 +266,23 @@ public final class Column {
             vector.close();
             throw e;
         }
+    }
+
+    private void writeUtf8(VarCharVector vector, int from, int count) {
+        int base = utf8Starts[from];
+        int length = utf8Starts[from + count] - base;
+        vector.allocateNew(Math.max(length, 1), Math.max(count, 1));
+        vector.getDataBuffer().setBytes(0, utf8, base, length);
+        org.apache.arrow.memory.ArrowBuf offsets = vector.getOffsetBuffer();
+        org.apache.arrow.memory.ArrowBuf validity = vector.getValidityBuffer();
+        for (int i = 0; i < count; i++) {
+            offsets.setInt((long) (i + 1) * 4, utf8Starts[from + i + 1] - base);
+            if (!nulls[from + i]) {
+                org.apache.arrow.vector.BitVectorHelper.setBit(validity, i);
+            }
+        }
+        vector.setLastSet(count - 1);
+        vector.setValueCount(count);
     }
 
     /**
@@ -405,6 +388,10 @@ public final class Column {
         }
         if (unscaled != null) {
             return BigDecimal.valueOf(unscaled[row], type.scale());
+        }
+        byte[] bytes = utf8;
+        if (bytes != null) {
+            return new String(bytes, utf8Starts[row], utf8Starts[row + 1] - utf8Starts[row], StandardCharsets.UTF_8);
         }
         return switch (representation()) {
             case LONG -> toJava(longs[row], type.kind());

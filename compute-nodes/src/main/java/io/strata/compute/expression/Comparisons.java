@@ -109,11 +109,61 @@ public final class Comparisons {
                 }
             }
             case OBJECT -> {
+                if (common.kind() == TypeKind.TEXT && (l.utf8() != null || r.utf8() != null)) {
+                    compareUtf8(l, r, order, nulls, size);
+                    return;
+                }
                 for (int i = 0; i < size; i++) {
                     if (!nulls[i]) {
                         order[i] = compareObjects(common.kind(), l, r, i);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Compares strings where at least one side is held as UTF-8 (read from a vector), without a String per
+     * row: the other side's Strings (usually one constant) are encoded once each.
+     */
+    private static void compareUtf8(Column l, Column r, int[] order, boolean[] nulls, int size) {
+        Utf8Rows left = new Utf8Rows(l);
+        Utf8Rows right = new Utf8Rows(r);
+        for (int i = 0; i < size; i++) {
+            if (!nulls[i]) {
+                left.load(i);
+                right.load(i);
+                order[i] = StringCollation.compareUtf8(left.bytes, left.from, left.to, right.bytes, right.from, right.to);
+            }
+        }
+    }
+
+    /** A string column's rows as UTF-8 ranges, one at a time: its own bytes, or its Strings encoded (reused while the same). */
+    private static final class Utf8Rows {
+        private final Column column;
+        private Object lastString;
+        byte[] bytes;
+        int from;
+        int to;
+
+        Utf8Rows(Column column) {
+            this.column = column;
+        }
+
+        void load(int row) {
+            byte[] utf8 = column.utf8();
+            if (utf8 != null) {
+                bytes = utf8;
+                from = column.utf8Starts()[row];
+                to = column.utf8Starts()[row + 1];
+                return;
+            }
+            Object value = column.objects()[row];
+            if (value != lastString) {
+                lastString = value;
+                bytes = ((String) value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                from = 0;
+                to = bytes.length;
             }
         }
     }

@@ -27,6 +27,8 @@ public final class ExpressionEvaluator {
     private final ExecutionContext context;
     /** Input columns decoded during the current call, so an expression tree reads each column once. */
     private Column[] decoded;
+    /** The rows of the current call's batch that are evaluated (a selection vector), or null for all. */
+    private Selection selection;
     /**
      * Calls that read no column (DATE '1994-01-01' + INTERVAL 1 YEAR), evaluated once on one row: each
      * batch gets copies of that value instead of computing it per row. Parameters are fixed for an
@@ -56,8 +58,17 @@ public final class ExpressionEvaluator {
      * at most once; returns one new vector per expression, named after {@code names}.
      */
     public List<FieldVector> evaluateAll(List<Expr> exprs, VectorSchemaRoot batch, List<String> names) {
+        return evaluateAll(exprs, batch, null, names);
+    }
+
+    /**
+     * {@link #evaluateAll(List, VectorSchemaRoot, List)} over the rows {@code rows} selects (all rows when
+     * null): the vectors hold one value per selected row.
+     */
+    public List<FieldVector> evaluateAll(List<Expr> exprs, VectorSchemaRoot batch, Selection rows, List<String> names) {
         List<FieldVector> vectors = new java.util.ArrayList<>(exprs.size());
         decoded = new Column[batch.getFieldVectors().size()];
+        selection = rows;
         try {
             for (int i = 0; i < exprs.size(); i++) {
                 vectors.add(evaluateOne(exprs.get(i), batch, names.get(i)));
@@ -68,17 +79,27 @@ public final class ExpressionEvaluator {
             throw e;
         } finally {
             decoded = null;
+            selection = null;
         }
     }
 
     private FieldVector evaluateOne(Expr expr, VectorSchemaRoot batch, String name) {
-        int rows = batch.getRowCount();
         if (expr instanceof Expr.ColumnRef ref) {
             FieldVector source = batch.getVector(ref.index());
             if (sqlType(source, ref.type()).equals(ref.type())) {
                 Field target = ArrowTypes.field(name, ref.type(), true);
+                if (selection != null) {
+                    FieldVector copy = target.createVector(context.allocator());
+                    try {
+                        io.strata.common.type.VectorCopy.gather(source, selection.rows(), selection.count(), copy, 0);
+                    } catch (RuntimeException e) {
+                        copy.close();
+                        throw e;
+                    }
+                    return copy;
+                }
                 TransferPair pair = source.getTransferPair(target, context.allocator());
-                pair.splitAndTransfer(0, rows);
+                pair.splitAndTransfer(0, batch.getRowCount());
                 return (FieldVector) pair.getTo();
             }
         }
@@ -92,7 +113,7 @@ public final class ExpressionEvaluator {
             decoded = new Column[batch.getFieldVectors().size()];
         }
         try {
-            return ColumnCaster.cast(eval(expr, batch, batch.getRowCount()), expr.type());
+            return ColumnCaster.cast(eval(expr, batch, rowCount(batch)), expr.type());
         } finally {
             if (outermost) {
                 decoded = null;
@@ -100,17 +121,46 @@ public final class ExpressionEvaluator {
         }
     }
 
+    private int rowCount(VectorSchemaRoot batch) {
+        return selection == null ? batch.getRowCount() : selection.count();
+    }
+
     /** Rows of a batch chosen by a condition: {@code rows[0..count)} in ascending order. */
     public record Selection(int[] rows, int count) {}
 
     /** Evaluates a condition over all rows of {@code batch}: the rows where it is TRUE (not FALSE, not NULL). */
     public Selection selectTrue(Expr condition, VectorSchemaRoot batch) {
-        Column truth = Logic.truth(evaluateColumn(condition, batch));
+        return selectTrue(condition, batch, null);
+    }
+
+    /**
+     * Evaluates a condition over the rows of {@code batch} that {@code among} selects (all when null): those
+     * where it is TRUE, as rows of the batch. The conjuncts of an AND are evaluated one after another, each
+     * over the rows the ones before kept.
+     */
+    public Selection selectTrue(Expr condition, VectorSchemaRoot batch, Selection among) {
+        if (condition instanceof Expr.Call call && call.function() == ScalarFunction.AND) {
+            Selection kept = among;
+            for (Expr conjunct : call.arguments()) {
+                kept = selectTrue(conjunct, batch, kept);
+                if (kept.count() == 0) {
+                    break;
+                }
+            }
+            return kept;
+        }
+        Column truth;
+        selection = among;
+        try {
+            truth = Logic.truth(evaluateColumn(condition, batch));
+        } finally {
+            selection = null;
+        }
         int[] rows = new int[truth.size()];
         int selected = 0;
         for (int i = 0; i < truth.size(); i++) {
             if (!truth.isNull(i) && truth.longs()[i] != 0) {
-                rows[selected++] = i;
+                rows[selected++] = among == null ? i : among.rows()[i];
             }
         }
         return new Selection(rows, selected);
@@ -128,7 +178,8 @@ public final class ExpressionEvaluator {
                     yield decoded[ref.index()]; // columns are read-only once decoded: sharing is safe
                 }
                 FieldVector vector = batch.getVector(ref.index());
-                Column column = Column.read(vector, sqlType(vector, ref.type()), rows);
+                Column column = selection == null ? Column.read(vector, sqlType(vector, ref.type()), rows)
+                        : Column.read(vector, sqlType(vector, ref.type()), selection.rows(), selection.count());
                 if (decoded != null) {
                     decoded[ref.index()] = column;
                 }

@@ -44,13 +44,30 @@ public final class LikeMatcher {
 
     public boolean matches(String text) {
         int[] value = StringCollation.fold(text).codePoints().toArray();
+        return matches(value, null, 0, value.length);
+    }
+
+    /**
+     * Whether the UTF-8 text {@code bytes[from, to)} matches: ASCII text is matched byte by byte, lower-cased
+     * on the way (no String made); other text as {@link #matches(String)} does.
+     */
+    public boolean matchesUtf8(byte[] bytes, int from, int to) {
+        if (!StringCollation.isAscii(bytes, from, to)) {
+            return matches(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return matches(null, bytes, from, to);
+    }
+
+    /** Matches code points {@code points[from, to)}, or (points null) ASCII bytes {@code bytes[from, to)} folded. */
+    private boolean matches(int[] points, byte[] bytes, int from, int to) {
         // Greedy matching with one backtrack point for the latest %, linear in practice.
-        int v = 0;
+        int v = from;
         int t = 0;
         int starToken = -1;
-        int starValue = 0;
-        while (v < value.length) {
-            if (t < tokens.length && (tokens[t] == ANY_ONE || tokens[t] == value[v])) {
+        int starValue = from;
+        while (v < to) {
+            int c = points != null ? points[v] : lower(bytes[v]);
+            if (t < tokens.length && (tokens[t] == ANY_ONE || tokens[t] == c)) {
                 v++;
                 t++;
             } else if (t < tokens.length && tokens[t] == ANY_RUN) {
@@ -67,5 +84,9 @@ public final class LikeMatcher {
             t++;
         }
         return t == tokens.length;
+    }
+
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
     }
 }

@@ -50,7 +50,9 @@ final class StringFunctions {
                 matcherPattern = p;
                 matcherEscape = escape;
             }
-            boolean matches = matcher.matches((String) value.objects()[i]);
+            byte[] utf8 = value.utf8();
+            boolean matches = utf8 != null ? matcher.matchesUtf8(utf8, value.utf8Starts()[i], value.utf8Starts()[i + 1])
+                    : matcher.matches((String) value.objects()[i]);
             out.longs()[i] = matches != negated ? 1 : 0;
         }
         return out;

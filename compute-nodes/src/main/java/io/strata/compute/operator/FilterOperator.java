@@ -8,8 +8,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import java.util.List;
 
 /**
- * Keeps the rows where the condition is TRUE. A batch where every row passes goes on as it is;
- * otherwise the passing rows are gathered into a new batch.
+ * Keeps the rows where the condition is TRUE, evaluating its conjuncts one after another over the rows
+ * the earlier ones kept. To a consumer that reads selections ({@link #nextSelected}) it hands its input
+ * batch with a selection vector of the passing rows; for {@link #next} a batch where every row passes
+ * goes on as it is, otherwise the passing rows are gathered into a new batch.
  */
 final class FilterOperator implements Operator {
     private final PhysicalNode.Filter plan;
@@ -33,17 +35,30 @@ final class FilterOperator implements Operator {
     @Override
     public VectorSchemaRoot next() {
         output.close();
+        SelectedBatch selected = nextSelected();
+        if (selected == null) {
+            return null;
+        }
+        if (selected.selection() == null) {
+            return selected.batch();
+        }
+        ExpressionEvaluator.Selection rows = selected.selection();
+        return output.replace(RowCopier.select(selected.batch(), rows.rows(), rows.count(), context.allocator()));
+    }
+
+    @Override
+    public SelectedBatch nextSelected() {
         while (true) {
-            VectorSchemaRoot batch = input.next();
-            if (batch == null) {
+            SelectedBatch selected = input.nextSelected();
+            if (selected == null) {
                 return null;
             }
-            ExpressionEvaluator.Selection selection = evaluator.selectTrue(plan.condition(), batch);
-            if (selection.count() == batch.getRowCount()) {
-                return batch;
+            ExpressionEvaluator.Selection rows = evaluator.selectTrue(plan.condition(), selected.batch(), selected.selection());
+            if (rows.count() == selected.batch().getRowCount()) {
+                return new SelectedBatch(selected.batch(), null);
             }
-            if (selection.count() > 0) {
-                return output.replace(RowCopier.select(batch, selection.rows(), selection.count(), context.allocator()));
+            if (rows.count() > 0) {
+                return new SelectedBatch(selected.batch(), rows);
             }
         }
     }

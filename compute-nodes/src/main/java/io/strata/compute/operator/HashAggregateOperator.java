@@ -11,9 +11,7 @@ import io.strata.compute.plan.PhysicalNode;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Groups its whole input by the group keys in a hash table (NULL keys form one group; strings
@@ -28,20 +26,23 @@ import java.util.Map;
  */
 final class HashAggregateOperator implements Operator {
     private static final int MAX_DEPTH = 4; // 16^4 partitions: past that, hold everything
-    /** Rough heap bytes per group: the hash entry, its key objects and the accumulators' slots. */
-    private static final long GROUP_BYTES = 96;
-    private static final long KEY_BYTES = 48;
+    /** Rough heap bytes per group of one accumulator's slots. */
     private static final long CALL_BYTES = 24;
 
     private final PhysicalNode.Aggregate plan;
     private final Operator input;
     private final ExecutionContext context;
     private final OutputBatch output = new OutputBatch();
-    private final Map<RowKey, Integer> groups = new HashMap<>();
-    /** For a single integer-like group key: its normalized value to group id, with no per-row allocation. */
+    /** Group keys (encoded) to group ids. */
+    private final KeyTable groups;
+    /** For a single integer-like group key: its normalized value to group id, instead of {@link #groups}. */
     private final LongIntHashMap longGroups;
     private int nullGroup = -1;
-    private final List<Object[]> groupKeyValues = new ArrayList<>();
+    /** Each group's key values, by group id. */
+    private final GroupKeyVectors groupKeys;
+    /** The rows of the batch being assigned that opened a group. */
+    private int[] openingRows = new int[0];
+    private int openingCount;
     private final Accumulator[] accumulators;
     private final DataType[] keyTypes;
     private Column[] results;
@@ -68,6 +69,8 @@ final class HashAggregateOperator implements Operator {
             keyTypes[k] = inputColumns.get(plan.groupKeys()[k]).type();
         }
         this.longGroups = keyTypes.length == 1 && RowKey.isLongKey(keyTypes[0]) ? new LongIntHashMap() : null;
+        this.groups = longGroups == null && keyTypes.length > 0 ? new KeyTable() : null;
+        this.groupKeys = new GroupKeyVectors(plan.groupKeys(), context.allocator());
         this.accumulators = new Accumulator[plan.calls().size()];
         for (int c = 0; c < accumulators.length; c++) {
             AggregateCall call = plan.calls().get(c);
@@ -124,9 +127,12 @@ final class HashAggregateOperator implements Operator {
     }
 
     private boolean outgrown() {
-        long perGroup = GROUP_BYTES + KEY_BYTES * keyTypes.length + CALL_BYTES * accumulators.length;
-        return keyTypes.length > 0 && depth < MAX_DEPTH
-                && (long) groupKeyValues.size() * perGroup > context.spillThresholdBytes();
+        if (keyTypes.length == 0 || depth >= MAX_DEPTH) {
+            return false;
+        }
+        long table = groups != null ? groups.bytes() : 24L * groupKeys.rows(); // a long map: 12 bytes a slot, half full
+        long bytes = table + groupKeys.bytes() + (long) groupKeys.rows() * CALL_BYTES * accumulators.length;
+        return bytes > context.spillThresholdBytes();
     }
 
     private void consume() {
@@ -153,7 +159,7 @@ final class HashAggregateOperator implements Operator {
         if (keyTypes.length == 0) {
             groupCount = 1; // an aggregate without GROUP BY has one row even over no input
         } else {
-            groupCount = groupKeyValues.size();
+            groupCount = groupKeys.rows();
         }
     }
 
@@ -162,39 +168,41 @@ final class HashAggregateOperator implements Operator {
         if (keyTypes.length == 0) {
             return groupIds;
         }
-        if (longGroups != null) {
-            return assignLongGroups(Column.read(batch.getVector(plan.groupKeys()[0]), rowCount), groupIds);
+        if (openingRows.length < rowCount) {
+            openingRows = new int[rowCount];
         }
+        openingCount = 0;
+        if (longGroups != null) {
+            assignLongGroups(Column.read(batch.getVector(plan.groupKeys()[0]), rowCount), groupIds);
+        } else {
+            assignEncodedGroups(batch, rowCount, groupIds);
+        }
+        groupKeys.append(batch, openingRows, openingCount);
+        return groupIds;
+    }
+
+    private void assignEncodedGroups(VectorSchemaRoot batch, int rowCount, int[] groupIds) {
         Column[] keys = new Column[keyTypes.length];
         for (int k = 0; k < keys.length; k++) {
             keys[k] = Column.read(batch.getVector(plan.groupKeys()[k]), rowCount);
         }
-        RowKey[] rowKeys = RowKey.ofRows(keys, rowCount);
+        EncodedKeys encoded = EncodedKeys.of(keys, null, rowCount);
         if (full) {
-            spillHashes = new int[rowCount];
+            spillHashes = encoded.hashes();
         }
         for (int i = 0; i < rowCount; i++) {
-            Integer group = groups.get(rowKeys[i]);
-            if (group == null && full) {
-                groupIds[i] = -1; // a new key: its row goes to a partition
-                spillHashes[i] = rowKeys[i].hashCode();
-                continue;
-            }
-            if (group == null) {
-                group = groupKeyValues.size();
-                groups.put(rowKeys[i], group);
-                Object[] values = new Object[keys.length];
-                for (int k = 0; k < keys.length; k++) {
-                    values[k] = keys[k].get(i);
-                }
-                groupKeyValues.add(values);
+            int before = groups.size();
+            int group = full ? groups.find(encoded, i) : groups.findOrAdd(encoded, i);
+            if (group < 0) {
+                group = -1; // a new key while full: its row goes to a partition
+            } else if (group == before) {
+                openingRows[openingCount++] = i;
             }
             groupIds[i] = group;
         }
-        return groupIds;
     }
 
-    private int[] assignLongGroups(Column key, int[] groupIds) {
+    private void assignLongGroups(Column key, int[] groupIds) {
         long[] values = RowKey.normalizedLongs(key);
         if (full) {
             spillHashes = new int[groupIds.length];
@@ -208,19 +216,18 @@ final class HashAggregateOperator implements Operator {
             }
             if (key.isNull(i)) {
                 if (nullGroup < 0) {
-                    nullGroup = newGroup(key, i);
+                    nullGroup = newGroup(i);
                 }
                 group = nullGroup;
             } else {
                 group = longGroups.get(values[i]);
                 if (group == LongIntHashMap.MISSING) {
-                    group = newGroup(key, i);
+                    group = newGroup(i);
                     longGroups.put(values[i], group);
                 }
             }
             groupIds[i] = group;
         }
-        return groupIds;
     }
 
     /** Per row of the batch being assigned while full: its key's hash (for rows with new keys). */
@@ -243,20 +250,18 @@ final class HashAggregateOperator implements Operator {
         partitions.append(batch, spillHashes, spilled, context.allocator());
     }
 
-    private int newGroup(Column key, int row) {
-        groupKeyValues.add(new Object[] {key.get(row)});
-        return groupKeyValues.size() - 1;
+    /** Opens a group at row {@code row} of the batch being assigned: its id. */
+    private int newGroup(int row) {
+        openingRows[openingCount++] = row;
+        return groupKeys.rows() + openingCount - 1;
     }
 
     /** The output columns: group keys, then one per call, each in its output type. */
     private Column[] finish() {
         Column[] columns = new Column[keyTypes.length + accumulators.length];
         for (int k = 0; k < keyTypes.length; k++) {
-            Object[] values = new Object[groupCount];
-            for (int g = 0; g < groupCount; g++) {
-                values[g] = groupKeyValues.get(g)[k];
-            }
-            columns[k] = ColumnCaster.cast(Column.fromValues(keyTypes[k], values), plan.output().get(k).type());
+            Column keys = groupKeys.column(k);
+            columns[k] = ColumnCaster.cast(keys != null ? keys : Column.allocate(keyTypes[k], 0), plan.output().get(k).type());
         }
         for (int c = 0; c < accumulators.length; c++) {
             DataType type = plan.output().get(keyTypes.length + c).type();
@@ -268,6 +273,7 @@ final class HashAggregateOperator implements Operator {
     @Override
     public void close() {
         output.close();
+        groupKeys.close();
         if (partitionAggregate != null) {
             partitionAggregate.close();
             partitionAggregate = null;

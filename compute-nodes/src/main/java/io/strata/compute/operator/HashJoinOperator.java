@@ -198,15 +198,8 @@ final class HashJoinOperator implements Operator {
         if (rowCount == 0) {
             return;
         }
-        Column[] keyValues = new Column[keyColumns.length];
-        for (int k = 0; k < keyColumns.length; k++) {
-            keyValues[k] = Column.read(batch.getVector(keyColumns[k]), rowCount);
-        }
-        RowKey[] rowKeys = RowKey.ofRows(keyValues, rowCount);
-        int[] hashes = new int[rowCount];
-        for (int i = 0; i < rowCount; i++) {
-            hashes[i] = rowKeys[i].hashCode();
-        }
+        // NULL hashes as a value here: rows with NULL keys still go to a partition (outer joins keep them)
+        int[] hashes = JoinHashTable.keys(batch, keyColumns, null).hashes();
         parts.append(batch, hashes, null, context.allocator());
     }
 

@@ -5,14 +5,12 @@ import io.strata.compute.expression.Column;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The build side of a hash join: rows of one buffered batch chained by key. Rows whose key has a
  * NULL part are left out, as SQL equality never matches NULL, unless that key is null-safe
  * ({@code <=>}), where NULL matches NULL. A single integer-like, not null-safe key on both
- * sides is hashed as a primitive long; other keys as {@link RowKey}s.
+ * sides is hashed as a primitive long; other keys as {@link EncodedKeys} in a {@link KeyTable}.
  */
 final class JoinHashTable {
     static final int END = -1;
@@ -20,7 +18,9 @@ final class JoinHashTable {
     private final boolean longKeys;
     /** Per key: whether NULL matches NULL ({@code <=>}) instead of nothing. */
     private final boolean[] nullSafe;
-    private final Map<RowKey, Integer> heads = new HashMap<>();
+    private final KeyTable keyTable;
+    /** Per key id of {@link #keyTable}: its first build row. */
+    private final int[] heads;
     private final LongIntHashMap longHeads;
     /** {@code next[row]}: the next build row with the same key, or {@link #END}. */
     private final int[] next;
@@ -31,6 +31,8 @@ final class JoinHashTable {
         this.nullSafe = nullSafe.clone();
         int rowCount = build == null ? 0 : build.getRowCount();
         this.longHeads = longKeys ? new LongIntHashMap(rowCount) : null;
+        this.keyTable = longKeys ? null : new KeyTable(rowCount);
+        this.heads = longKeys ? null : new int[rowCount];
         next = new int[rowCount];
         Arrays.fill(next, END);
         if (rowCount == 0) {
@@ -48,11 +50,13 @@ final class JoinHashTable {
             }
             return;
         }
-        RowKey[] keys = keys(build, keyColumns, this.nullSafe);
+        EncodedKeys keys = keys(build, keyColumns, this.nullSafe);
         for (int row = rowCount - 1; row >= 0; row--) {
-            if (keys[row] != null) {
-                Integer head = heads.put(keys[row], row);
-                next[row] = head == null ? END : head;
+            if (!keys.unmatchable(row)) {
+                int before = keyTable.size();
+                int id = keyTable.findOrAdd(keys, row);
+                next[row] = id == before ? END : heads[id];
+                heads[id] = row;
             }
         }
     }
@@ -66,7 +70,7 @@ final class JoinHashTable {
      * The keys of one probe batch, for {@link #first}. The table is only read once built, so probes of
      * several threads may look it up at once, each with its own Probe.
      */
-    record Probe(RowKey[] keys, long[] longs, boolean[] nulls) {}
+    record Probe(EncodedKeys keys, long[] longs, boolean[] nulls) {}
 
     /** Computes the keys of the probe batch that {@link #first} looks up. */
     Probe startProbe(VectorSchemaRoot probe, int[] keyColumns) {
@@ -86,35 +90,25 @@ final class JoinHashTable {
             int head = longHeads.get(probe.longs()[row]);
             return head == LongIntHashMap.MISSING ? END : head;
         }
-        RowKey key = probe.keys()[row];
-        if (key == null) {
+        EncodedKeys keys = probe.keys();
+        if (keys.unmatchable(row)) {
             return END;
         }
-        Integer head = heads.get(key);
-        return head == null ? END : head;
+        int id = keyTable.find(keys, row);
+        return id < 0 ? END : heads[id];
     }
 
     int next(int row) {
         return next[row];
     }
 
-    /** The key of every row of {@code batch} (null where a key part that is not null-safe is NULL). */
-    private static RowKey[] keys(VectorSchemaRoot batch, int[] keyColumns, boolean[] nullSafe) {
+    /** The encoded key of every row of {@code batch} (unmatchable where a part that is not null-safe is NULL). */
+    static EncodedKeys keys(VectorSchemaRoot batch, int[] keyColumns, boolean[] nullSafe) {
         int rowCount = batch.getRowCount();
-        Object[][] normalized = new Object[keyColumns.length][];
+        Column[] parts = new Column[keyColumns.length];
         for (int k = 0; k < keyColumns.length; k++) {
-            normalized[k] = RowKey.normalize(Column.read(batch.getVector(keyColumns[k]), rowCount));
+            parts[k] = Column.read(batch.getVector(keyColumns[k]), rowCount);
         }
-        RowKey[] keys = new RowKey[rowCount];
-        for (int row = 0; row < rowCount; row++) {
-            Object[] parts = new Object[keyColumns.length];
-            boolean hasNull = false;
-            for (int k = 0; k < keyColumns.length; k++) {
-                parts[k] = normalized[k][row];
-                hasNull |= parts[k] == null && !nullSafe[k];
-            }
-            keys[row] = hasNull ? null : new RowKey(parts);
-        }
-        return keys;
+        return EncodedKeys.of(parts, nullSafe, rowCount);
     }
 }

@@ -16,6 +16,16 @@ public interface Operator extends AutoCloseable {
     /** The next non-empty batch, or null at the end. */
     VectorSchemaRoot next();
 
+    /**
+     * The next batch with the rows of it that count, or null at the end: for consumers that read through
+     * a selection vector, so that a filter below them need not copy its survivors. Call either this or
+     * {@link #next()} on an operator, not both.
+     */
+    default SelectedBatch nextSelected() {
+        VectorSchemaRoot batch = next();
+        return batch == null ? null : new SelectedBatch(batch, null);
+    }
+
     @Override
     void close();
 }

@@ -41,6 +41,21 @@ public final class ProfiledOperator implements Operator {
     }
 
     @Override
+    public SelectedBatch nextSelected() {
+        long start = System.nanoTime();
+        try {
+            SelectedBatch batch = operator.nextSelected();
+            if (batch != null) {
+                batches++;
+                rows += batch.rowCount();
+            }
+            return batch;
+        } finally {
+            nanos += System.nanoTime() - start;
+        }
+    }
+
+    @Override
     public void close() {
         operator.close();
     }

@@ -10,7 +10,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Computes one output column per expression; column references share the input's buffers. */
+/**
+ * Computes one output column per expression over the rows its input selects; column references
+ * share the input's buffers when every row is selected.
+ */
 final class ProjectOperator implements Operator {
     private final PhysicalNode.Project plan;
     private final Operator input;
@@ -33,16 +36,16 @@ final class ProjectOperator implements Operator {
     @Override
     public VectorSchemaRoot next() {
         output.close();
-        VectorSchemaRoot batch = input.next();
-        if (batch == null) {
+        SelectedBatch selected = input.nextSelected();
+        if (selected == null) {
             return null;
         }
-        List<FieldVector> vectors = evaluator.evaluateAll(plan.expressions(), batch, names);
+        List<FieldVector> vectors = evaluator.evaluateAll(plan.expressions(), selected.batch(), selected.selection(), names);
         List<Field> fields = new ArrayList<>(vectors.size());
         for (FieldVector vector : vectors) {
             fields.add(vector.getField());
         }
-        return output.replace(new VectorSchemaRoot(fields, vectors, batch.getRowCount()));
+        return output.replace(new VectorSchemaRoot(fields, vectors, selected.rowCount()));
     }
 
     @Override

@@ -93,4 +93,37 @@ class LogicAndComparisonTest extends EvaluatorTestBase {
             }
         }
     }
+
+    @Test
+    void conditionsAndProjectionsEvaluateOverASelectionOfRows() {
+        DataType type = DataType.BIGINT;
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        for (long v = 0; v < 10; v++) {
+            rows.add(new Object[] {v, v % 3 == 0 ? null : "s" + v});
+        }
+        var fields = java.util.List.of(io.strata.common.type.ArrowTypes.field("v", type, true),
+                io.strata.common.type.ArrowTypes.field("s", S, true));
+        ExpressionEvaluator evaluator = new ExpressionEvaluator(context);
+        try (var batch = io.strata.compute.batch.BatchBuilder.build(allocator, fields, rows)) {
+            Expr odd = call(ScalarFunction.EQUALS, B, call(ScalarFunction.MOD, type, col(0, type), lit(2L, type)), lit(1L, type));
+            Expr notNull = call(ScalarFunction.IS_NOT_NULL, B, col(1, S));
+            Expr both = call(ScalarFunction.AND, B, odd, notNull);
+            ExpressionEvaluator.Selection all = evaluator.selectTrue(both, batch);
+            assertEquals(java.util.List.of(1, 5, 7), java.util.Arrays.stream(all.rows(), 0, all.count()).boxed().toList());
+            ExpressionEvaluator.Selection among = new ExpressionEvaluator.Selection(new int[] {2, 5, 6, 7, 9}, 5);
+            ExpressionEvaluator.Selection kept = evaluator.selectTrue(both, batch, among);
+            assertEquals(java.util.List.of(5, 7), java.util.Arrays.stream(kept.rows(), 0, kept.count()).boxed().toList());
+            var vectors = evaluator.evaluateAll(java.util.List.of(col(1, S), call(ScalarFunction.PLUS, type, col(0, type),
+                    lit(100L, type))), batch, kept, java.util.List.of("s", "p"));
+            try {
+                assertEquals(2, vectors.get(0).getValueCount());
+                assertEquals("s5", io.strata.common.type.ArrowValues.get(vectors.get(0), 0).toString());
+                assertEquals("s7", io.strata.common.type.ArrowValues.get(vectors.get(0), 1).toString());
+                assertEquals(105L, ((Number) io.strata.common.type.ArrowValues.get(vectors.get(1), 0)).longValue());
+                assertEquals(107L, ((Number) io.strata.common.type.ArrowValues.get(vectors.get(1), 1)).longValue());
+            } finally {
+                vectors.forEach(org.apache.arrow.vector.FieldVector::close);
+            }
+        }
+    }
 }

@@ -19,6 +19,29 @@ class StringFunctionsTest extends EvaluatorTestBase {
     }
 
     @Test
+    void likeOverUtf8BytesAgreesWithLikeOverStrings() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "aAbBéÉ%_\\x";
+        for (int i = 0; i < 20_000; i++) {
+            String pattern = random(random, alphabet, 5);
+            String text = random(random, alphabet.replace("%", "").replace("_", ""), 7);
+            LikeMatcher matcher = new LikeMatcher(pattern);
+            byte[] bytes = ("#" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(matcher.matches(text), matcher.matchesUtf8(bytes, 1, bytes.length), pattern + " / " + text);
+        }
+        Expr accents = call(ScalarFunction.LIKE, B, col(0, S), lit("%e_", S));
+        assertEquals(list(true, true, false), eval(accents, S, "cafÉs", "xEy", "été"));
+    }
+
+    private static String random(java.util.Random random, String alphabet, int maxLength) {
+        StringBuilder out = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    @Test
     void stringFunctions() {
         assertEquals(list("ab1", null), eval(call(ScalarFunction.CONCAT, S, col(0, S), lit(1L, DataType.INT)), S, "ab", null));
         assertEquals(list("llo", "lo", "", "el"), List.of(
