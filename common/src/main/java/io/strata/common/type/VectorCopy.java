@@ -171,9 +171,7 @@ public final class VectorCopy {
         ArrowBuf targetValidity = target.getValidityBuffer();
         long to = targetValidity.memoryAddress();
         if (source.getNullCount() == 0 && !hasNegative(positions, count)) {
-            for (int i = 0; i < count; i++) {
-                setBit(to, at + i, true);
-            }
+            setBits(to, at, at + count);
             return;
         }
         long from = source.getValidityBuffer().memoryAddress();
@@ -181,6 +179,22 @@ public final class VectorCopy {
             int row = positions[i];
             boolean valid = row >= 0 && (MemoryUtil.getByte(from + (row >>> 3)) & (1 << (row & 7))) != 0;
             setBit(to, at + i, valid);
+        }
+    }
+
+    /** Sets bits {@code [from, to)}: single bits up to a byte boundary, whole bytes between. */
+    private static void setBits(long validity, int from, int to) {
+        int i = from;
+        for (; i < to && (i & 7) != 0; i++) {
+            setBit(validity, i, true);
+        }
+        int wholeBytes = (to - i) >>> 3;
+        if (wholeBytes > 0) {
+            MemoryUtil.setMemory(validity + (i >>> 3), wholeBytes, (byte) 0xFF);
+            i += wholeBytes << 3;
+        }
+        for (; i < to; i++) {
+            setBit(validity, i, true);
         }
     }
 

@@ -89,6 +89,11 @@ class VectorCopyTest {
         assertEquals(2, target.get(2));
         assertEquals(100, target.get(3));
         assertEquals(4999, target.get(target.getValueCount() - 1));
+        assertEquals(0, target.getNullCount(), "every appended row is valid, bits set byte-wise between the edges");
+        target.setNull(5);
+        VectorCopy.copyRange(source, 0, 10, target, 6); // starts mid-byte, over a NULL row's neighbour
+        assertEquals(1, target.getNullCount());
+        assertEquals(9, target.get(15));
     }
 
     @Test

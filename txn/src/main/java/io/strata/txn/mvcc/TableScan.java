@@ -292,7 +292,11 @@ public final class TableScan implements BatchReader {
                     ids[count++] = rowId;
                 }
             }
-            // The pinned vectors are shared with other readers: copy, never transfer.
+            // The pinned vectors are shared with other readers: copy or share, never transfer.
+            if (count == rows && rows > 0) {
+                return RowCopier.share(block.vectors().subList(0, columns.length), count, outputFields,
+                        withRowId ? ids : null, allocator);
+            }
             return emit(block.vectors().subList(0, columns.length), positions, ids, count);
         }
     }
