@@ -43,6 +43,8 @@ final class HashJoinOperator implements Operator {
     private final List<Field> pairFields;
     private final List<Field> outputFields;
     private final JoinKeys keys;
+    /** The pair columns the residual reads (null without a residual). */
+    private final boolean[] residualColumns;
 
     private VectorSchemaRoot build;      // owned here, or by the workers' SharedBuilds
     private boolean ownsBuild;
@@ -83,6 +85,7 @@ final class HashJoinOperator implements Operator {
         }
         this.pairFields = fields(pairColumns);
         this.outputFields = fields(plan.output());
+        this.residualColumns = keys.residual() == null ? null : referencedColumns(keys.residual(), pairColumns.size());
     }
 
     private static List<Field> fields(List<OutputColumn> columns) {
@@ -311,39 +314,55 @@ final class HashJoinOperator implements Operator {
         return tail;
     }
 
-    /** Keeps the pairs whose residual is TRUE, records matches, and returns the pairs to emit (or null). */
+    /**
+     * Keeps the pairs whose residual is TRUE, records matches, and returns the pairs to emit (or null).
+     * The residual is evaluated over the columns it reads only; the others are gathered for the pairs
+     * that pass, and not at all for SEMI and ANTI joins.
+     */
     private VectorSchemaRoot matchedPairs(int[] leftRows, int[] rightRows, int count) {
-        VectorSchemaRoot pairs = pairBatch(leftRows, rightRows, count);
         int passing = count;
-        int[] selected = null;
         if (keys.residual() != null) {
-            try {
-                ExpressionEvaluator.Selection selection = evaluator.selectTrue(keys.residual(), pairs);
-                selected = selection.rows();
-                passing = selection.count();
-            } catch (RuntimeException e) {
-                pairs.close();
-                throw e;
+            ExpressionEvaluator.Selection selection;
+            try (VectorSchemaRoot pairs = pairBatch(leftRows, rightRows, count, residualColumns)) {
+                selection = evaluator.selectTrue(keys.residual(), pairs);
+            }
+            passing = selection.count();
+            for (int i = 0; i < passing; i++) {
+                int pair = selection.rows()[i];
+                leftRows[i] = leftRows[pair]; // compacting in place: pair >= i
+                rightRows[i] = rightRows[pair];
             }
         }
         for (int i = 0; i < passing; i++) {
-            int pair = selected == null ? i : selected[i];
-            probeMatched[leftRows[pair]] = true;
-            buildMatched[rightRows[pair]] = true;
+            probeMatched[leftRows[i]] = true;
+            buildMatched[rightRows[i]] = true;
         }
         if (isSemiOrAnti() || passing == 0) {
-            pairs.close();
             return null;
         }
-        if (passing == count) {
-            return pairs;
-        }
-        try (pairs) {
-            return RowCopier.select(pairs, selected, passing, context.allocator());
+        return pairBatch(leftRows, rightRows, passing, null);
+    }
+
+    /** Columns of a pair that the residual reads. */
+    private static boolean[] referencedColumns(io.strata.compute.expression.Expr expr, int width) {
+        boolean[] used = new boolean[width];
+        markReferences(expr, used);
+        return used;
+    }
+
+    private static void markReferences(io.strata.compute.expression.Expr expr, boolean[] used) {
+        switch (expr) {
+            case io.strata.compute.expression.Expr.ColumnRef ref -> used[ref.index()] = true;
+            case io.strata.compute.expression.Expr.Call call -> call.arguments().forEach(argument -> markReferences(argument, used));
+            default -> { }
         }
     }
 
-    private VectorSchemaRoot pairBatch(int[] leftRows, int[] rightRows, int count) {
+    /**
+     * The pairs as a batch of the join's columns; with {@code only} not null, only the columns it marks
+     * hold values (the others are left empty, for an expression that does not read them).
+     */
+    private VectorSchemaRoot pairBatch(int[] leftRows, int[] rightRows, int count, boolean[] only) {
         List<FieldVector> sources = new ArrayList<>(probe.getFieldVectors());
         List<int[]> rows = new ArrayList<>();
         int leftWidth = probe.getFieldVectors().size();
@@ -354,16 +373,23 @@ final class HashJoinOperator implements Operator {
             sources.add(vector);
             rows.add(rightRows);
         }
-        return gather(pairFields, sources, rows, count);
+        return gather(pairFields, sources, rows, count, only);
     }
 
     private VectorSchemaRoot gather(List<Field> fields, List<FieldVector> sources, List<int[]> rows, int count) {
+        return gather(fields, sources, rows, count, null);
+    }
+
+    private VectorSchemaRoot gather(List<Field> fields, List<FieldVector> sources, List<int[]> rows, int count,
+                                    boolean[] only) {
         List<FieldVector> out = new ArrayList<>(fields.size());
         try {
             for (int c = 0; c < fields.size(); c++) {
                 FieldVector target = fields.get(c).createVector(context.allocator());
                 out.add(target);
-                RowCopier.copyRows(sources.get(c), rows.get(c), count, target);
+                if (only == null || only[c]) {
+                    RowCopier.copyRows(sources.get(c), rows.get(c), count, target);
+                }
             }
         } catch (RuntimeException e) {
             out.forEach(FieldVector::close);
