@@ -47,7 +47,8 @@ public final class Column {
     private final boolean[] nulls;
     private final long[] longs;
     private final double[] doubles;
-    private final Object[] objects;
+    /** Allocated on first use: a DECIMAL held unscaled or a string held as UTF-8 may never need it. */
+    private Object[] objects;
     /**
      * For a DECIMAL of precision 18 or less read from a vector or computed by a fast path: its values
      * unscaled at the type's scale, with {@link #objects} not filled yet. {@link #objects()} fills them
@@ -69,7 +70,6 @@ public final class Column {
         Representation representation = representation(type.kind());
         this.longs = representation == Representation.LONG ? new long[size] : null;
         this.doubles = representation == Representation.DOUBLE ? new double[size] : null;
-        this.objects = representation == Representation.OBJECT ? new Object[size] : null;
         if (type.kind() == TypeKind.NULL) {
             java.util.Arrays.fill(nulls, true);
         }
@@ -95,6 +95,9 @@ public final class Column {
     Column viewAs(DataType newType) {
         if (representation(newType.kind()) != representation()) {
             throw new IllegalArgumentException("cannot view " + type + " as " + newType);
+        }
+        if (objects == null && representation() == Representation.OBJECT) {
+            objects = new Object[size]; // allocated before sharing, so both see values set later
         }
         return new Column(newType, this);
     }
@@ -127,6 +130,9 @@ public final class Column {
      * string held as UTF-8 its Strings).
      */
     public Object[] objects() {
+        if (objects == null && representation() == Representation.OBJECT) {
+            objects = new Object[size];
+        }
         byte[] bytes = utf8;
         if (bytes != null) {
             for (int i = 0; i < size; i++) {
@@ -396,7 +402,7 @@ public final class Column {
         return switch (representation()) {
             case LONG -> toJava(longs[row], type.kind());
             case DOUBLE -> doubles[row];
-            case OBJECT -> objects[row];
+            case OBJECT -> objects()[row];
         };
     }
 
@@ -430,7 +436,7 @@ public final class Column {
         switch (column.representation()) {
             case LONG -> java.util.Arrays.fill(column.longs, toLong(value));
             case DOUBLE -> java.util.Arrays.fill(column.doubles, ((Number) value).doubleValue());
-            case OBJECT -> java.util.Arrays.fill(column.objects, value);
+            case OBJECT -> java.util.Arrays.fill(column.objects(), value);
         }
         return column;
     }

@@ -31,11 +31,17 @@ public record ScaledLongs(long[] values, int scale) {
             return values;
         }
         long factor = powerOfTen(targetScale - scale);
+        long limit = Long.MAX_VALUE / factor;
         long[] out = new long[size];
         for (int i = 0; i < size; i++) {
-            if (!nulls[i]) {
-                out[i] = Math.multiplyExact(values[i], factor);
+            long value = values[i];
+            if (value > limit || value < -limit) {
+                if (!nulls[i]) {
+                    throw new ArithmeticException("long overflow");
+                }
+                value = 0;
             }
+            out[i] = value * factor; // a NULL row's value is garbage, never read
         }
         return out;
     }
@@ -64,6 +70,9 @@ public record ScaledLongs(long[] values, int scale) {
         }
         // Above 18 digits every long fits the type.
         long limit = type.precision() <= 18 ? powerOfTen(type.precision()) : Long.MAX_VALUE;
+        if (type.scale() == scale) {
+            return sameScale(type, limit, nulls, size);
+        }
         long[] out = new long[size];
         try {
             for (int i = 0; i < size; i++) {
@@ -79,5 +88,18 @@ public record ScaledLongs(long[] values, int scale) {
             return null;
         }
         return Column.ofUnscaled(type, out, nulls);
+    }
+
+    /** {@link #toDecimal} at this scale: the values as they are, checked against the precision's limit. */
+    private Column sameScale(io.strata.common.type.DataType type, long limit, boolean[] nulls, int size) {
+        if (limit != Long.MAX_VALUE) {
+            for (int i = 0; i < size; i++) {
+                long value = values[i];
+                if ((value >= limit || value <= -limit) && !nulls[i]) {
+                    return null;
+                }
+            }
+        }
+        return Column.ofUnscaled(type, java.util.Arrays.copyOf(values, size), nulls);
     }
 }

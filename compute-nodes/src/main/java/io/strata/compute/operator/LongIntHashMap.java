@@ -1,16 +1,15 @@
 package io.strata.compute.operator;
 
-import java.util.Arrays;
-
 /**
  * A map from long keys to non-negative int values with open addressing and linear probing, so that
- * hashing integer, date and datetime keys allocates nothing per row. Grows when half full.
+ * hashing integer, date and datetime keys allocates nothing per row. Each slot's key and value sit
+ * side by side in one array (a probe touches one cache line, not two). Grows when half full.
  */
 final class LongIntHashMap {
     static final int MISSING = -1;
 
-    private long[] keys;
-    private int[] values;
+    /** Slot s: key at {@code 2s}, value (or {@link #MISSING}) at {@code 2s + 1}. */
+    private long[] slots;
     private int size;
     private int mask;
 
@@ -19,10 +18,14 @@ final class LongIntHashMap {
     }
 
     LongIntHashMap(int expectedSize) {
-        int capacity = Integer.highestOneBit(Math.max(16, expectedSize * 2 - 1)) << 1;
-        keys = new long[capacity];
-        values = new int[capacity];
-        Arrays.fill(values, MISSING);
+        allocate(Integer.highestOneBit(Math.max(16, expectedSize * 2 - 1)) << 1);
+    }
+
+    private void allocate(int capacity) {
+        slots = new long[capacity * 2];
+        for (int s = 1; s < slots.length; s += 2) {
+            slots[s] = MISSING;
+        }
         mask = capacity - 1;
     }
 
@@ -32,31 +35,32 @@ final class LongIntHashMap {
 
     /** The value of {@code key}, or {@link #MISSING}. */
     int get(long key) {
+        long[] table = slots;
         int slot = slot(key);
-        while (values[slot] != MISSING) {
-            if (keys[slot] == key) {
-                return values[slot];
+        while (true) {
+            long value = table[2 * slot + 1];
+            if (value == MISSING || table[2 * slot] == key) {
+                return (int) value;
             }
             slot = (slot + 1) & mask;
         }
-        return MISSING;
     }
 
     /** Sets {@code key} to {@code value} (non-negative); returns the previous value or {@link #MISSING}. */
     int put(long key, int value) {
         assert value >= 0 : "values must be non-negative: " + value;
         int slot = slot(key);
-        while (values[slot] != MISSING) {
-            if (keys[slot] == key) {
-                int previous = values[slot];
-                values[slot] = value;
+        while (slots[2 * slot + 1] != MISSING) {
+            if (slots[2 * slot] == key) {
+                int previous = (int) slots[2 * slot + 1];
+                slots[2 * slot + 1] = value;
                 return previous;
             }
             slot = (slot + 1) & mask;
         }
-        keys[slot] = key;
-        values[slot] = value;
-        if (++size * 2 > keys.length) {
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = value;
+        if (++size * 2 > mask + 1) {
             grow();
         }
         return MISSING;
@@ -68,16 +72,12 @@ final class LongIntHashMap {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldValues.length * 2];
-        Arrays.fill(values, MISSING);
-        mask = keys.length - 1;
+        long[] old = slots;
+        allocate((mask + 1) * 2);
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != MISSING) {
-                put(oldKeys[i], oldValues[i]);
+        for (int s = 0; s < old.length; s += 2) {
+            if (old[s + 1] != MISSING) {
+                put(old[s], (int) old[s + 1]);
             }
         }
     }

@@ -51,7 +51,10 @@ final class RowComparator {
         return switch (a.representation()) {
             case LONG -> Long.compare(a.longs()[i], b.longs()[j]);
             case DOUBLE -> Double.compare(a.doubles()[i], b.doubles()[j]);
-            case OBJECT -> compareObjects(a.objects()[i], b.objects()[j]);
+            case OBJECT -> a.utf8() != null && b.utf8() != null
+                    ? StringCollation.compareUtf8(a.utf8(), a.utf8Starts()[i], a.utf8Starts()[i + 1],
+                            b.utf8(), b.utf8Starts()[j], b.utf8Starts()[j + 1])
+                    : compareObjects(a.objects()[i], b.objects()[j]);
         };
     }
 

@@ -168,15 +168,11 @@ final class SortOperator implements Operator {
             columns[k] = Column.read(batch.getVector(keys.get(k).column()), rowCount);
         }
         RowComparator comparator = new RowComparator(columns, keys);
-        Integer[] boxed = new Integer[rowCount];
-        for (int i = 0; i < rowCount; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, comparator::compare);
         int[] order = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
-            order[i] = boxed[i];
+            order[i] = i;
         }
+        StableIntSort.sort(order, comparator::compare);
         return order;
     }
 
