@@ -215,6 +215,11 @@ public final class Column {
         return read(vector, FieldTypes.sqlType(vector.getField()), size);
     }
 
+    /** Rows {@code positions[0..count)} of a vector (all of its first {@code count} rows when null). */
+    public static Column read(FieldVector vector, int[] positions, int count) {
+        return ColumnReader.read(vector, FieldTypes.sqlType(vector.getField()), positions, count);
+    }
+
     /** Decodes the first {@code size} rows of {@code vector}, whose values are of SQL type {@code type}. */
     public static Column read(FieldVector vector, DataType type, int size) {
         return ColumnReader.read(vector, type, null, size);

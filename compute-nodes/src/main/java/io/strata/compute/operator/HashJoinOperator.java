@@ -55,6 +55,9 @@ final class HashJoinOperator implements Operator {
     private int unmatchedBuildCursor;
 
     private VectorSchemaRoot probe;
+    /** The probe batch's rows that count, from a filter below (null: all); probe row i is batch row probeRows[i]. */
+    private int[] probeRows;
+    private int probeCount;
     private boolean hasKeys;
     private boolean[] probeMatched;
     private int probeRow;
@@ -135,7 +138,7 @@ final class HashJoinOperator implements Operator {
                 if (leftDone) {
                     return unmatchedBuildRows();
                 }
-                VectorSchemaRoot batch = left.next();
+                SelectedBatch batch = left.nextSelected();
                 if (batch == null) {
                     leftDone = true;
                     continue;
@@ -249,20 +252,22 @@ final class HashJoinOperator implements Operator {
         }
     }
 
-    private void startProbe(VectorSchemaRoot batch) {
-        probe = batch;
+    private void startProbe(SelectedBatch batch) {
+        probe = batch.batch();
+        probeRows = batch.selection() == null ? null : batch.selection().rows();
+        probeCount = batch.rowCount();
         hasKeys = keys.left().length > 0;
         if (hasKeys) {
-            probeKeys = table.startProbe(batch, keys.left());
+            probeKeys = table.startProbe(probe, keys.left(), probeRows, probeCount);
         }
-        probeMatched = new boolean[batch.getRowCount()];
+        probeMatched = new boolean[probeCount];
         probeRow = 0;
         chainRow = firstCandidate(0);
     }
 
     /** The first build row to pair with probe row {@code row}. */
     private int firstCandidate(int row) {
-        if (row >= probe.getRowCount() || build == null) {
+        if (row >= probeCount || build == null) {
             return JoinHashTable.END;
         }
         if (!hasKeys) {
@@ -284,7 +289,6 @@ final class HashJoinOperator implements Operator {
      */
     private VectorSchemaRoot probeChunk() {
         Cancellation.check(context);
-        int probeCount = probe.getRowCount();
         if (probeRow < probeCount) {
             int[] leftRows = new int[CHUNK_PAIRS];
             int[] rightRows = new int[CHUNK_PAIRS];
@@ -343,6 +347,18 @@ final class HashJoinOperator implements Operator {
         return pairBatch(leftRows, rightRows, passing, null);
     }
 
+    /** The probe batch's rows of probe rows {@code rows[0..count)}. */
+    private int[] batchRows(int[] rows, int count) {
+        if (probeRows == null) {
+            return rows;
+        }
+        int[] mapped = new int[count];
+        for (int i = 0; i < count; i++) {
+            mapped[i] = probeRows[rows[i]];
+        }
+        return mapped;
+    }
+
     /** Columns of a pair that the residual reads. */
     private static boolean[] referencedColumns(io.strata.compute.expression.Expr expr, int width) {
         boolean[] used = new boolean[width];
@@ -366,8 +382,9 @@ final class HashJoinOperator implements Operator {
         List<FieldVector> sources = new ArrayList<>(probe.getFieldVectors());
         List<int[]> rows = new ArrayList<>();
         int leftWidth = probe.getFieldVectors().size();
+        int[] leftBatchRows = batchRows(leftRows, count);
         for (int c = 0; c < leftWidth; c++) {
-            rows.add(leftRows);
+            rows.add(leftBatchRows);
         }
         for (FieldVector vector : build.getFieldVectors()) {
             sources.add(vector);
@@ -417,8 +434,9 @@ final class HashJoinOperator implements Operator {
         }
         List<FieldVector> sources = new ArrayList<>(probe.getFieldVectors());
         List<int[]> rowLists = new ArrayList<>();
+        int[] batchRows = batchRows(rows, count);
         for (int c = 0; c < sources.size(); c++) {
-            rowLists.add(rows);
+            rowLists.add(batchRows);
         }
         if (!isSemiOrAnti()) {
             int[] none = new int[count];

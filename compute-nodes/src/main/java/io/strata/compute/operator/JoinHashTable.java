@@ -72,13 +72,16 @@ final class JoinHashTable {
      */
     record Probe(EncodedKeys keys, long[] longs, boolean[] nulls) {}
 
-    /** Computes the keys of the probe batch that {@link #first} looks up. */
-    Probe startProbe(VectorSchemaRoot probe, int[] keyColumns) {
+    /**
+     * Computes the keys of the probe rows that {@link #first} looks up: rows {@code rows[0..count)} of the
+     * batch ({@code rows} null: its first {@code count} rows), numbered from 0 in that order.
+     */
+    Probe startProbe(VectorSchemaRoot probe, int[] keyColumns, int[] rows, int count) {
         if (longKeys) {
-            Column key = Column.read(probe.getVector(keyColumns[0]), probe.getRowCount());
+            Column key = Column.read(probe.getVector(keyColumns[0]), rows, count);
             return new Probe(null, RowKey.normalizedLongs(key), key.nulls());
         }
-        return new Probe(keys(probe, keyColumns, nullSafe), null, null);
+        return new Probe(keys(probe, keyColumns, nullSafe, rows, count), null, null);
     }
 
     /** The first build row whose key equals probe row {@code row}'s, or {@link #END}. */
@@ -104,11 +107,14 @@ final class JoinHashTable {
 
     /** The encoded key of every row of {@code batch} (unmatchable where a part that is not null-safe is NULL). */
     static EncodedKeys keys(VectorSchemaRoot batch, int[] keyColumns, boolean[] nullSafe) {
-        int rowCount = batch.getRowCount();
+        return keys(batch, keyColumns, nullSafe, null, batch.getRowCount());
+    }
+
+    private static EncodedKeys keys(VectorSchemaRoot batch, int[] keyColumns, boolean[] nullSafe, int[] rows, int count) {
         Column[] parts = new Column[keyColumns.length];
         for (int k = 0; k < keyColumns.length; k++) {
-            parts[k] = Column.read(batch.getVector(keyColumns[k]), rowCount);
+            parts[k] = Column.read(batch.getVector(keyColumns[k]), rows, count);
         }
-        return EncodedKeys.of(parts, nullSafe, rowCount);
+        return EncodedKeys.of(parts, nullSafe, count);
     }
 }

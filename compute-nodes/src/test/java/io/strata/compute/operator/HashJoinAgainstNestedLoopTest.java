@@ -87,6 +87,38 @@ class HashJoinAgainstNestedLoopTest extends OperatorTestBase {
         }
     }
 
+    /**
+     * The probe side through a filter, which hands the join its input batches with a selection vector
+     * (the join reads keys and gathers pairs through it); the answers are those over the kept rows.
+     */
+    @Test
+    void everyJoinTypeMatchesNestedLoopOverAFilteredProbeSide() {
+        List<Object[]> allLeft = new ArrayList<>(leftRows);
+        leftRows.removeIf(row -> (Long) row[1] % 3 == 0);
+        List<Object[]> keptLeft = new ArrayList<>(leftRows);
+        for (KeySource source : KeySource.values()) {
+            for (JoinType type : JoinType.values()) {
+                for (boolean withResidual : new boolean[] {false, true}) {
+                    leftRows.clear();
+                    leftRows.addAll(keptLeft);
+                    List<String> expected = nestedLoop(type, withResidual, source == KeySource.RESIDUAL_NULL_SAFE);
+                    leftRows.clear();
+                    leftRows.addAll(allLeft);
+                    PhysicalNode.Join join = (PhysicalNode.Join) plan(type, withResidual, source);
+                    Expr idMod3 = new Expr.Call(ScalarFunction.MOD, List.of(new Expr.ColumnRef(1, DataType.BIGINT),
+                            new Expr.Literal(3L, DataType.BIGINT)), DataType.BIGINT);
+                    Expr kept = new Expr.Call(ScalarFunction.NOT_EQUALS, List.of(idMod3, new Expr.Literal(0L, DataType.BIGINT)),
+                            DataType.BOOLEAN);
+                    PhysicalNode filtered = new PhysicalNode.Filter(join.left(), kept);
+                    PhysicalNode plan = new PhysicalNode.Join(filtered, join.right(), type, join.leftKeys(), join.rightKeys(),
+                            join.residual(), join.output());
+                    List<String> actual = run(plan).stream().map(HashJoinAgainstNestedLoopTest::text).sorted().toList();
+                    assertEquals(expected, actual, type + " " + source + (withResidual ? " with residual" : "") + " filtered");
+                }
+            }
+        }
+    }
+
     private static long joinSpillFiles() throws java.io.IOException {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(file -> file.getFileName().toString().startsWith("strata-join-")).count();
