@@ -9,6 +9,7 @@ import io.strata.txn.TableSnapshot;
 import io.strata.txn.catalog.ColumnDefinition;
 import io.strata.txn.catalog.TableDefinition;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -284,10 +285,15 @@ public final class TableScan implements BatchReader {
             int[] positions = new int[candidateCount];
             long[] ids = new long[candidateCount];
             int count = 0;
+            if (rowIds.getValueCount() < rows || commitTs.getValueCount() < rows) {
+                throw new IllegalStateException("a block's row ids or commit times are shorter than the block");
+            }
+            long idAddress = rowIds.getDataBuffer().memoryAddress(); // read as memory: this loop runs per row
+            long commitAddress = commitTs.getDataBuffer().memoryAddress();
             for (int k = 0; k < candidateCount; k++) {
                 int i = candidates == null ? k : candidates[k];
-                long rowId = rowIds.get(i);
-                if (commitTs.get(i) <= snapshotTs && visible(rowId)) {
+                long rowId = MemoryUtil.getLong(idAddress + (long) i * Long.BYTES);
+                if (MemoryUtil.getLong(commitAddress + (long) i * Long.BYTES) <= snapshotTs && visible(rowId)) {
                     positions[count] = i;
                     ids[count++] = rowId;
                 }
