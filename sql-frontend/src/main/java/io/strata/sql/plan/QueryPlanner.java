@@ -159,6 +159,7 @@ public final class QueryPlanner {
         rel = converter.trimUnusedFields(true, rel);
         rel = DateLiteralFolding.fold(rel); // literal bounds for the rewrites, zone maps and estimates
         rel = OrFactors.pullOut(rel); // before the rewrites: a join condition shared by OR branches is then seen
+        rel = NullSafeEqualities.asEqualities(rel); // the decorrelator's <=> on keys that are never NULL
         rel = run(LOGICAL_REWRITES, rel);
         if (org.apache.calcite.plan.RelOptUtil.countJoins(rel) > 1) { // one join has no order to choose
             rel = run(ORDER_JOINS, run(GATHER_JOINS, rel));
