@@ -170,7 +170,7 @@ final class SemiJoinReductionRule extends RelRule<SemiJoinReductionRule.Config> 
         }
         KeyColumns target = path.getLast().columns();
         List<KeyColumns> sources = sources(other).stream().filter(source -> sameTypes(target, source)).toList();
-        KeyColumns source = SemiJoinReductionCost.bestSource(join.getCluster().getMetadataQuery(),
+        KeyColumns source = SemiJoinReductionCost.bestSource(join.getCluster().getMetadataQuery(), aggregate,
                 path.stream().map(KeyColumns.Carried::columns).toList(), sources);
         if (source == null) {
             return null;
