@@ -76,6 +76,16 @@ class SemiJoinReductionTest extends SessionFixture {
     }
 
     @Test
+    void aWindowOverTheGroupsRanksAllOfThem() {
+        String query = "SELECT p.id, t.r FROM pick p JOIN (SELECT l_partkey, RANK() OVER (ORDER BY COUNT(*) DESC, l_partkey) "
+                + "AS r FROM lineitem GROUP BY l_partkey) t ON t.l_partkey = p.k";
+        List<List<Object>> before = sorted(rows(query));
+        node.flush();
+        assertEquals(0, semiJoins(explain(query)), String.join("\n", explain(query)));
+        assertEquals(before, sorted(rows(query)));
+    }
+
+    @Test
     void aDistinctScanIsNotReducedForItsOwnSake() {
         // IN (...) groups lineitem's part keys without aggregate calls: each row costs one hash lookup, as a
         // semi join's probe would, so reducing saves nothing (TPC-H Q22's NOT EXISTS over orders).

@@ -10,6 +10,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableIntList;
 
@@ -24,9 +25,10 @@ import java.util.Objects;
  * down goes through a projection of the columns, a filter, an aggregate grouping by them, or a join input
  * that carries them to the join's output: either input of an inner join (also across its {@code =} and
  * {@code <=>} conditions to the other input's equal column), an outer join's preserved input, a semi or
- * anti join's left input. Each step keeps what semi-join reduction relies on: (1) every key value of the
- * relation above, NULL included, is a key value of the relation below; (2) removing the rows below whose
- * key values are outside a set removes exactly the rows above whose key values are outside it.
+ * anti join's left input; not through window functions, sorts, unions. Each step keeps what semi-join
+ * reduction relies on: (1) every key value of the relation above, NULL included, is a key value of the
+ * relation below; (2) removing the rows below whose key values are outside a set removes exactly the rows
+ * above whose key values are outside it.
  */
 record KeyColumns(RelNode rel, ImmutableIntList keys) {
     KeyColumns {
@@ -60,6 +62,9 @@ record KeyColumns(RelNode rel, ImmutableIntList keys) {
     record Carried(int input, KeyColumns columns) {}
 
     private Carried throughProject(Project project) {
+        if (RexOver.containsOver(project.getProjects(), null)) {
+            return null; // a window function's value depends on the rows beside this one: (2) would not hold
+        }
         List<Integer> input = new ArrayList<>();
         for (int key : keys) {
             if (!(project.getProjects().get(key) instanceof RexInputRef ref)) {

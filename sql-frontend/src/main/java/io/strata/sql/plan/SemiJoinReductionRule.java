@@ -15,6 +15,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -29,8 +30,9 @@ import java.util.Set;
 
 /**
  * Semi-join reduction of an aggregate (the "magic set" rewrite): where a join's one input aggregates by the
- * join key (under projections and a HAVING filter, perhaps) and its other input holds few of the key's values, the rows under the aggregate are first
- * semi-joined with those values, so that only groups that can find a partner are computed. TPC-H Q17's
+ * join key (perhaps under projections and a HAVING filter) and its other input holds few of the key's
+ * values, the rows under the aggregate are first semi-joined with those values, so that only groups that
+ * can find a partner are computed. TPC-H Q17's
  * correlated {@code avg(l_quantity)} per part is decorrelated into an aggregate over all of lineitem joined
  * with the few parts the outer query keeps; reduced, lineitem only probes a hash table of those parts and
  * the aggregate sees their rows alone.
@@ -85,6 +87,9 @@ final class SemiJoinReductionRule extends RelRule<SemiJoinReductionRule.Config> 
         List<RelNode> above = new ArrayList<>(); // projections and filters (HAVING) between the join and the aggregate
         RelNode rel = side.stripped();
         while (rel instanceof Project || rel instanceof Filter) {
+            if (rel instanceof Project project && RexOver.containsOver(project.getProjects(), null)) {
+                return null; // a window over the groups sees all of them
+            }
             above.add(rel);
             rel = rel.getInput(0).stripped();
         }
