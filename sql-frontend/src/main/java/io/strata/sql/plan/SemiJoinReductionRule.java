@@ -196,7 +196,7 @@ final class SemiJoinReductionRule extends RelRule<SemiJoinReductionRule.Config> 
      */
     private static List<KeyColumns.Carried> pathDown(KeyColumns start) {
         List<KeyColumns.Carried> path = new ArrayList<>(List.of(new KeyColumns.Carried(0, start)));
-        while (true) {
+        while (true) { // each step goes one input down: bounded by the plan's depth
             RelNode last = path.getLast().columns().rel();
             if (last instanceof Join join && join.getJoinType() == JoinRelType.SEMI) {
                 return null;
