@@ -40,8 +40,8 @@ import java.util.Properties;
 /**
  * Validates a query against one transaction's schema tree and turns it into an optimized logical
  * plan: SqlToRelConverter, sub-query removal, INTERSECT/EXCEPT as aggregates, decorrelation, field
- * trimming, heuristic pushdown rules, join ordering, then window calls as Window nodes. Not
- * thread-safe; one planner serves one statement.
+ * trimming, heuristic pushdown rules, semi-join reduction of aggregates, join ordering, then window calls as
+ * Window nodes. Not thread-safe; one planner serves one statement.
  */
 public final class QueryPlanner {
     static {
@@ -89,6 +89,15 @@ public final class QueryPlanner {
             .addRuleInstance(CoreRules.PROJECT_MERGE)
             .addRuleInstance(CoreRules.PROJECT_REMOVE)
             .addRuleInstance(CoreRules.AGGREGATE_PROJECT_MERGE)
+            .build();
+
+    /**
+     * Aggregates joined with an input that holds few of their group keys' values are first semi-joined with
+     * those values ({@link SemiJoinReductionRule}); before join ordering, which then sees the smaller aggregates.
+     */
+    private static final HepProgram SEMI_JOIN_REDUCTION = new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleInstance(SemiJoinReductionRule.INSTANCE)
             .build();
 
     /**
@@ -159,7 +168,9 @@ public final class QueryPlanner {
         rel = converter.trimUnusedFields(true, rel);
         rel = DateLiteralFolding.fold(rel); // literal bounds for the rewrites, zone maps and estimates
         rel = OrFactors.pullOut(rel); // before the rewrites: a join condition shared by OR branches is then seen
+        rel = NullSafeEqualities.asEqualities(rel); // the decorrelator's <=> on keys that are never NULL
         rel = run(LOGICAL_REWRITES, rel);
+        rel = run(SEMI_JOIN_REDUCTION, rel); // after the rewrites have pushed filters down to the scans
         if (org.apache.calcite.plan.RelOptUtil.countJoins(rel) > 1) { // one join has no order to choose
             rel = run(ORDER_JOINS, run(GATHER_JOINS, rel));
             rel = run(LOGICAL_REWRITES, rel); // the reordered joins' projections merge; conditions move into them

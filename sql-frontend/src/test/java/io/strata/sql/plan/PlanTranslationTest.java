@@ -149,6 +149,27 @@ class PlanTranslationTest {
     }
 
     @Test
+    void aDecorrelatedNullSafeEqualityOnANeverNullKeyIsAHashJoinKey() {
+        // The decorrelator joins the groups back with IS NOT DISTINCT FROM; d.id is a primary key and the
+        // grouped e.dept is filtered IS NOT NULL, so it is an ordinary equality and a key of the join.
+        PhysicalNode plan = plan("SELECT d.title FROM dept d WHERE 1 < (SELECT COUNT(*) FROM emp e WHERE e.dept = d.id)");
+        List<PhysicalNode.Join> joins = find(plan, PhysicalNode.Join.class);
+        assertTrue(joins.size() >= 2, plan.toString());
+        for (PhysicalNode.Join join : joins) {
+            assertTrue(join.leftKeys().length > 0, "a join without equality keys: " + plan);
+        }
+    }
+
+    @Test
+    void aNullSafeEqualityOfNullableColumnsStaysNullSafe() {
+        PhysicalNode plan = plan("SELECT e.name FROM emp e JOIN users u ON e.dept IS NOT DISTINCT FROM u.team");
+        PhysicalNode.Join join = find(plan, PhysicalNode.Join.class).get(0);
+        assertEquals(0, join.leftKeys().length, plan.toString());
+        Expr.Call residual = assertInstanceOf(Expr.Call.class, join.residual());
+        assertEquals(ScalarFunction.IS_NOT_DISTINCT_FROM, residual.function());
+    }
+
+    @Test
     void aKeptTranslationIsBoundToEachExecutionsTransaction() {
         PlannedQuery planned = planned("SELECT name FROM emp WHERE id = ?", List.of(1L));
         PhysicalNode first = planned.physicalPlan(transaction, List.of(1L));
