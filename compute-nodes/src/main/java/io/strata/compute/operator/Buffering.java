@@ -6,7 +6,24 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class Buffering {
     private Buffering() {}
 
-    /** The bytes of Arrow memory a batch's vectors hold. */
+    /**
+     * The bytes of Arrow memory a batch's vectors take: their buffers' capacity, which a growing batch doubles
+     * (0 for null).
+     */
+    static long capacity(VectorSchemaRoot batch) {
+        if (batch == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (org.apache.arrow.vector.FieldVector vector : batch.getFieldVectors()) {
+            for (org.apache.arrow.memory.ArrowBuf buffer : vector.getBuffers(false)) {
+                bytes += buffer.capacity();
+            }
+        }
+        return bytes;
+    }
+
+    /** The bytes of Arrow memory a batch's values fill. */
     static long bytes(VectorSchemaRoot batch) {
         long bytes = 0;
         for (org.apache.arrow.vector.FieldVector vector : batch.getFieldVectors()) {

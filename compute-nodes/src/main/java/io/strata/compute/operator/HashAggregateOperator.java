@@ -36,6 +36,8 @@ final class HashAggregateOperator implements Operator {
     private final PhysicalNode.Aggregate plan;
     private final Operator input;
     private final ExecutionContext context;
+    private final QueryMemory.Reservation memory; // the groups' estimated heap, and DISTINCT calls' values
+    private long groupBytes;                      // of which the groups
     private final OutputBatch output = new OutputBatch();
     private final Map<RowKey, Integer> groups = new HashMap<>();
     /** For a single integer-like group key: its normalized value to group id, with no per-row allocation. */
@@ -62,6 +64,7 @@ final class HashAggregateOperator implements Operator {
         this.plan = plan;
         this.input = input;
         this.context = context;
+        this.memory = context.memory().reserve("aggregate");
         List<OutputColumn> inputColumns = input.output();
         this.keyTypes = new DataType[plan.groupKeys().length];
         for (int k = 0; k < keyTypes.length; k++) {
@@ -75,7 +78,7 @@ final class HashAggregateOperator implements Operator {
             for (int argument : call.arguments()) {
                 argumentTypes.add(inputColumns.get(argument).type());
             }
-            accumulators[c] = Accumulators.create(call, argumentTypes);
+            accumulators[c] = Accumulators.create(call, argumentTypes, memory);
         }
     }
 
@@ -123,10 +126,13 @@ final class HashAggregateOperator implements Operator {
         return null;
     }
 
+    /** Reserves the groups' heap (1041 past the statement's limit); whether to take no new groups. */
     private boolean outgrown() {
         long perGroup = GROUP_BYTES + KEY_BYTES * keyTypes.length + CALL_BYTES * accumulators.length;
-        return keyTypes.length > 0 && depth < MAX_DEPTH
-                && (long) groupKeyValues.size() * perGroup > context.spillThresholdBytes();
+        long bytes = (long) groupKeyValues.size() * perGroup;
+        memory.add(bytes - groupBytes);
+        groupBytes = bytes;
+        return keyTypes.length > 0 && depth < MAX_DEPTH && context.shouldSpill(memory.bytes(), perGroup * 4096L);
     }
 
     private void consume() {
@@ -238,7 +244,7 @@ final class HashAggregateOperator implements Operator {
             return;
         }
         if (partitions == null) {
-            partitions = new SpillPartitions("aggregate", depth);
+            partitions = new SpillPartitions(context.memory(), "aggregate", depth);
         }
         partitions.append(batch, spillHashes, spilled, context.allocator());
     }
@@ -276,6 +282,7 @@ final class HashAggregateOperator implements Operator {
             partitions.close();
             partitions = null;
         }
+        memory.close();
         input.close();
     }
 }

@@ -109,7 +109,7 @@ final class HashJoinOperator implements Operator {
             if (shared == null && keys.left().length > 0 && depth < MAX_DEPTH) {
                 VectorSchemaRoot rows = drainOrPartition();
                 if (rightParts != null) {
-                    leftParts = new SpillPartitions("join", depth);
+                    leftParts = new SpillPartitions(context.memory(), "join", depth);
                     VectorSchemaRoot batch;
                     while ((batch = left.next()) != null) {
                         Cancellation.check(context);
@@ -177,7 +177,7 @@ final class HashJoinOperator implements Operator {
                 }
                 buffer = Buffering.appended(buffer, batch, context);
                 if (Buffering.bytes(buffer) + buffer.getRowCount() * TABLE_BYTES_PER_ROW > threshold) {
-                    rightParts = new SpillPartitions("join", depth);
+                    rightParts = new SpillPartitions(context.memory(), "join", depth);
                     partition(buffer, keys.right(), rightParts);
                     buffer.close();
                     buffer = null;

@@ -20,25 +20,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an operator spilled: temporary files (in the system's temporary directory) of batches, each an
- * Arrow IPC message prefixed by its length, appended batch by batch and read back one batch at a time:
- * a sort's sorted runs, an aggregate's partitions of rows. Closing deletes them. A disk that cannot take
- * a batch fails the statement with ER_OUT_OF_RESOURCES.
+ * What an operator spilled: files in the statement's spill directory ({@link QueryMemory#newSpillFile}) of
+ * batches, each an Arrow IPC message prefixed by its length, appended batch by batch and read back one batch
+ * at a time: a sort's sorted runs, an aggregate's partitions of rows. Closing deletes them (and the
+ * statement's end deletes what an operator failed to close). A disk that cannot take a batch fails the
+ * statement with ER_OUT_OF_RESOURCES.
  */
 final class SpillFiles implements AutoCloseable {
-    private final String prefix;
+    private final QueryMemory memory;
+    private final String kind;
     private final List<Path> files = new ArrayList<>();
     private final List<DataOutputStream> writers = new ArrayList<>();
 
-    /** Files named {@code strata-<kind>-...}. */
-    SpillFiles(String kind) {
-        this.prefix = "strata-" + kind + "-";
+    /** Files named {@code strata-<kind>-...spill} in {@code memory}'s spill directory. */
+    SpillFiles(QueryMemory memory, String kind) {
+        this.memory = memory;
+        this.kind = kind;
     }
 
     /** A new, empty file; returns its number. */
     int create() {
         try {
-            Path file = Files.createTempFile(prefix, ".spill");
+            Path file = memory.newSpillFile(kind);
             files.add(file);
             writers.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
             return files.size() - 1;
@@ -96,6 +99,9 @@ final class SpillFiles implements AutoCloseable {
     /** A reader of file {@code file}'s batches, in order (no more can be appended to it then). */
     Reader open(int file, List<Field> fields, BufferAllocator allocator) {
         finishWriting(file);
+        if (files.get(file) == null) {
+            throw new IllegalStateException("spill file " + file + " was deleted");
+        }
         try {
             return new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(file)), 1 << 16)),
                     fields, allocator);
@@ -143,19 +149,24 @@ final class SpillFiles implements AutoCloseable {
         }
     }
 
+    /** Deletes file {@code file} (its number stays taken; it must not be read again). */
+    void delete(int file) {
+        try {
+            finishWriting(file);
+        } catch (StrataException e) {
+            // the file is deleted below either way
+        }
+        Path path = files.get(file);
+        if (path != null) {
+            files.set(file, null);
+            memory.deleteSpillFile(path);
+        }
+    }
+
     @Override
     public void close() {
         for (int file = 0; file < files.size(); file++) {
-            try {
-                finishWriting(file);
-            } catch (StrataException e) {
-                // the file is deleted below either way
-            }
-            try {
-                Files.deleteIfExists(files.get(file));
-            } catch (IOException e) {
-                // a leftover temporary file is harmless; the statement's outcome does not depend on it
-            }
+            delete(file);
         }
         files.clear();
         writers.clear();

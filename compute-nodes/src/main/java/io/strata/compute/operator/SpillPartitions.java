@@ -21,8 +21,8 @@ final class SpillPartitions implements AutoCloseable {
     private final int[] fileOf = new int[COUNT];
     private List<Field> fields;
 
-    SpillPartitions(String kind, int depth) {
-        this.files = new SpillFiles(kind);
+    SpillPartitions(QueryMemory memory, String kind, int depth) {
+        this.files = new SpillFiles(memory, kind);
         this.depth = depth;
         Arrays.fill(fileOf, -1);
     }
@@ -72,21 +72,9 @@ final class SpillPartitions implements AutoCloseable {
     /** Partition {@code partition}'s rows as an input with {@code output}'s columns (no rows if it got none). */
     Operator read(int partition, List<OutputColumn> output, BufferAllocator allocator) {
         if (isEmpty(partition)) {
-            return new NoRows(output);
+            return new EmptyInput(output);
         }
         return new SpilledRowsOperator(output, files, fileOf[partition], fields, allocator);
-    }
-
-    /** The input of a partition that got no rows. */
-    private record NoRows(List<OutputColumn> output) implements Operator {
-        @Override
-        public VectorSchemaRoot next() {
-            return null;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     @Override
