@@ -62,7 +62,7 @@ final class HashAggregateOperator implements Operator {
     private HashAggregateOperator(PhysicalNode.Aggregate plan, Operator input, ExecutionContext context, int depth) {
         this.depth = depth;
         this.plan = plan;
-        this.input = input;
+        this.input = BoundedBatches.of(input, context);
         this.context = context;
         this.memory = context.memory().reserve("aggregate");
         List<OutputColumn> inputColumns = input.output();

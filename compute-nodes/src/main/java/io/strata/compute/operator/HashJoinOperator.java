@@ -78,7 +78,7 @@ final class HashJoinOperator implements Operator {
         this.depth = depth;
         this.plan = plan;
         this.left = left;
-        this.right = right;
+        this.right = BoundedBatches.of(right, context); // the build side looks at its memory at least this often
         this.context = context;
         this.blockOfLoop = blockOfLoop;
         this.matches = matches;

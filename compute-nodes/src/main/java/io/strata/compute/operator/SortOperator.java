@@ -44,7 +44,7 @@ final class SortOperator implements Operator {
     /** {@code keepRows}: how many leading rows the consumer can use at most, or negative for all. */
     SortOperator(PhysicalNode.Sort plan, Operator input, ExecutionContext context, long keepRows) {
         this.plan = plan;
-        this.input = input;
+        this.input = BoundedBatches.of(input, context);
         this.context = context;
         this.keepRows = keepRows > Integer.MAX_VALUE / 4 ? -1 : keepRows;
         this.keyColumns = plan.keys().stream().mapToInt(SortKey::column).toArray();
