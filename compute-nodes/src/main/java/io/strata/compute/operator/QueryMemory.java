@@ -35,6 +35,8 @@ public final class QueryMemory implements AutoCloseable {
     /** What the heap reservations of all running statements may add up to. */
     static final long HEAP_BYTES_MAX = Runtime.getRuntime().maxMemory() / 2;
     private static final AtomicLong HEAP_BYTES_ALL = new AtomicLong();
+    private static final AtomicLong SPILL_FILES_CREATED = new AtomicLong();
+    private static final AtomicLong SPILL_FILES_OPEN = new AtomicLong();
     static final String SPILL_PREFIX = "strata-";
     static final String SPILL_SUFFIX = ".spill";
 
@@ -175,11 +177,21 @@ public final class QueryMemory implements AutoCloseable {
     }
 
     public StrataException exceeded(String operator, Throwable cause) {
-        long suggested = limitBytes > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : limitBytes * 4;
         return new StrataException(ErrorCode.ER_OUT_OF_RESOURCES, String.format(
                 "Out of memory: the %s needs more than the statement's memory limit of %d bytes "
-                        + "(strata_query_memory_limit) and cannot spill to disk; raise the limit, "
-                        + "e.g. SET strata_query_memory_limit = %d", operator, limitBytes, suggested), cause);
+                        + "(strata_query_memory_limit) and cannot spill what it holds to disk; raise the limit, "
+                        + "e.g. SET strata_query_memory_limit = %d", operator, limitBytes, suggestedLimit()), cause);
+    }
+
+    /** 1041 for the statement as a whole (its allocator refused a buffer outside any operator's own check). */
+    public StrataException exceededByStatement(Throwable cause) {
+        return new StrataException(ErrorCode.ER_OUT_OF_RESOURCES, String.format(
+                "Out of memory: the statement needs more than its memory limit of %d bytes (strata_query_memory_limit); "
+                        + "raise the limit, e.g. SET strata_query_memory_limit = %d", limitBytes, suggestedLimit()), cause);
+    }
+
+    private long suggestedLimit() {
+        return limitBytes > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : limitBytes * 4;
     }
 
     private static StrataException serverExhausted(String operator) {
@@ -197,6 +209,8 @@ public final class QueryMemory implements AutoCloseable {
         Files.createDirectories(spillDirectory);
         Path file = Files.createTempFile(spillDirectory, SPILL_PREFIX + kind + "-", SPILL_SUFFIX);
         spillFiles.add(file);
+        SPILL_FILES_CREATED.incrementAndGet();
+        SPILL_FILES_OPEN.incrementAndGet();
         return file;
     }
 
@@ -204,7 +218,9 @@ public final class QueryMemory implements AutoCloseable {
     void deleteSpillFile(Path file) {
         try {
             Files.deleteIfExists(file);
-            spillFiles.remove(file);
+            if (spillFiles.remove(file)) {
+                SPILL_FILES_OPEN.decrementAndGet();
+            }
         } catch (IOException e) {
             LOG.warn("cannot delete spill file {}: {}", file, e.toString());
         }
@@ -213,6 +229,21 @@ public final class QueryMemory implements AutoCloseable {
     /** Spill files made and not yet deleted. */
     int spillFileCount() {
         return spillFiles.size();
+    }
+
+    /** Spill files all statements of this server made (SHOW STATUS: Strata_spill_files_created). */
+    public static long spillFilesCreated() {
+        return SPILL_FILES_CREATED.get();
+    }
+
+    /** Spill files that exist now, of statements still running (SHOW STATUS: Strata_spill_files_open). */
+    public static long spillFilesOpen() {
+        return SPILL_FILES_OPEN.get();
+    }
+
+    /** Heap bytes reserved by running statements (SHOW STATUS: Strata_query_heap_bytes). */
+    public static long heapBytesReserved() {
+        return HEAP_BYTES_ALL.get();
     }
 
     /**
