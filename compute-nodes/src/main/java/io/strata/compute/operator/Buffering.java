@@ -2,7 +2,7 @@ package io.strata.compute.operator;
 
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Copies all of an operator's batches into one batch the caller owns (for sort and the join's build side). */
+/** One growing batch of an operator's rows (a sort's, a window's, a join build's: {@link RowBuffer}), and its size. */
 final class Buffering {
     private Buffering() {}
 
@@ -23,15 +23,6 @@ final class Buffering {
         return bytes;
     }
 
-    /** The bytes of Arrow memory a batch's values fill. */
-    static long bytes(VectorSchemaRoot batch) {
-        long bytes = 0;
-        for (org.apache.arrow.vector.FieldVector vector : batch.getFieldVectors()) {
-            bytes += vector.getBufferSize();
-        }
-        return bytes;
-    }
-
     /**
      * {@code buffer} with the rows of {@code batch} appended; a new buffer (the caller's) when
      * {@code buffer} is null.
@@ -48,24 +39,6 @@ final class Buffering {
             return created;
         } catch (RuntimeException e) {
             created.close();
-            throw e;
-        }
-    }
-
-    /** All rows of {@code input} in one batch, or null when it has none. */
-    static VectorSchemaRoot drain(Operator input, ExecutionContext context) {
-        VectorSchemaRoot buffer = null;
-        try {
-            VectorSchemaRoot batch;
-            while ((batch = input.next()) != null) {
-                Cancellation.check(context);
-                buffer = appended(buffer, batch, context);
-            }
-            return buffer;
-        } catch (RuntimeException e) {
-            if (buffer != null) {
-                buffer.close();
-            }
             throw e;
         }
     }
