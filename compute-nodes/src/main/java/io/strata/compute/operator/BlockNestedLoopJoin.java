@@ -62,7 +62,7 @@ final class BlockNestedLoopJoin implements AutoCloseable {
                 VectorSchemaRoot first = rightReader.next();
                 if (first != null) {
                     current = HashJoinOperator.block(plan, probeSide(),
-                            new BlockInput(rightOutput, first, rightReader, context.spillThresholdBytes()), context, matches, false);
+                            new BlockInput(rightOutput, first, rightReader, blockBytes()), context, matches, false);
                     continue;
                 }
                 blocksDone = true;
@@ -73,6 +73,14 @@ final class BlockNestedLoopJoin implements AutoCloseable {
             lastPassDone = true;
             current = HashJoinOperator.block(plan, probeSide(), new EmptyInput(rightOutput), context, matches, true);
         }
+    }
+
+    /**
+     * What a block may hold: half the spill threshold, since the block's join copies it into a batch that grows
+     * by doubling, and pairs it with probe rows in chunks besides.
+     */
+    private long blockBytes() {
+        return context.spillThresholdBytes() / 2;
     }
 
     private Operator probeSide() {

@@ -31,6 +31,7 @@ import java.util.List;
  */
 final class HashJoinOperator implements Operator {
     private static final int CHUNK_PAIRS = 4096;
+    private static final int MIN_CHUNK_PAIRS = 64;
 
     private final PhysicalNode.Join plan;
     private final Operator left;
@@ -56,6 +57,7 @@ final class HashJoinOperator implements Operator {
     private int probeRow;
     private int chainRow;
     private long probeOrdinal;           // the number of left rows before the current probe batch
+    private int chunkPairs;              // pairs per emitted chunk: CHUNK_PAIRS, fewer if a chunk would crowd the memory
 
     private final int depth;             // 0, or how many times these rows were partitioned before
     private JoinBuildSide buildSide;     // reads the right input; holds its spill files once it spilled
@@ -253,11 +255,23 @@ final class HashJoinOperator implements Operator {
             probeKeys = table.startProbe(batch, keys.left());
         }
         probeMatched = new boolean[batch.getRowCount()];
+        chunkPairs = chunkPairs(batch);
         if (replayMatches) {
             matches.fill(probeOrdinal, probeMatched);
         }
         probeRow = 0;
         chainRow = firstCandidate(0);
+    }
+
+    /**
+     * Pairs per chunk for probe batch {@code batch}: {@link #CHUNK_PAIRS}, or as many as take a sixteenth of
+     * the memory the join plans with (a chunk's batch is allocated before the consumer takes it).
+     */
+    private int chunkPairs(VectorSchemaRoot batch) {
+        long pairBytes = Buffering.capacity(batch) / Math.max(1, batch.getRowCount())
+                + (build == null ? 0 : Buffering.capacity(build) / Math.max(1, build.getRowCount()));
+        long fitting = context.memoryLimitBytes() / 16 / Math.max(1, pairBytes);
+        return (int) Math.max(MIN_CHUNK_PAIRS, Math.min(CHUNK_PAIRS, fitting));
     }
 
     /** The first build row to pair with probe row {@code row}. */
@@ -286,11 +300,11 @@ final class HashJoinOperator implements Operator {
         Cancellation.check(context);
         int probeCount = probe.getRowCount();
         if (probeRow < probeCount) {
-            int[] leftRows = new int[CHUNK_PAIRS];
-            int[] rightRows = new int[CHUNK_PAIRS];
+            int[] leftRows = new int[chunkPairs];
+            int[] rightRows = new int[chunkPairs];
             int count = 0;
             boolean existenceOnly = isSemiOrAnti() && keys.residual() == null;
-            while (count < CHUNK_PAIRS && probeRow < probeCount) {
+            while (count < chunkPairs && probeRow < probeCount) {
                 if (chainRow == JoinHashTable.END) {
                     probeRow++;
                     chainRow = firstCandidate(probeRow);

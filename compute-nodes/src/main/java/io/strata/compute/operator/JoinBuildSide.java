@@ -86,14 +86,19 @@ final class JoinBuildSide implements AutoCloseable {
             blockFile = blocks.create();
         }
         VectorSchemaRoot held = rows.rows();
-        for (int start = 0; start < held.getRowCount(); start += SortOperator.BATCH_ROWS) {
-            int length = Math.min(SortOperator.BATCH_ROWS, held.getRowCount() - start);
+        if (partitions != null) {
+            partition(held, keys.right(), partitions, context); // copies out a partition's rows a chunk at a time
+            rows.clear();
+            return;
+        }
+        for (int start = 0; start < held.getRowCount(); start += SpillPartitions.BATCH_ROWS) {
+            int length = Math.min(SpillPartitions.BATCH_ROWS, held.getRowCount() - start);
             int[] range = new int[length];
             for (int i = 0; i < length; i++) {
                 range[i] = start + i;
             }
             try (VectorSchemaRoot part = RowCopier.select(held, range, length, context.allocator())) {
-                spill(part);
+                blocks.append(blockFile, part);
             }
         }
         rows.clear();

@@ -59,6 +59,7 @@ final class SortOperator implements Operator {
     public VectorSchemaRoot next() {
         output.close();
         if (merger != null) {
+            Cancellation.check(context);
             VectorSchemaRoot merged = merger.next(BATCH_ROWS);
             return merged == null ? null : output.replace(merged);
         }

@@ -11,10 +11,13 @@ import java.util.List;
 /**
  * Rows an operator spilled by the hash of their keys into {@value #COUNT} partition files, and each
  * partition read back as an operator's input. At recursion depth d a row goes by the d-th four bits of
- * its mixed hash, so a partition that is partitioned again spreads over all new partitions.
+ * its mixed hash, so a partition that is partitioned again spreads over all new partitions. Rows are copied
+ * out at most {@value #BATCH_ROWS} at a time, so that spilling a large buffer (all of one partition, when
+ * its keys are equal) takes little memory besides it.
  */
 final class SpillPartitions implements AutoCloseable {
     static final int COUNT = 16;
+    static final int BATCH_ROWS = 1024;
 
     private final SpillFiles files;
     private final int depth;
@@ -59,8 +62,13 @@ final class SpillPartitions implements AutoCloseable {
             if (fileOf[partition] < 0) {
                 fileOf[partition] = files.create();
             }
-            try (VectorSchemaRoot selected = RowCopier.select(batch, rows[partition], counts[partition], allocator)) {
-                files.append(fileOf[partition], selected);
+            for (int start = 0; start < counts[partition]; start += BATCH_ROWS) {
+                int length = Math.min(BATCH_ROWS, counts[partition] - start);
+                int[] chunk = start == 0 && length == counts[partition] ? rows[partition]
+                        : java.util.Arrays.copyOfRange(rows[partition], start, start + length);
+                try (VectorSchemaRoot selected = RowCopier.select(batch, chunk, length, allocator)) {
+                    files.append(fileOf[partition], selected);
+                }
             }
         }
     }
