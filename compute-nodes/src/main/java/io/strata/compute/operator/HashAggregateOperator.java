@@ -132,7 +132,7 @@ final class HashAggregateOperator implements Operator {
         long bytes = (long) groupKeyValues.size() * perGroup;
         memory.add(bytes - groupBytes);
         groupBytes = bytes;
-        return keyTypes.length > 0 && depth < MAX_DEPTH && context.shouldSpill(memory.bytes(), perGroup * 4096L);
+        return keyTypes.length > 0 && depth < MAX_DEPTH && context.shouldSpill(memory.bytes(), perGroup * 1024L);
     }
 
     private void consume() {
@@ -244,7 +244,7 @@ final class HashAggregateOperator implements Operator {
             return;
         }
         if (partitions == null) {
-            partitions = new SpillPartitions(context.memory(), "aggregate", depth);
+            partitions = new SpillPartitions(context, "aggregate", depth);
         }
         partitions.append(batch, spillHashes, spilled, context.allocator());
     }

@@ -193,7 +193,8 @@ final class HashJoinOperator implements Operator {
     private void spillLeft() {
         SpillPartitions rightParts = buildSide.partitions();
         if (rightParts != null) {
-            leftParts = new SpillPartitions(context.memory(), "join", depth);
+            rightParts.finishWriting();
+            leftParts = new SpillPartitions(context, "join", depth);
             VectorSchemaRoot batch;
             while ((batch = left.next()) != null) {
                 Cancellation.check(context);
@@ -202,6 +203,7 @@ final class HashJoinOperator implements Operator {
             return;
         }
         SpillFiles files = buildSide.blocks();
+        files.finishWriting(buildSide.blockFile());
         int leftFile = files.create();
         List<Field> leftFields = null;
         VectorSchemaRoot batch;

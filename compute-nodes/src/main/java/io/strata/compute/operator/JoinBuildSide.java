@@ -80,9 +80,9 @@ final class JoinBuildSide implements AutoCloseable {
 
     private void startSpilling() {
         if (keys.left().length > 0 && depth < MAX_DEPTH) {
-            partitions = new SpillPartitions(context.memory(), "join", depth);
+            partitions = new SpillPartitions(context, "join", depth);
         } else {
-            blocks = new SpillFiles(context.memory(), "join");
+            blocks = new SpillFiles(context, "join");
             blockFile = blocks.create();
         }
         VectorSchemaRoot held = rows.rows();

@@ -91,19 +91,26 @@ final class SetOperationOperator implements Operator {
     private void consume() {
         for (int input = 0; input < inputs.size(); input++) {
             VectorSchemaRoot batch;
+            if (input > 0 && partitions != null) {
+                partitions[input - 1].finishWriting();
+            }
             while ((batch = inputs.get(input).next()) != null) {
                 Cancellation.check(context);
-                count(batch, input);
+                long added = count(batch, input);
+                // the next batch may add as much again, and the map may double its table (8 bytes a slot)
                 if (!full && depth < MAX_DEPTH && input == 0
-                        && context.shouldSpill(memory.bytes(), memory.bytes() / 4)) {
+                        && context.shouldSpill(memory.bytes(), 2 * added + 16L * rows.size())) {
                     full = true;
                 }
             }
         }
     }
 
-    /** Counts the rows of {@code batch} from input {@code input}; rows with values not kept go to partitions once full. */
-    private void count(VectorSchemaRoot batch, int input) {
+    /**
+     * Counts the rows of {@code batch} from input {@code input}; rows with values not kept go to partitions once
+     * full. Returns the heap the batch's new rows took.
+     */
+    private long count(VectorSchemaRoot batch, int input) {
         int size = batch.getRowCount();
         int width = batch.getFieldVectors().size();
         Column[] columns = new Column[width];
@@ -139,6 +146,7 @@ final class SetOperationOperator implements Operator {
         if (spilled != null) {
             spill(batch, input, keys, spilled);
         }
+        return newBytes;
     }
 
     /** A kept row's heap: the map entry and key with its normalized values, the counts, the values (text at its length). */
@@ -159,7 +167,7 @@ final class SetOperationOperator implements Operator {
         if (partitions == null) {
             partitions = new SpillPartitions[inputs.size()];
             for (int i = 0; i < partitions.length; i++) {
-                partitions[i] = new SpillPartitions(context.memory(), "set", depth);
+                partitions[i] = new SpillPartitions(context, "set", depth);
             }
         }
         int[] hashes = new int[keys.length];

@@ -123,7 +123,7 @@ final class SortOperator implements Operator {
     /** Writes the buffer sorted (a top-N's first rows only) to disk as one more run, and empties it. */
     private void spill() {
         if (runs == null) {
-            runs = new SpillFiles(context.memory(), "sort");
+            runs = new SpillFiles(context, "sort");
         }
         VectorSchemaRoot rows = buffer.rows();
         int[] sorted = sortedOrder(rows, plan.keys());

@@ -24,26 +24,35 @@ import java.util.List;
  * batches, each an Arrow IPC message prefixed by its length, appended batch by batch and read back one batch
  * at a time: a sort's sorted runs, an aggregate's partitions of rows. Closing deletes them (and the
  * statement's end deletes what an operator failed to close). A disk that cannot take a batch fails the
- * statement with ER_OUT_OF_RESOURCES.
+ * statement with ER_OUT_OF_RESOURCES. Each file being written or read has a buffer (64 KiB; under a small
+ * memory limit, 1/256 of it, at least 4 KiB) whose heap is reserved from the statement's memory.
  */
 final class SpillFiles implements AutoCloseable {
+    private static final int BUFFER_BYTES_MAX = 1 << 16;
+    private static final int BUFFER_BYTES_MIN = 1 << 12;
+
     private final QueryMemory memory;
     private final String kind;
+    private final int bufferBytes;
+    private final QueryMemory.Reservation buffers;
     private final List<Path> files = new ArrayList<>();
     private final List<DataOutputStream> writers = new ArrayList<>();
 
-    /** Files named {@code strata-<kind>-...spill} in {@code memory}'s spill directory. */
-    SpillFiles(QueryMemory memory, String kind) {
-        this.memory = memory;
+    /** Files named {@code strata-<kind>-...spill} in the statement's spill directory. */
+    SpillFiles(ExecutionContext context, String kind) {
+        this.memory = context.memory();
         this.kind = kind;
+        this.bufferBytes = (int) Math.max(BUFFER_BYTES_MIN, Math.min(BUFFER_BYTES_MAX, context.memoryLimitBytes() / 256));
+        this.buffers = memory.reserve(kind + " spill files");
     }
 
     /** A new, empty file; returns its number. */
     int create() {
         try {
+            buffers.add(bufferBytes);
             Path file = memory.newSpillFile(kind);
             files.add(file);
-            writers.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
+            writers.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), bufferBytes)));
             return files.size() - 1;
         } catch (IOException e) {
             throw cannotSpill(e);
@@ -75,10 +84,12 @@ final class SpillFiles implements AutoCloseable {
         return file;
     }
 
-    private void finishWriting(int file) {
+    /** Ends writing file {@code file} (its buffer is given back; it can be read then). */
+    void finishWriting(int file) {
         DataOutputStream out = writers.get(file);
         if (out != null) {
             writers.set(file, null);
+            buffers.release(bufferBytes);
             try {
                 out.close();
             } catch (IOException e) {
@@ -102,10 +113,12 @@ final class SpillFiles implements AutoCloseable {
         if (files.get(file) == null) {
             throw new IllegalStateException("spill file " + file + " was deleted");
         }
+        buffers.add(bufferBytes);
         try {
-            return new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(file)), 1 << 16)),
-                    fields, allocator);
+            return new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(file)), bufferBytes)),
+                    fields, allocator, () -> buffers.release(bufferBytes));
         } catch (IOException e) {
+            buffers.release(bufferBytes);
             throw new UncheckedIOException(e);
         }
     }
@@ -115,11 +128,14 @@ final class SpillFiles implements AutoCloseable {
         private final DataInputStream in;
         private final List<Field> fields;
         private final BufferAllocator allocator;
+        private final Runnable onClose;
+        private boolean closed;
 
-        private Reader(DataInputStream in, List<Field> fields, BufferAllocator allocator) {
+        private Reader(DataInputStream in, List<Field> fields, BufferAllocator allocator, Runnable onClose) {
             this.in = in;
             this.fields = fields;
             this.allocator = allocator;
+            this.onClose = onClose;
         }
 
         /** The next batch, or null at the end of the file. */
@@ -141,6 +157,11 @@ final class SpillFiles implements AutoCloseable {
 
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            onClose.run();
             try {
                 in.close();
             } catch (IOException e) {
@@ -170,5 +191,6 @@ final class SpillFiles implements AutoCloseable {
         }
         files.clear();
         writers.clear();
+        buffers.close();
     }
 }

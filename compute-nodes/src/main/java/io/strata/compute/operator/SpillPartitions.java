@@ -24,8 +24,8 @@ final class SpillPartitions implements AutoCloseable {
     private final int[] fileOf = new int[COUNT];
     private List<Field> fields;
 
-    SpillPartitions(QueryMemory memory, String kind, int depth) {
-        this.files = new SpillFiles(memory, kind);
+    SpillPartitions(ExecutionContext context, String kind, int depth) {
+        this.files = new SpillFiles(context, kind);
         this.depth = depth;
         Arrays.fill(fileOf, -1);
     }
@@ -69,6 +69,15 @@ final class SpillPartitions implements AutoCloseable {
                 try (VectorSchemaRoot selected = RowCopier.select(batch, chunk, length, allocator)) {
                     files.append(fileOf[partition], selected);
                 }
+            }
+        }
+    }
+
+    /** Ends writing: every file's buffer is given back, and nothing more is appended. */
+    void finishWriting() {
+        for (int partition = 0; partition < COUNT; partition++) {
+            if (fileOf[partition] >= 0) {
+                files.finishWriting(fileOf[partition]);
             }
         }
     }

@@ -37,6 +37,7 @@ final class UnionOperator implements Operator {
     private final Set<RowKey> seen = new HashSet<>();
     private final QueryMemory.Reservation memory;
     private int current;
+    private long lastBatchBytes;        // the heap the last batch's new tuples took
     private boolean full;               // no new tuples are remembered: rows with unseen ones are spilled
     private SpillPartitions partitions;
     private int nextPartition;
@@ -75,7 +76,9 @@ final class UnionOperator implements Operator {
                 return aligned;
             }
             VectorSchemaRoot distinct = newRows(aligned);
-            if (!full && depth < MAX_DEPTH && context.shouldSpill(memory.bytes(), memory.bytes() / 4)) {
+            // the next batch may add as much again, and the set may double its table (8 bytes a slot)
+            if (!full && depth < MAX_DEPTH
+                    && context.shouldSpill(memory.bytes(), 2 * lastBatchBytes + 16L * seen.size())) {
                 full = true;
             }
             if (distinct != null) {
@@ -163,9 +166,10 @@ final class UnionOperator implements Operator {
             }
         }
         memory.add(newBytes);
+        lastBatchBytes = newBytes;
         if (spilled != null) {
             if (partitions == null) {
-                partitions = new SpillPartitions(context.memory(), "union", depth);
+                partitions = new SpillPartitions(context, "union", depth);
             }
             partitions.append(batch, hashes, spilled, context.allocator());
         }

@@ -122,7 +122,7 @@ final class WindowOperator implements Operator {
             }
             buffer.append(batch);
             if (canSpill && buffer.outgrown()) {
-                partitions = new SpillPartitions(context.memory(), "window", depth);
+                partitions = new SpillPartitions(context, "window", depth);
                 JoinBuildSide.partition(buffer.rows(), sharedPartitionKeys, partitions, context);
                 buffer.clear();
             }
