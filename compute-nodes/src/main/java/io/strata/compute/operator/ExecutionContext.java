@@ -70,8 +70,9 @@ public record ExecutionContext(QueryMemory memory, List<Object> parameters, Loca
     /**
      * Whether an operator holding {@code heldBytes} (Arrow capacity plus reserved heap) should spill now rather
      * than grow by up to {@code growthBytes} more (a growing buffer doubles its capacity, holding the old one
-     * meanwhile): past half its planning limit, or when that growth would take the statement past its hard limit
-     * while the operator holds a sizeable part of it (less is not worth a spill file; the limit then decides).
+     * meanwhile): past half its planning limit, or when that growth (times the workers, in a parallel worker) would
+     * take the statement past its hard limit while the operator holds a sizeable part of its planning limit (less
+     * is not worth a spill file; the limit then decides).
      */
     boolean shouldSpill(long heldBytes, long growthBytes) {
         return shouldSpill(heldBytes, growthBytes, spillThresholdBytes());
@@ -82,8 +83,17 @@ public record ExecutionContext(QueryMemory memory, List<Object> parameters, Loca
         if (heldBytes > thresholdBytes) {
             return true;
         }
+        // spilling later needs room too: a buffer for each partition file it writes; and a parallel worker's
+        // siblings may be growing as it does
+        long startSpilling = SpillPartitions.COUNT * spillBufferBytes();
+        long headroom = (growthBytes + startSpilling) * (worker == null ? 1 : worker.count());
         return memory.limited() && heldBytes >= memoryLimitBytes / 16
-                && memory.usedBytes() + growthBytes > memory.limitBytes();
+                && memory.usedBytes() + headroom > memory.limitBytes();
+    }
+
+    /** The stream buffer of a spill file being written or read: 1/256 of the planning limit, 4 KiB to 64 KiB. */
+    int spillBufferBytes() {
+        return (int) Math.max(1 << 12, Math.min(1 << 16, memoryLimitBytes / 256));
     }
 
     /** This context for one worker of a {@link GatherOperator}: its share of the memory limit. */

@@ -85,7 +85,15 @@ final class SetOperationOperator implements Operator {
             emitting = rows.values().iterator();
         }
         VectorSchemaRoot kept = nextKept();
-        return kept != null ? kept : nextFromPartitions();
+        if (kept != null) {
+            return kept;
+        }
+        if (!rows.isEmpty()) {
+            rows.clear(); // every kept row is out: the partitions' operations get the memory
+            emitting = java.util.Collections.emptyIterator();
+            memory.close();
+        }
+        return nextFromPartitions();
     }
 
     private void consume() {

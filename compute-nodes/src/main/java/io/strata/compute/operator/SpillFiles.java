@@ -28,9 +28,6 @@ import java.util.List;
  * memory limit, 1/256 of it, at least 4 KiB) whose heap is reserved from the statement's memory.
  */
 final class SpillFiles implements AutoCloseable {
-    private static final int BUFFER_BYTES_MAX = 1 << 16;
-    private static final int BUFFER_BYTES_MIN = 1 << 12;
-
     private final QueryMemory memory;
     private final String kind;
     private final int bufferBytes;
@@ -42,7 +39,7 @@ final class SpillFiles implements AutoCloseable {
     SpillFiles(ExecutionContext context, String kind) {
         this.memory = context.memory();
         this.kind = kind;
-        this.bufferBytes = (int) Math.max(BUFFER_BYTES_MIN, Math.min(BUFFER_BYTES_MAX, context.memoryLimitBytes() / 256));
+        this.bufferBytes = context.spillBufferBytes();
         this.buffers = memory.reserve(kind + " spill files");
     }
 

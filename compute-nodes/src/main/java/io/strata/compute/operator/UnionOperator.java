@@ -88,8 +88,15 @@ final class UnionOperator implements Operator {
         return nextFromPartitions();
     }
 
-    /** The rows of the partitions, each deduplicated by a fresh union; null when all are done. */
+    /**
+     * The rows of the partitions, each deduplicated by a fresh union; null when all are done. The tuples
+     * remembered here are let go first: no tuple in a partition was returned here.
+     */
     private VectorSchemaRoot nextFromPartitions() {
+        if (partitions != null && nextPartition == 0 && partitionUnion == null) {
+            seen.clear();
+            memory.close();
+        }
         while (partitions != null) {
             if (partitionUnion != null) {
                 VectorSchemaRoot batch = partitionUnion.next();
