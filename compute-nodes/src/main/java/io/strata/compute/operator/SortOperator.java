@@ -141,6 +141,7 @@ final class SortOperator implements Operator {
                 runs.append(run, batch);
             }
         }
+        runs.finishWriting(run);
         buffer.clear();
     }
 
@@ -154,9 +155,9 @@ final class SortOperator implements Operator {
         return (int) Math.max(MIN_RUN_BATCH_ROWS, Math.min(BATCH_ROWS, fitting));
     }
 
-    /** How many runs one merge may read at once: a batch of each within half the spill threshold. */
+    /** How many runs one merge may read at once: a batch and a read buffer of each within half the spill threshold. */
     private int fanIn() {
-        long perRun = Math.max(1, runBatchBytesMax);
+        long perRun = Math.max(1, runBatchBytesMax) + context.spillBufferBytes();
         return (int) Math.max(2, Math.min(1024, context.spillThresholdBytes() / 2 / perRun));
     }
 
@@ -181,6 +182,7 @@ final class SortOperator implements Operator {
                     }
                 }
             }
+            runs.finishWriting(merged);
             group.forEach(runs::delete);
             runOrder.subList(at, at + count).clear();
             runOrder.add(at, merged);
