@@ -86,7 +86,7 @@ public record ExecutionContext(QueryMemory memory, List<Object> parameters, Loca
         // spilling later needs room too: a buffer for each partition file it writes; and a parallel worker's
         // siblings may be growing as it does
         long startSpilling = SpillPartitions.COUNT * spillBufferBytes();
-        long headroom = (growthBytes + startSpilling) * (worker == null ? 1 : worker.count());
+        long headroom = (growthBytes + startSpilling) * (worker == null || worker.serial() ? 1 : worker.count());
         return memory.limited() && heldBytes >= memoryLimitBytes / 16
                 && memory.usedBytes() + headroom > memory.limitBytes();
     }
@@ -102,9 +102,17 @@ public record ExecutionContext(QueryMemory memory, List<Object> parameters, Loca
                 Math.max(1, memoryLimitBytes / slot.count()));
     }
 
+    /**
+     * This context for one copy of a {@link GatherOperator}'s input run on the consumer's thread, one copy after
+     * another: each has the whole memory while it runs.
+     */
+    ExecutionContext serialWorker(WorkerSlot slot) {
+        return new ExecutionContext(memory, parameters, statementTime, cancelled, warnings, slot.asSerial(), memoryLimitBytes);
+    }
+
     /** What the statement's operators together plan with (a worker's share times the workers). */
     long statementLimitBytes() {
-        if (worker == null) {
+        if (worker == null || worker.serial()) {
             return memoryLimitBytes;
         }
         return memoryLimitBytes > Long.MAX_VALUE / worker.count() ? Long.MAX_VALUE : memoryLimitBytes * worker.count();

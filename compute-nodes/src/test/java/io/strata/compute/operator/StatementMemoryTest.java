@@ -184,19 +184,35 @@ class StatementMemoryTest extends OperatorTestBase {
         assertSpillsAndAnswersAsInMemory(join, "a skewed key");
     }
 
-    @Test
-    void parallelWorkersJoinOnTheirOwnWhenTheBuildIsTooLargeToShare() throws IOException {
-        PhysicalNode.Scan left = people(4_000);
-        PhysicalNode.Scan right = people(15_000);
+    /** COUNT(*) and SUM(right.id) of {@code left JOIN right USING (id)} over a gather of 3 workers. */
+    private PhysicalNode parallelJoin(int leftRows, int rightRows) {
+        PhysicalNode.Scan left = people(leftRows);
+        PhysicalNode.Scan right = people(rightRows);
         List<OutputColumn> output = new ArrayList<>(left.output());
         output.addAll(right.output());
         PhysicalNode join = new PhysicalNode.Join(left, right, JoinType.INNER, new int[] {0}, new int[] {0}, null, output);
-        PhysicalNode count = new PhysicalNode.Aggregate(new PhysicalNode.Gather(join, 3), new int[0],
+        return new PhysicalNode.Aggregate(new PhysicalNode.Gather(join, 3), new int[0],
                 List.of(new AggregateCall(AggregateFunction.COUNT_STAR, new int[0], false, DataType.BIGINT),
                         new AggregateCall(AggregateFunction.SUM, new int[] {3}, false, DataType.decimal(38, 0))),
                 List.of(new OutputColumn("n", DataType.BIGINT, false), new OutputColumn("total", DataType.decimal(38, 0), true)));
-        assertSpillsAndAnswersAsInMemory(count, "a build too large to share");
-        assertEquals(List.of(List.of(4_000L, new java.math.BigDecimal(3999L * 4000 / 2))), run(count));
+    }
+
+    @Test
+    void parallelWorkersJoinOnTheirOwnWhenTheBuildIsTooLargeToShare() throws IOException {
+        // 80,000 build rows take about 8 MB with their table, more than half of 12 MiB: not shared, and each of
+        // the 3 workers (4 MiB each) partitions its own
+        PhysicalNode count = parallelJoin(4_000, 80_000);
+        List<List<Object>> inMemory = run(count);
+        assertEquals(List.of(List.of(4_000L, new java.math.BigDecimal(3999L * 4000 / 2))), inMemory);
+        Result limited = runUnder(count, 12L << 20);
+        assertTrue(limited.spillFiles() > 0, "the workers spilled");
+        assertEquals(inMemory, limited.rows());
+    }
+
+    @Test
+    void workersTooManyForASmallMemoryRunOneAfterAnother() throws IOException {
+        // 1 MiB cannot hold three workers' batches at once: the copies run in turn, each spilling on its own
+        assertSpillsAndAnswersAsInMemory(parallelJoin(4_000, 15_000), "a gather under 1 MiB");
     }
 
     private PhysicalNode setOperation(boolean intersect) {
