@@ -277,8 +277,10 @@ public final class QueryMemory implements AutoCloseable {
             return;
         }
         closed = true;
-        for (Path file : new ArrayList<>(spillFiles)) {
-            deleteSpillFile(file);
+        if (!spillFiles.isEmpty()) {
+            for (Path file : new ArrayList<>(spillFiles)) {
+                deleteSpillFile(file);
+            }
         }
         long heap = heapBytes.getAndSet(0);
         if (heap != 0) {
