@@ -1,6 +1,7 @@
 package io.strata.server;
 
 import io.strata.common.config.StrataConfig;
+import io.strata.compute.operator.QueryMemory;
 import io.strata.protocol.MysqlServer;
 import io.strata.protocol.MysqlServerOptions;
 import io.strata.protocol.NetworkTransport;
@@ -25,7 +26,8 @@ import java.util.Objects;
  * ({@code data.dir/objects}) or an S3 bucket, as {@code storage.type} says ({@link StorageType}), the
  * log service local segment files ({@code data.dir/log}), the
  * transaction node recovers from both, and compute (the SQL frontend and operators) serves MySQL
- * clients on {@code server.host:server.port}.
+ * clients on {@code server.host:server.port}, spilling to {@code memory.spill-dir} ({@code data.dir/spill}),
+ * which start clears of files an earlier run left.
  */
 public final class StrataServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
@@ -57,7 +59,12 @@ public final class StrataServer implements AutoCloseable {
             TransactionNode transactionNode = TransactionNode.open(store, dataDirectory.resolve("log"), config, allocator);
             parts.push(transactionNode);
             LOG.info("transaction node recovered; log in {}", dataDirectory.resolve("log"));
-            SqlSessionFactory sessions = new SqlSessionFactory(transactionNode, allocator, config);
+            Path spillDirectory = spillDirectory(config, dataDirectory);
+            int leftovers = QueryMemory.deleteLeftoverSpillFiles(spillDirectory);
+            LOG.info("statements spill to {}{}", spillDirectory,
+                    leftovers == 0 ? "" : " (deleted " + leftovers + " files left by an earlier run)");
+            SqlSessionFactory sessions = new SqlSessionFactory(transactionNode, allocator,
+                    config.with("memory.spill-dir", spillDirectory.toString()));
             MysqlServerOptions options = new MysqlServerOptions(config.get("server.host"), config.getInt("server.port"),
                     dataDirectory.resolve("tls"), config.getInt("server.max-connections"),
                     transport);
@@ -72,6 +79,13 @@ public final class StrataServer implements AutoCloseable {
             closeAll(parts);
             throw e;
         }
+    }
+
+    /** Where statements spill: {@code memory.spill-dir}, by default {@code data.dir/spill}. */
+    static Path spillDirectory(StrataConfig config, Path dataDirectory) {
+        String configured = config.get("memory.spill-dir", "");
+        return configured.isBlank() ? dataDirectory.resolve("spill")
+                : Path.of(configured).toAbsolutePath().normalize();
     }
 
     /** The port clients connect to (the configured one, or the one picked for port 0). */

@@ -9,6 +9,7 @@ import io.strata.sql.session.SystemVariables;
 import io.strata.txn.TxnService;
 import org.apache.arrow.memory.BufferAllocator;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The SQL frontend behind the MySQL protocol: opens {@link SqlSession}s over a transaction service.
  * The user, password and announced version come from {@code server.user}, {@code server.password}
- * and {@code server.version}.
+ * and {@code server.version}; statements spill to {@code memory.spill-dir} (the server resolves its
+ * default, {@code data.dir/spill}; without it the system's temporary directory).
  */
 public final class SqlSessionFactory implements SessionFactory {
     static {
@@ -43,7 +45,13 @@ public final class SqlSessionFactory implements SessionFactory {
             globals.define("secure_file_priv", secureFilePriv); // unset: no server-side file may be read
         }
         this.server = new ServerContext(txn, allocator, globals, new AtomicLong(), new ConcurrentHashMap<>(),
-                new io.strata.sql.session.NoWaitCounters(), new io.strata.sql.plan.SharedPlans());
+                new io.strata.sql.session.NoWaitCounters(), new io.strata.sql.plan.SharedPlans(),
+                spillDirectory(config));
+    }
+
+    private static Path spillDirectory(StrataConfig config) {
+        String configured = config.get("memory.spill-dir", "");
+        return Path.of(configured.isBlank() ? System.getProperty("java.io.tmpdir") : configured);
     }
 
     @Override

@@ -2,15 +2,23 @@ package io.strata.compute.operator;
 
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Copies all of an operator's batches into one batch the caller owns (for sort and the join's build side). */
+/** One growing batch of an operator's rows (a sort's, a window's, a join build's: {@link RowBuffer}), and its size. */
 final class Buffering {
     private Buffering() {}
 
-    /** The bytes of Arrow memory a batch's vectors hold. */
-    static long bytes(VectorSchemaRoot batch) {
+    /**
+     * The bytes of Arrow memory a batch's vectors take: their buffers' capacity, which a growing batch doubles
+     * (0 for null).
+     */
+    static long capacity(VectorSchemaRoot batch) {
+        if (batch == null) {
+            return 0;
+        }
         long bytes = 0;
         for (org.apache.arrow.vector.FieldVector vector : batch.getFieldVectors()) {
-            bytes += vector.getBufferSize();
+            for (org.apache.arrow.memory.ArrowBuf buffer : vector.getBuffers(false)) {
+                bytes += buffer.capacity();
+            }
         }
         return bytes;
     }
@@ -31,24 +39,6 @@ final class Buffering {
             return created;
         } catch (RuntimeException e) {
             created.close();
-            throw e;
-        }
-    }
-
-    /** All rows of {@code input} in one batch, or null when it has none. */
-    static VectorSchemaRoot drain(Operator input, ExecutionContext context) {
-        VectorSchemaRoot buffer = null;
-        try {
-            VectorSchemaRoot batch;
-            while ((batch = input.next()) != null) {
-                Cancellation.check(context);
-                buffer = appended(buffer, batch, context);
-            }
-            return buffer;
-        } catch (RuntimeException e) {
-            if (buffer != null) {
-                buffer.close();
-            }
             throw e;
         }
     }

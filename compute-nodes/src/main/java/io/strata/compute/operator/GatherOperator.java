@@ -22,9 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * over each batch's buffers (the consumer owns them until its next call) through a small bounded queue,
  * so workers run at most a few batches ahead. The first failure of any worker is thrown to the consumer;
  * closing stops the workers, waits for them and releases what they left.
+ *
+ * <p>Workers running at once each hold batches in flight (a scan block, its projection, a queued one) besides
+ * what their operators buffer; under a statement memory too small for that ({@value #WORKER_BYTES_MIN}
+ * bytes a worker) the copies run one after another on the consumer's thread instead, each with the whole
+ * memory, so a small strata_query_memory_limit spills rather than fails.
  */
 final class GatherOperator implements Operator {
     private static final int QUEUE_BATCHES_PER_WORKER = 2;
+    static final long WORKER_BYTES_MIN = 4L << 20;
     /**
      * Worker threads of all queries: at most four per core, queued beyond (a worker never waits for a
      * worker that has not started: the first to reach a join builds its table).
@@ -53,6 +59,7 @@ final class GatherOperator implements Operator {
     private boolean started;
     private int ended;
     private VectorSchemaRoot current;
+    private List<Operator> serialTrees; // when the copies run one after another here, those not yet done
 
     GatherOperator(PhysicalNode.Gather plan, ExecutionContext context, OperatorFactory.Wrapper wrapper) {
         this.plan = plan;
@@ -71,6 +78,9 @@ final class GatherOperator implements Operator {
         closeCurrent();
         if (!started) {
             start();
+        }
+        if (serialTrees != null) {
+            return nextSerially();
         }
         while (ended < plan.workers()) {
             Cancellation.check(context);
@@ -97,20 +107,44 @@ final class GatherOperator implements Operator {
         return null;
     }
 
+    /** The next batch of the copies run one after another; each copy is closed once done. */
+    private VectorSchemaRoot nextSerially() {
+        while (!serialTrees.isEmpty()) {
+            Cancellation.check(context);
+            VectorSchemaRoot batch = serialTrees.getFirst().next();
+            if (batch != null) {
+                return batch; // the copy's own: valid until its next call, as the contract wants
+            }
+            serialTrees.removeFirst().close();
+        }
+        return null;
+    }
+
+    /** Whether the copies run one after another: the memory is too small for them all at once. */
+    private boolean serial() {
+        return context.memory().limitBytes() / plan.workers() < WORKER_BYTES_MIN;
+    }
+
     /** Makes every worker's operators here (so that failures to plan surface at once), then starts them. */
     private void start() {
         started = true;
         PhysicalNode.Scan driving = drivingScan(plan.input());
+        boolean serial = serial();
         List<Operator> trees = new ArrayList<>();
         try {
             for (int i = 0; i < plan.workers(); i++) {
-                ExecutionContext worker = context.forWorker(new WorkerSlot(driving, i, plan.workers(), builds));
+                WorkerSlot slot = new WorkerSlot(driving, i, plan.workers(), builds);
+                ExecutionContext worker = serial ? context.serialWorker(slot) : context.forWorker(slot);
                 // EXPLAIN ANALYZE measures the first worker's operators: one thread each, as they need.
                 trees.add(OperatorFactory.create(plan.input(), worker, i == 0 ? wrapper : (node, operator) -> operator));
             }
         } catch (RuntimeException e) {
             trees.forEach(Operator::close);
             throw e;
+        }
+        if (serial) {
+            serialTrees = trees;
+            return;
         }
         for (Operator tree : trees) {
             running.add(THREADS.submit(() -> work(tree)));
@@ -185,6 +219,10 @@ final class GatherOperator implements Operator {
     @Override
     public void close() {
         closeCurrent();
+        if (serialTrees != null) {
+            serialTrees.forEach(Operator::close);
+            serialTrees.clear();
+        }
         stopping = true;
         for (Future<?> worker : running) {
             while (true) {

@@ -32,6 +32,8 @@ final class HashAggregateOperator implements Operator {
     private final PhysicalNode.Aggregate plan;
     private final Operator input;
     private final ExecutionContext context;
+    private final QueryMemory.Reservation memory; // the groups' estimated heap, and DISTINCT calls' values
+    private long groupBytes;                      // of which the groups
     private final OutputBatch output = new OutputBatch();
     /** Group keys (encoded) to group ids. */
     private final KeyTable groups;
@@ -61,8 +63,9 @@ final class HashAggregateOperator implements Operator {
     private HashAggregateOperator(PhysicalNode.Aggregate plan, Operator input, ExecutionContext context, int depth) {
         this.depth = depth;
         this.plan = plan;
-        this.input = input;
+        this.input = BoundedBatches.of(input, context);
         this.context = context;
+        this.memory = context.memory().reserve("aggregate");
         List<OutputColumn> inputColumns = input.output();
         this.keyTypes = new DataType[plan.groupKeys().length];
         for (int k = 0; k < keyTypes.length; k++) {
@@ -78,7 +81,7 @@ final class HashAggregateOperator implements Operator {
             for (int argument : call.arguments()) {
                 argumentTypes.add(inputColumns.get(argument).type());
             }
-            accumulators[c] = Accumulators.create(call, argumentTypes);
+            accumulators[c] = Accumulators.create(call, argumentTypes, memory);
         }
     }
 
@@ -126,13 +129,15 @@ final class HashAggregateOperator implements Operator {
         return null;
     }
 
+    /** Reserves the groups' heap (1041 past the statement's limit); whether to take no new groups. */
     private boolean outgrown() {
-        if (keyTypes.length == 0 || depth >= MAX_DEPTH) {
-            return false;
-        }
+        // the key table and accumulator slots live on the heap; the group key vectors are Arrow memory, counted already
         long table = groups != null ? groups.bytes() : 24L * groupKeys.rows(); // a long map: 12 bytes a slot, half full
-        long bytes = table + groupKeys.bytes() + (long) groupKeys.rows() * CALL_BYTES * accumulators.length;
-        return bytes > context.spillThresholdBytes();
+        long bytes = table + (long) groupKeys.rows() * CALL_BYTES * accumulators.length;
+        memory.add(bytes - groupBytes);
+        groupBytes = bytes;
+        long perGroup = 32 + 9L * keyTypes.length + CALL_BYTES * accumulators.length;
+        return keyTypes.length > 0 && depth < MAX_DEPTH && context.shouldSpill(memory.bytes(), perGroup * 1024L);
     }
 
     private void consume() {
@@ -245,7 +250,7 @@ final class HashAggregateOperator implements Operator {
             return;
         }
         if (partitions == null) {
-            partitions = new SpillPartitions("aggregate", depth);
+            partitions = new SpillPartitions(context, "aggregate", depth);
         }
         partitions.append(batch, spillHashes, spilled, context.allocator());
     }
@@ -282,6 +287,7 @@ final class HashAggregateOperator implements Operator {
             partitions.close();
             partitions = null;
         }
+        memory.close();
         input.close();
     }
 }

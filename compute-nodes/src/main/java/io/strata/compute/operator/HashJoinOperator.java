@@ -1,6 +1,5 @@
 package io.strata.compute.operator;
 
-import io.strata.common.type.ArrowTypes;
 import io.strata.compute.expression.Column;
 import io.strata.compute.expression.ExpressionEvaluator;
 import io.strata.compute.plan.JoinType;
@@ -21,18 +20,18 @@ import java.util.List;
  * filtered by the rest of the residual, and emitted; unmatched rows are added for outer joins (left
  * rows after each probe batch, right rows at the end). SEMI and ANTI emit left rows only.
  *
- * <p>A build side that outgrows the statement's spill threshold ({@link ExecutionContext#spillThresholdBytes};
- * its Arrow bytes plus an estimate of the hash table per row) makes it a grace hash join: both inputs are
- * written to {@link SpillPartitions} by the hash of their keys, and each pair of partitions is
+ * <p>A build side that outgrows the statement's memory ({@link ExecutionContext#shouldSpill}; its Arrow
+ * bytes plus an estimate of the hash table per row, {@link JoinBuildSide}) makes it a grace hash join: both
+ * inputs are written to {@link SpillPartitions} by the hash of their keys, and each pair of partitions is
  * joined by a fresh join (rows whose keys match are in the same pair; each row is in one pair, so outer,
- * semi and anti joins keep their meaning), partitioning again on the next hash bits if needed. Joins
- * without keys, and builds shared by parallel workers, stay in memory.
+ * semi and anti joins keep their meaning), partitioning again on the next hash bits if needed. Where keys
+ * cannot split the rows (a join without equality keys, or partitions as deep as they go) both inputs go to
+ * files joined block by block ({@link BlockNestedLoopJoin}). Parallel workers share one build of a join
+ * while it fits half the statement's memory; past that each worker joins its part on its own, as above.
  */
 final class HashJoinOperator implements Operator {
     private static final int CHUNK_PAIRS = 4096;
-    private static final int MAX_DEPTH = 4;
-    /** Rough heap bytes per build row besides its Arrow data: chain link, key objects, map entry. */
-    private static final long TABLE_BYTES_PER_ROW = 64;
+    private static final int MIN_CHUNK_PAIRS = 64;
 
     private final PhysicalNode.Join plan;
     private final Operator left;
@@ -46,8 +45,8 @@ final class HashJoinOperator implements Operator {
     /** The pair columns the residual reads (null without a residual). */
     private final boolean[] residualColumns;
 
-    private VectorSchemaRoot build;      // owned here, or by the workers' SharedBuilds
-    private boolean ownsBuild;
+    private VectorSchemaRoot build;      // the build's rows, owned by `built` (or by the workers' SharedBuilds)
+    private SharedBuilds.Build built;    // set when this join owns its build
     private JoinHashTable table;
     private JoinHashTable.Probe probeKeys;
     private boolean[] buildMatched;
@@ -62,23 +61,35 @@ final class HashJoinOperator implements Operator {
     private boolean[] probeMatched;
     private int probeRow;
     private int chainRow;
+    private long probeOrdinal;           // the number of left rows before the current probe batch
+    private int chunkPairs;              // pairs per emitted chunk: CHUNK_PAIRS, fewer if a chunk would crowd the memory
 
     private final int depth;             // 0, or how many times these rows were partitioned before
+    private JoinBuildSide buildSide;     // reads the right input; holds its spill files once it spilled
     private SpillPartitions leftParts;   // both inputs by key hash, once the build side outgrew memory
-    private SpillPartitions rightParts;
     private int nextPartition;
     private HashJoinOperator partitionJoin; // joining partition nextPartition - 1
+    private BlockNestedLoopJoin blocks;  // or both inputs block by block
+
+    /** In one block of a {@link BlockNestedLoopJoin}: the join stays in memory and keeps probe rows' matches. */
+    private final boolean blockOfLoop;
+    private final BlockNestedLoopJoin.ProbeMatches matches; // where probe rows' matches go, or null
+    private final boolean replayMatches; // the last pass: probe rows matched as `matches` say, no build side
 
     HashJoinOperator(PhysicalNode.Join plan, Operator left, Operator right, ExecutionContext context) {
-        this(plan, left, right, context, 0);
+        this(plan, left, right, context, 0, false, null, false);
     }
 
-    private HashJoinOperator(PhysicalNode.Join plan, Operator left, Operator right, ExecutionContext context, int depth) {
+    private HashJoinOperator(PhysicalNode.Join plan, Operator left, Operator right, ExecutionContext context, int depth,
+                             boolean blockOfLoop, BlockNestedLoopJoin.ProbeMatches matches, boolean replayMatches) {
         this.depth = depth;
         this.plan = plan;
         this.left = left;
-        this.right = right;
+        this.right = BoundedBatches.of(right, context); // the build side looks at its memory at least this often
         this.context = context;
+        this.blockOfLoop = blockOfLoop;
+        this.matches = matches;
+        this.replayMatches = replayMatches;
         this.evaluator = new ExpressionEvaluator(context);
         this.keys = JoinKeys.of(plan, left.output(), right.output());
         List<OutputColumn> pairColumns = new ArrayList<>(left.output());
@@ -86,13 +97,19 @@ final class HashJoinOperator implements Operator {
         if (!isSemiOrAnti()) {
             pairColumns = plan.output();
         }
-        this.pairFields = fields(pairColumns);
-        this.outputFields = fields(plan.output());
+        this.pairFields = JoinBuildSide.fieldsOf(pairColumns);
+        this.outputFields = JoinBuildSide.fieldsOf(plan.output());
         this.residualColumns = keys.residual() == null ? null : referencedColumns(keys.residual(), pairColumns.size());
     }
 
-    private static List<Field> fields(List<OutputColumn> columns) {
-        return columns.stream().map(c -> ArrowTypes.field(c.name(), c.type(), true)).toList();
+    /**
+     * The in-memory join of {@code left} with one block of the build side ({@code right}), its probe rows'
+     * matches recorded in {@code matches} instead of emitted; or with {@code replay}, the pass emitting the
+     * probe rows by those matches (over an empty right input).
+     */
+    static HashJoinOperator block(PhysicalNode.Join plan, Operator left, Operator right, ExecutionContext context,
+                                  BlockNestedLoopJoin.ProbeMatches matches, boolean replay) {
+        return new HashJoinOperator(plan, left, right, context, JoinBuildSide.MAX_DEPTH, true, matches, replay);
     }
 
     private boolean isSemiOrAnti() {
@@ -107,31 +124,14 @@ final class HashJoinOperator implements Operator {
     @Override
     public VectorSchemaRoot next() {
         output.close();
-        if (rightParts != null) {
+        if (leftParts != null) {
             return nextFromPartitions();
         }
-        if (table == null) {
-            SharedBuilds shared = context.worker() == null ? null : context.worker().builds();
-            if (shared == null && keys.left().length > 0 && depth < MAX_DEPTH) {
-                VectorSchemaRoot rows = drainOrPartition();
-                if (rightParts != null) {
-                    leftParts = new SpillPartitions("join", depth);
-                    VectorSchemaRoot batch;
-                    while ((batch = left.next()) != null) {
-                        Cancellation.check(context);
-                        partition(batch, keys.left(), leftParts);
-                    }
-                    return nextFromPartitions();
-                }
-                adoptBuild(rows);
-                return next();
-            }
-            SharedBuilds.Build built = shared != null && SharedBuilds.shareable(plan.joinType())
-                    ? shared.get(plan, this::buildTable) : buildTable();
-            ownsBuild = shared == null || !SharedBuilds.shareable(plan.joinType());
-            build = built.rows();
-            table = built.table();
-            buildMatched = new boolean[build == null ? 0 : build.getRowCount()];
+        if (blocks != null) {
+            return blocks.next();
+        }
+        if (table == null && !build()) {
+            return next();
         }
         while (true) {
             if (probe == null) {
@@ -152,65 +152,82 @@ final class HashJoinOperator implements Operator {
         }
     }
 
-    /** Drains the right input and hashes it. */
-    private SharedBuilds.Build buildTable() {
-        return hashed(Buffering.drain(right, context));
+    /**
+     * Makes the hash table of the right input (or takes the one the parallel workers share); false when the
+     * right input went to disk instead, after the left input followed it there.
+     */
+    private boolean build() {
+        buildSide = new JoinBuildSide(right, keys, context, depth);
+        SharedBuilds shared = sharedBuilds();
+        if (shared != null) {
+            SharedBuilds.Build sharedBuild = shared.get(plan,
+                    () -> buildSide.read(context.statementLimitBytes() / 2, true) ? buildSide.hashed(longKeys()) : null);
+            if (sharedBuild != null) {
+                adopt(sharedBuild);
+                return true;
+            }
+            // too large to share: this worker joins its part alone (reading the right input, unless it tried to share it)
+        }
+        if (buildSide.spilled() || !buildSide.read(context.spillThresholdBytes(), !blockOfLoop)) {
+            spillLeft();
+            return false;
+        }
+        built = buildSide.hashed(longKeys());
+        adopt(built);
+        return true;
     }
 
-    /** Takes {@code rows} (the whole right input) as this join's own build side. */
-    private void adoptBuild(VectorSchemaRoot rows) {
-        SharedBuilds.Build built = hashed(rows);
-        ownsBuild = true;
-        build = built.rows();
-        table = built.table();
+    private SharedBuilds sharedBuilds() {
+        if (blockOfLoop || depth > 0 || context.worker() == null || !SharedBuilds.shareable(plan.joinType())) {
+            return null;
+        }
+        return context.worker().builds();
+    }
+
+    private boolean longKeys() {
+        return keys.left().length == 1 && !keys.nullSafe()[0] && JoinHashTable.canUseLongKeys(
+                left.output().get(keys.left()[0]).type(), right.output().get(keys.right()[0]).type());
+    }
+
+    private void adopt(SharedBuilds.Build source) {
+        build = source.rows();
+        table = source.table();
         buildMatched = new boolean[build == null ? 0 : build.getRowCount()];
     }
 
-    /**
-     * The whole right input in one batch; or, once it outgrows the spill threshold, null with every right
-     * row written to {@link #rightParts}.
-     */
-    private VectorSchemaRoot drainOrPartition() {
-        long threshold = context.spillThresholdBytes();
-        VectorSchemaRoot buffer = null;
-        try {
+    /** Writes the left input where the right one went: to partitions by key, or to a file for the block join. */
+    private void spillLeft() {
+        SpillPartitions rightParts = buildSide.partitions();
+        if (rightParts != null) {
+            rightParts.finishWriting();
+            leftParts = new SpillPartitions(context, "join", depth);
             VectorSchemaRoot batch;
-            while ((batch = right.next()) != null) {
+            while ((batch = left.next()) != null) {
                 Cancellation.check(context);
-                if (rightParts != null) {
-                    partition(batch, keys.right(), rightParts);
-                    continue;
-                }
-                buffer = Buffering.appended(buffer, batch, context);
-                if (Buffering.bytes(buffer) + buffer.getRowCount() * TABLE_BYTES_PER_ROW > threshold) {
-                    rightParts = new SpillPartitions("join", depth);
-                    partition(buffer, keys.right(), rightParts);
-                    buffer.close();
-                    buffer = null;
-                }
+                JoinBuildSide.partition(batch, keys.left(), leftParts, context);
             }
-            return buffer;
-        } catch (RuntimeException e) {
-            if (buffer != null) {
-                buffer.close();
-            }
-            throw e;
-        }
-    }
-
-    /** Appends each row of {@code batch} to its partition of {@code parts}, by the hash of its key. */
-    private void partition(VectorSchemaRoot batch, int[] keyColumns, SpillPartitions parts) {
-        int rowCount = batch.getRowCount();
-        if (rowCount == 0) {
             return;
         }
-        // NULL hashes as a value here: rows with NULL keys still go to a partition (outer joins keep them)
-        int[] hashes = JoinHashTable.keys(batch, keyColumns, null).hashes();
-        parts.append(batch, hashes, null, context.allocator());
+        SpillFiles files = buildSide.blocks();
+        files.finishWriting(buildSide.blockFile());
+        int leftFile = files.create();
+        List<Field> leftFields = null;
+        VectorSchemaRoot batch;
+        while ((batch = left.next()) != null) {
+            Cancellation.check(context);
+            if (leftFields == null) {
+                leftFields = batch.getSchema().getFields();
+            }
+            files.append(leftFile, batch);
+        }
+        blocks = new BlockNestedLoopJoin(plan, left.output(),
+                leftFields != null ? leftFields : JoinBuildSide.fieldsOf(left.output()), leftFile,
+                right.output(), buildSide.fields(right.output()), buildSide.blockFile(), files, context);
     }
 
     /** The rows of the partitions' joins, one pair of partitions after another; null when all are done. */
     private VectorSchemaRoot nextFromPartitions() {
+        SpillPartitions rightParts = buildSide.partitions();
         while (true) {
             if (partitionJoin != null) {
                 VectorSchemaRoot batch = partitionJoin.next();
@@ -235,20 +252,7 @@ final class HashJoinOperator implements Operator {
                 leftPart.close();
                 throw e;
             }
-            partitionJoin = new HashJoinOperator(plan, leftPart, rightPart, context, depth + 1);
-        }
-    }
-
-    private SharedBuilds.Build hashed(VectorSchemaRoot rows) {
-        try {
-            boolean longKeys = keys.left().length == 1 && !keys.nullSafe()[0] && JoinHashTable.canUseLongKeys(
-                    left.output().get(keys.left()[0]).type(), right.output().get(keys.right()[0]).type());
-            return new SharedBuilds.Build(rows, new JoinHashTable(rows, keys.right(), keys.nullSafe(), longKeys));
-        } catch (RuntimeException e) {
-            if (rows != null) {
-                rows.close();
-            }
-            throw e;
+            partitionJoin = new HashJoinOperator(plan, leftPart, rightPart, context, depth + 1, false, null, false);
         }
     }
 
@@ -261,8 +265,23 @@ final class HashJoinOperator implements Operator {
             probeKeys = table.startProbe(probe, keys.left(), probeRows, probeCount);
         }
         probeMatched = new boolean[probeCount];
+        chunkPairs = chunkPairs(probe);
+        if (replayMatches) {
+            matches.fill(probeOrdinal, probeMatched);
+        }
         probeRow = 0;
         chainRow = firstCandidate(0);
+    }
+
+    /**
+     * Pairs per chunk for probe batch {@code batch}: {@link #CHUNK_PAIRS}, or as many as take a sixteenth of
+     * the memory the join plans with (a chunk's batch is allocated before the consumer takes it).
+     */
+    private int chunkPairs(VectorSchemaRoot batch) {
+        long pairBytes = Buffering.capacity(batch) / Math.max(1, batch.getRowCount())
+                + (build == null ? 0 : Buffering.capacity(build) / Math.max(1, build.getRowCount()));
+        long fitting = context.memoryLimitBytes() / 16 / Math.max(1, pairBytes);
+        return (int) Math.max(MIN_CHUNK_PAIRS, Math.min(CHUNK_PAIRS, fitting));
     }
 
     /** The first build row to pair with probe row {@code row}. */
@@ -290,11 +309,11 @@ final class HashJoinOperator implements Operator {
     private VectorSchemaRoot probeChunk() {
         Cancellation.check(context);
         if (probeRow < probeCount) {
-            int[] leftRows = new int[CHUNK_PAIRS];
-            int[] rightRows = new int[CHUNK_PAIRS];
+            int[] leftRows = new int[chunkPairs];
+            int[] rightRows = new int[chunkPairs];
             int count = 0;
             boolean existenceOnly = isSemiOrAnti() && keys.residual() == null;
-            while (count < CHUNK_PAIRS && probeRow < probeCount) {
+            while (count < chunkPairs && probeRow < probeCount) {
                 if (chainRow == JoinHashTable.END) {
                     probeRow++;
                     chainRow = firstCandidate(probeRow);
@@ -313,7 +332,14 @@ final class HashJoinOperator implements Operator {
             }
             return count == 0 ? null : matchedPairs(leftRows, rightRows, count);
         }
-        VectorSchemaRoot tail = probeTail();
+        VectorSchemaRoot tail;
+        if (matches != null && !replayMatches) {
+            matches.record(probeOrdinal, probeMatched); // the last pass emits this batch's rows by them
+            tail = null;
+        } else {
+            tail = probeTail();
+        }
+        probeOrdinal += probeCount;
         probe = null; // the left batch stays valid until the next left.next(), so the tail could read it
         return tail;
     }
@@ -488,21 +514,26 @@ final class HashJoinOperator implements Operator {
     @Override
     public void close() {
         output.close();
-        if (build != null && ownsBuild) {
-            build.close();
+        if (built != null) {
+            built.close();
+            built = null;
         }
         build = null;
         if (partitionJoin != null) {
             partitionJoin.close();
             partitionJoin = null;
         }
+        if (blocks != null) {
+            blocks.close();
+            blocks = null;
+        }
         if (leftParts != null) {
             leftParts.close();
             leftParts = null;
         }
-        if (rightParts != null) {
-            rightParts.close();
-            rightParts = null;
+        if (buildSide != null) {
+            buildSide.close();
+            buildSide = null;
         }
         left.close();
         right.close();

@@ -15,18 +15,28 @@ import java.util.Objects;
 /**
  * Result rows of an operator tree for the protocol: pulls batches on demand and yields each row as
  * a new {@code Object[]} of the Java values {@link io.strata.common.type.DataType} names. Closes the
- * operator when the rows run out, on an error, or on {@link #close()}, whichever comes first. Running
- * out of the allocator's memory is reported as {@link ErrorCode#ER_OUT_OF_RESOURCES}.
+ * operator, then the statement's memory (its spill files and allocator) when the rows run out, on an error,
+ * or on {@link #close()}, whichever comes first. Running out of the allocator's memory is reported as
+ * {@link ErrorCode#ER_OUT_OF_RESOURCES}.
  */
 public final class OperatorRowCursor implements RowCursor {
     private final Operator operator;
+    private final QueryMemory memory;
     private VectorSchemaRoot batch;
     private Column[] columns;
     private int row;
     private boolean closed;
 
+    /** Rows of {@code operator}, whose memory someone else closes. */
     public OperatorRowCursor(Operator operator) {
         this.operator = Objects.requireNonNull(operator, "operator");
+        this.memory = null;
+    }
+
+    /** Rows of {@code operator}, made with {@code memory}, which closing this closes after the operator. */
+    public OperatorRowCursor(Operator operator, QueryMemory memory) {
+        this.operator = Objects.requireNonNull(operator, "operator");
+        this.memory = Objects.requireNonNull(memory, "memory");
     }
 
     @Override
@@ -36,7 +46,7 @@ public final class OperatorRowCursor implements RowCursor {
                 batch = operator.next();
             } catch (OutOfMemoryException e) {
                 close();
-                throw new StrataException(ErrorCode.ER_OUT_OF_RESOURCES,
+                throw memory != null ? memory.exceededByStatement(e) : new StrataException(ErrorCode.ER_OUT_OF_RESOURCES,
                         "Out of memory: the statement needs more than its memory limit allows", e);
             } catch (RuntimeException e) {
                 close();
@@ -80,7 +90,13 @@ public final class OperatorRowCursor implements RowCursor {
             closed = true;
             batch = null;
             columns = null;
-            operator.close();
+            try {
+                operator.close();
+            } finally {
+                if (memory != null) {
+                    memory.close();
+                }
+            }
         }
     }
 }

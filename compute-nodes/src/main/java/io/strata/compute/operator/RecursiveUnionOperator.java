@@ -5,6 +5,7 @@ import io.strata.common.error.StrataException;
 import io.strata.compute.expression.Column;
 import io.strata.compute.plan.OutputColumn;
 import io.strata.compute.plan.PhysicalNode;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 import java.util.HashSet;
@@ -18,6 +19,10 @@ import java.util.function.Supplier;
  * produces and keeps that for the next, until an iteration produces nothing. Without ALL, rows already
  * returned are dropped (by their normalized values: NULLs equal, strings under the collation), so a cycle
  * ends. An iteration past the limit fails with MySQL's 3636.
+ *
+ * <p>What it holds is not spilled (each iteration needs every row returned before, and the previous
+ * iteration's rows): the remembered rows' heap is reserved from the statement's memory and the working rows
+ * are in its allocator, so a recursion that outgrows the statement's limit fails with 1041 naming it.
  */
 final class RecursiveUnionOperator implements Operator {
     private final PhysicalNode.RecursiveUnion plan;
@@ -26,6 +31,7 @@ final class RecursiveUnionOperator implements Operator {
     private final ExecutionContext context;
     private final OutputBatch output = new OutputBatch();
     private final Set<RowKey> seen = new HashSet<>();
+    private final QueryMemory.Reservation memory;
     private Operator iteration; // the running recursive part, or null
     private VectorSchemaRoot working; // the previous iteration's rows, read by the recursive part
     private VectorSchemaRoot collected; // this iteration's rows so far
@@ -38,7 +44,10 @@ final class RecursiveUnionOperator implements Operator {
         this.seed = seed;
         this.recursivePart = recursivePart;
         this.context = context;
+        this.memory = context.memory().reserve(OPERATOR);
     }
+
+    private static final String OPERATOR = "recursive CTE";
 
     @Override
     public List<OutputColumn> output() {
@@ -114,15 +123,18 @@ final class RecursiveUnionOperator implements Operator {
                 rows[count++] = i;
             }
         }
+        // the keys' values were read out of the batch: about what its columns take on the heap, per kept row
+        memory.add(count == 0 ? 0 : HeapBytes.allColumns(batch) / rowCount * count
+                + count * HeapBytes.distinctKey(0, 0));
         return count == 0 ? null : output.replace(RowCopier.select(batch, rows, count, context.allocator()));
     }
 
     private void keep(VectorSchemaRoot batch) {
-        if (collected == null) {
-            collected = VectorSchemaRoot.create(batch.getSchema(), context.allocator());
-            collected.allocateNew();
+        try {
+            collected = Buffering.appended(collected, batch, context);
+        } catch (OutOfMemoryException e) {
+            throw context.memory().exceeded(OPERATOR, e);
         }
-        RowCopier.append(collected, batch);
     }
 
     @Override
@@ -138,6 +150,8 @@ final class RecursiveUnionOperator implements Operator {
         if (collected != null) {
             collected.close();
         }
+        seen.clear();
+        memory.close();
         seed.close();
     }
 }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Merges a sort's spilled runs into one order: the head row of every run in a priority queue, ties going
- * to the earlier run (runs hold earlier input first, so the sort stays stable). Holds one batch per run.
+ * Merges some of a sort's spilled runs into one order: the head row of every run in a priority queue, ties
+ * going to the run listed earlier (runs hold earlier input first, so the sort stays stable). Holds one batch
+ * per run; the runs stay the caller's.
  */
 final class RunMerger implements AutoCloseable {
-    private final SpillFiles runs;
     private final List<Field> fields;
     private final SortKey[] keys;
     private final BufferAllocator allocator;
@@ -25,12 +25,12 @@ final class RunMerger implements AutoCloseable {
     private final int[] rows;
     private final PriorityQueue<Integer> heads;
 
-    RunMerger(SpillFiles runs, List<Field> fields, List<SortKey> keys, BufferAllocator allocator) {
-        this.runs = runs;
+    /** Merges the files {@code files} of {@code runs}, listed in input order. */
+    RunMerger(SpillFiles runs, List<Integer> files, List<Field> fields, List<SortKey> keys, BufferAllocator allocator) {
         this.fields = fields;
         this.keys = keys.toArray(SortKey[]::new);
         this.allocator = allocator;
-        int count = runs.count();
+        int count = files.size();
         this.readers = new SpillFiles.Reader[count];
         this.batches = new VectorSchemaRoot[count];
         this.keyColumns = new Column[count][];
@@ -39,11 +39,16 @@ final class RunMerger implements AutoCloseable {
             int order = RowComparator.compare(keyColumns[x], rows[x], keyColumns[y], rows[y], this.keys);
             return order != 0 ? order : Integer.compare(x, y);
         });
-        for (int run = 0; run < count; run++) {
-            readers[run] = runs.open(run, fields, allocator);
-            if (load(run)) {
-                heads.add(run);
+        try {
+            for (int run = 0; run < count; run++) {
+                readers[run] = runs.open(files.get(run), fields, allocator);
+                if (load(run)) {
+                    heads.add(run);
+                }
             }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -112,8 +117,8 @@ final class RunMerger implements AutoCloseable {
             }
             if (readers[run] != null) {
                 readers[run].close();
+                readers[run] = null;
             }
         }
-        runs.close();
     }
 }

@@ -15,12 +15,24 @@ import java.util.function.Supplier;
 /**
  * The hash-join build sides the workers of one {@link GatherOperator} share: the first worker to reach a
  * join drains its right input and hashes it, the others wait for that table and probe it too (a built
- * table is only read). Joins that mark build rows as matched (RIGHT, FULL) are not shared: each worker's
- * marks would be its own. Closing releases every build.
+ * table is only read). A build that does not fit the statement's memory is not shared (its maker gives
+ * null): each worker then joins its part on its own, spilling as a join does. Joins that mark build rows
+ * as matched (RIGHT, FULL) are not shared: each worker's marks would be its own. Closing releases every
+ * build.
  */
 final class SharedBuilds implements AutoCloseable {
-    /** A build side: its rows (null when it had none) and their hash table. */
-    record Build(VectorSchemaRoot rows, JoinHashTable table) {}
+    /** A build side: its rows (and their reserved heap) and their hash table. */
+    record Build(RowBuffer buffer, JoinHashTable table) implements AutoCloseable {
+        /** The rows, or null when there were none. */
+        VectorSchemaRoot rows() {
+            return buffer.rows();
+        }
+
+        @Override
+        public void close() {
+            buffer.close();
+        }
+    }
 
     private final Map<PhysicalNode.Join, CompletableFuture<Build>> builds = new IdentityHashMap<>();
     private boolean closed;
@@ -29,7 +41,10 @@ final class SharedBuilds implements AutoCloseable {
         return type != JoinType.RIGHT && type != JoinType.FULL;
     }
 
-    /** The build of {@code join}, made by {@code maker} in this thread if no worker has begun it. */
+    /**
+     * The build of {@code join}, made by {@code maker} in this thread if no worker has begun it; null when the
+     * maker found it too large to share.
+     */
     Build get(PhysicalNode.Join join, Supplier<Build> maker) {
         CompletableFuture<Build> future;
         boolean mine = false;
@@ -71,8 +86,8 @@ final class SharedBuilds implements AutoCloseable {
                 continue; // workers are done before this closes: every build that was begun has ended
             }
             Build build = future.join();
-            if (build.rows() != null) {
-                build.rows().close();
+            if (build != null) {
+                build.close();
             }
         }
     }

@@ -20,27 +20,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an operator spilled: temporary files (in the system's temporary directory) of batches, each an
- * Arrow IPC message prefixed by its length, appended batch by batch and read back one batch at a time:
- * a sort's sorted runs, an aggregate's partitions of rows. Closing deletes them. A disk that cannot take
- * a batch fails the statement with ER_OUT_OF_RESOURCES.
+ * What an operator spilled: files in the statement's spill directory ({@link QueryMemory#newSpillFile}) of
+ * batches, each an Arrow IPC message prefixed by its length, appended batch by batch and read back one batch
+ * at a time: a sort's sorted runs, an aggregate's partitions of rows. Closing deletes them (and the
+ * statement's end deletes what an operator failed to close). A disk that cannot take a batch fails the
+ * statement with ER_OUT_OF_RESOURCES. Each file being written or read has a buffer (64 KiB; under a small
+ * memory limit, 1/256 of it, at least 4 KiB) whose heap is reserved from the statement's memory.
  */
 final class SpillFiles implements AutoCloseable {
-    private final String prefix;
+    private final QueryMemory memory;
+    private final String kind;
+    private final int bufferBytes;
+    private final QueryMemory.Reservation buffers;
     private final List<Path> files = new ArrayList<>();
     private final List<DataOutputStream> writers = new ArrayList<>();
 
-    /** Files named {@code strata-<kind>-...}. */
-    SpillFiles(String kind) {
-        this.prefix = "strata-" + kind + "-";
+    /** Files named {@code strata-<kind>-...spill} in the statement's spill directory. */
+    SpillFiles(ExecutionContext context, String kind) {
+        this.memory = context.memory();
+        this.kind = kind;
+        this.bufferBytes = context.spillBufferBytes();
+        this.buffers = memory.reserve(kind + " spill files");
     }
 
     /** A new, empty file; returns its number. */
     int create() {
         try {
-            Path file = Files.createTempFile(prefix, ".spill");
+            buffers.add(bufferBytes);
+            Path file = memory.newSpillFile(kind);
             files.add(file);
-            writers.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
+            writers.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), bufferBytes)));
             return files.size() - 1;
         } catch (IOException e) {
             throw cannotSpill(e);
@@ -72,10 +81,12 @@ final class SpillFiles implements AutoCloseable {
         return file;
     }
 
-    private void finishWriting(int file) {
+    /** Ends writing file {@code file} (its buffer is given back; it can be read then). */
+    void finishWriting(int file) {
         DataOutputStream out = writers.get(file);
         if (out != null) {
             writers.set(file, null);
+            buffers.release(bufferBytes);
             try {
                 out.close();
             } catch (IOException e) {
@@ -96,10 +107,15 @@ final class SpillFiles implements AutoCloseable {
     /** A reader of file {@code file}'s batches, in order (no more can be appended to it then). */
     Reader open(int file, List<Field> fields, BufferAllocator allocator) {
         finishWriting(file);
+        if (files.get(file) == null) {
+            throw new IllegalStateException("spill file " + file + " was deleted");
+        }
+        buffers.add(bufferBytes);
         try {
-            return new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(file)), 1 << 16)),
-                    fields, allocator);
+            return new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(file)), bufferBytes)),
+                    fields, allocator, () -> buffers.release(bufferBytes));
         } catch (IOException e) {
+            buffers.release(bufferBytes);
             throw new UncheckedIOException(e);
         }
     }
@@ -109,11 +125,14 @@ final class SpillFiles implements AutoCloseable {
         private final DataInputStream in;
         private final List<Field> fields;
         private final BufferAllocator allocator;
+        private final Runnable onClose;
+        private boolean closed;
 
-        private Reader(DataInputStream in, List<Field> fields, BufferAllocator allocator) {
+        private Reader(DataInputStream in, List<Field> fields, BufferAllocator allocator, Runnable onClose) {
             this.in = in;
             this.fields = fields;
             this.allocator = allocator;
+            this.onClose = onClose;
         }
 
         /** The next batch, or null at the end of the file. */
@@ -135,6 +154,11 @@ final class SpillFiles implements AutoCloseable {
 
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            onClose.run();
             try {
                 in.close();
             } catch (IOException e) {
@@ -143,21 +167,27 @@ final class SpillFiles implements AutoCloseable {
         }
     }
 
+    /** Deletes file {@code file} (its number stays taken; it must not be read again). */
+    void delete(int file) {
+        try {
+            finishWriting(file);
+        } catch (StrataException e) {
+            // the file is deleted below either way
+        }
+        Path path = files.get(file);
+        if (path != null) {
+            files.set(file, null);
+            memory.deleteSpillFile(path);
+        }
+    }
+
     @Override
     public void close() {
         for (int file = 0; file < files.size(); file++) {
-            try {
-                finishWriting(file);
-            } catch (StrataException e) {
-                // the file is deleted below either way
-            }
-            try {
-                Files.deleteIfExists(files.get(file));
-            } catch (IOException e) {
-                // a leftover temporary file is harmless; the statement's outcome does not depend on it
-            }
+            delete(file);
         }
         files.clear();
         writers.clear();
+        buffers.close();
     }
 }

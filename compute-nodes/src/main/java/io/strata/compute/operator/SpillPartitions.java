@@ -11,18 +11,21 @@ import java.util.List;
 /**
  * Rows an operator spilled by the hash of their keys into {@value #COUNT} partition files, and each
  * partition read back as an operator's input. At recursion depth d a row goes by the d-th four bits of
- * its mixed hash, so a partition that is partitioned again spreads over all new partitions.
+ * its mixed hash, so a partition that is partitioned again spreads over all new partitions. Rows are copied
+ * out at most {@value #BATCH_ROWS} at a time, so that spilling a large buffer (all of one partition, when
+ * its keys are equal) takes little memory besides it.
  */
 final class SpillPartitions implements AutoCloseable {
     static final int COUNT = 16;
+    static final int BATCH_ROWS = 1024;
 
     private final SpillFiles files;
     private final int depth;
     private final int[] fileOf = new int[COUNT];
     private List<Field> fields;
 
-    SpillPartitions(String kind, int depth) {
-        this.files = new SpillFiles(kind);
+    SpillPartitions(ExecutionContext context, String kind, int depth) {
+        this.files = new SpillFiles(context, kind);
         this.depth = depth;
         Arrays.fill(fileOf, -1);
     }
@@ -59,8 +62,22 @@ final class SpillPartitions implements AutoCloseable {
             if (fileOf[partition] < 0) {
                 fileOf[partition] = files.create();
             }
-            try (VectorSchemaRoot selected = RowCopier.select(batch, rows[partition], counts[partition], allocator)) {
-                files.append(fileOf[partition], selected);
+            for (int start = 0; start < counts[partition]; start += BATCH_ROWS) {
+                int length = Math.min(BATCH_ROWS, counts[partition] - start);
+                int[] chunk = start == 0 && length == counts[partition] ? rows[partition]
+                        : java.util.Arrays.copyOfRange(rows[partition], start, start + length);
+                try (VectorSchemaRoot selected = RowCopier.select(batch, chunk, length, allocator)) {
+                    files.append(fileOf[partition], selected);
+                }
+            }
+        }
+    }
+
+    /** Ends writing: every file's buffer is given back, and nothing more is appended. */
+    void finishWriting() {
+        for (int partition = 0; partition < COUNT; partition++) {
+            if (fileOf[partition] >= 0) {
+                files.finishWriting(fileOf[partition]);
             }
         }
     }
@@ -72,21 +89,9 @@ final class SpillPartitions implements AutoCloseable {
     /** Partition {@code partition}'s rows as an input with {@code output}'s columns (no rows if it got none). */
     Operator read(int partition, List<OutputColumn> output, BufferAllocator allocator) {
         if (isEmpty(partition)) {
-            return new NoRows(output);
+            return new EmptyInput(output);
         }
         return new SpilledRowsOperator(output, files, fileOf[partition], fields, allocator);
-    }
-
-    /** The input of a partition that got no rows. */
-    private record NoRows(List<OutputColumn> output) implements Operator {
-        @Override
-        public VectorSchemaRoot next() {
-            return null;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     @Override

@@ -4,10 +4,13 @@ import io.strata.common.session.ResultColumn;
 import io.strata.common.session.RowCursor;
 import io.strata.common.session.StatementResult;
 import io.strata.common.type.DataType;
+import io.strata.compute.operator.ExecutionContext;
 import io.strata.compute.operator.Operator;
 import io.strata.compute.operator.OperatorFactory;
 import io.strata.compute.operator.ProfiledOperator;
+import io.strata.compute.operator.QueryMemory;
 import io.strata.compute.plan.PhysicalNode;
+import org.apache.arrow.memory.OutOfMemoryException;
 import io.strata.sql.parser.ast.SqlExplainQuery;
 import io.strata.sql.plan.PlannedQuery;
 import io.strata.sql.plan.UnsupportedFeature;
@@ -68,14 +71,18 @@ public final class ExplainExecutor {
     }
 
     private static void run(PhysicalNode plan, StatementContext context, Map<PhysicalNode, ProfiledOperator> profiles) {
-        try (Operator root = OperatorFactory.create(plan, context.executionContext(), (node, operator) -> {
-            ProfiledOperator profiled = new ProfiledOperator(operator);
-            profiles.put(node, profiled);
-            return profiled;
-        })) {
+        ExecutionContext execution = context.executionContext();
+        try (QueryMemory memory = execution.memory();
+             Operator root = OperatorFactory.create(plan, execution, (node, operator) -> {
+                 ProfiledOperator profiled = new ProfiledOperator(operator);
+                 profiles.put(node, profiled);
+                 return profiled;
+             })) {
             while (root.next() != null) {
                 // the rows are dropped: only the operators' counts and times are shown (KILL QUERY stops operators)
             }
+        } catch (OutOfMemoryException e) {
+            throw execution.memory().exceededByStatement(e);
         }
     }
 }

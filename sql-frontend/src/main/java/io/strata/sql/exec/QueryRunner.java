@@ -4,6 +4,7 @@ import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
 import io.strata.common.session.ResultColumn;
 import io.strata.common.session.RowCursor;
+import io.strata.compute.operator.ExecutionContext;
 import io.strata.compute.operator.Operator;
 import io.strata.compute.operator.OperatorFactory;
 import io.strata.compute.operator.OperatorRowCursor;
@@ -87,8 +88,15 @@ public final class QueryRunner {
     public static OpenQuery start(PlannedQuery planned, StatementContext context) {
         PhysicalNode plan = context.parallel(planned.physicalPlan(context.transaction(), context.parameters()));
         List<ResultColumn> columns = ResultColumns.of(planned, plan, context.transaction().catalog());
-        Operator operator = OperatorFactory.create(plan, context.executionContext());
-        return new OpenQuery(columns, new OperatorRowCursor(operator), keyedOnly(plan));
+        ExecutionContext execution = context.executionContext();
+        Operator operator;
+        try {
+            operator = OperatorFactory.create(plan, execution);
+        } catch (RuntimeException e) {
+            execution.memory().close();
+            throw e;
+        }
+        return new OpenQuery(columns, new OperatorRowCursor(operator, execution.memory()), keyedOnly(plan));
     }
 
     /** Whether every table the plan reads is read by key lookup (no scan anywhere). */

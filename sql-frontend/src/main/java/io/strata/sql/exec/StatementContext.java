@@ -1,6 +1,7 @@
 package io.strata.sql.exec;
 
 import io.strata.compute.operator.ExecutionContext;
+import io.strata.compute.operator.QueryMemory;
 import io.strata.compute.plan.ParallelPlans;
 import io.strata.compute.plan.PhysicalNode;
 import io.strata.sql.session.SessionState;
@@ -8,6 +9,7 @@ import io.strata.sql.session.SqlText;
 import io.strata.txn.Transaction;
 import org.apache.arrow.memory.BufferAllocator;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,13 +18,13 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What one statement runs with: its transaction, the session, the allocator, bound parameter values,
- * the statement's start time (NOW() is constant within it), the session's cancel flag, and for a
- * prepared UPDATE or DELETE the slot keeping its plan ({@code planSlot}, else null).
+ * What one statement runs with: its transaction, the session, the server's allocator, bound parameter values,
+ * the statement's start time (NOW() is constant within it), the session's cancel flag, for a prepared UPDATE
+ * or DELETE the slot keeping its plan ({@code planSlot}, else null), and where its operators spill.
  */
 public record StatementContext(Transaction transaction, SessionState session, BufferAllocator allocator,
                                List<Object> parameters, LocalDateTime now, AtomicBoolean cancelled, SqlText text,
-                               PlanSlot planSlot) {
+                               PlanSlot planSlot, Path spillDirectory) {
     public StatementContext {
         Objects.requireNonNull(transaction, "transaction");
         Objects.requireNonNull(session, "session");
@@ -31,18 +33,33 @@ public record StatementContext(Transaction transaction, SessionState session, Bu
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(cancelled, "cancelled");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(spillDirectory, "spillDirectory");
     }
 
     /** A context without a plan slot (every statement but a prepared UPDATE or DELETE). */
     public StatementContext(Transaction transaction, SessionState session, BufferAllocator allocator,
-                            List<Object> parameters, LocalDateTime now, AtomicBoolean cancelled, SqlText text) {
-        this(transaction, session, allocator, parameters, now, cancelled, text, null);
+                            List<Object> parameters, LocalDateTime now, AtomicBoolean cancelled, SqlText text,
+                            Path spillDirectory) {
+        this(transaction, session, allocator, parameters, now, cancelled, text, null, spillDirectory);
     }
 
+    /** A context without a plan slot spilling to the system's temporary directory (tests, planning only). */
+    public StatementContext(Transaction transaction, SessionState session, BufferAllocator allocator,
+                            List<Object> parameters, LocalDateTime now, AtomicBoolean cancelled, SqlText text) {
+        this(transaction, session, allocator, parameters, now, cancelled, text, null,
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * A new execution of the statement's operators with its own memory ({@link QueryMemory}: a child of the
+     * server's allocator limited by {@code strata_query_memory_limit}, spilling to {@link #spillDirectory}),
+     * which the caller closes once the operators are closed.
+     */
     public ExecutionContext executionContext() {
         Object limit = session.variables().get("strata_query_memory_limit");
-        return new ExecutionContext(allocator, parameters, now, cancelled, session::addWarning, null,
-                limit instanceof Number bytes && bytes.longValue() > 0 ? bytes.longValue() : Long.MAX_VALUE);
+        long limitBytes = limit instanceof Number bytes && bytes.longValue() > 0 ? bytes.longValue() : Long.MAX_VALUE;
+        return new ExecutionContext(QueryMemory.open(allocator, limitBytes, spillDirectory), parameters, now, cancelled,
+                session::addWarning);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.strata.sql.plan.SharedPlans;
 import io.strata.txn.TxnService;
 import org.apache.arrow.memory.BufferAllocator;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,12 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What all sessions of a server share: the transaction service, the allocator, the GLOBAL variables
  * a counter bumped by every DDL (cached prepared plans older than it are planned again), the open
- * sessions by connection id (for KILL), the counters of commands run without waiting and the plans
- * prepared statements share ({@link SharedPlans}).
+ * sessions by connection id (for KILL), the counters of commands run without waiting, the plans
+ * prepared statements share ({@link SharedPlans}) and the directory statements spill to.
  */
 public record ServerContext(TxnService txnService, BufferAllocator allocator, SystemVariables globals, AtomicLong ddlEpoch,
-                            ConcurrentMap<Long, Session> sessions, NoWaitCounters noWait, SharedPlans sharedPlans) {
+                            ConcurrentMap<Long, Session> sessions, NoWaitCounters noWait, SharedPlans sharedPlans,
+                            Path spillDirectory) {
     public ServerContext {
+        Objects.requireNonNull(spillDirectory, "spillDirectory");
         Objects.requireNonNull(sharedPlans, "sharedPlans");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(txnService, "txnService");

@@ -148,7 +148,7 @@ public final class SqlSession implements Session {
             state.clearWarnings();
             LocalDateTime now = LocalDateTime.now();
             return runner.query(null, entry.plan(), transaction -> new StatementContext(transaction, state,
-                    server.allocator(), parameters, now, cancelled, text), entry.keyedOnly());
+                    server.allocator(), parameters, now, cancelled, text, server.spillDirectory()), entry.keyedOnly());
         }
         return runner.run(entry.freshTree(), text, parameters, entry.dmlPlan());
     }

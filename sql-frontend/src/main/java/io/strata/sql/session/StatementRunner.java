@@ -75,7 +75,7 @@ final class StatementRunner {
         LocalDateTime now = LocalDateTime.now();
         Function<List<Object>, Function<Transaction, StatementContext>> withParameters = values ->
                 transaction -> new StatementContext(transaction, state, server.allocator(), values, now, cancelled, text,
-                        planSlot);
+                        planSlot, server.spillDirectory());
         Function<Transaction, StatementContext> context = withParameters.apply(parameters);
         return switch (node) {
             case SqlSetVariables set -> set(set, context);

@@ -1,6 +1,7 @@
 package io.strata.compute.operator.aggregate;
 
 import io.strata.common.type.DataType;
+import io.strata.compute.operator.QueryMemory;
 import io.strata.compute.plan.AggregateCall;
 
 import java.util.List;
@@ -9,7 +10,11 @@ import java.util.List;
 public final class Accumulators {
     private Accumulators() {}
 
-    public static Accumulator create(AggregateCall call, List<DataType> argumentTypes) {
+    /**
+     * The accumulator of {@code call}; a DISTINCT one reserves the heap of the values it remembers from
+     * {@code memory} (the aggregate's reservation, released when the aggregate closes).
+     */
+    public static Accumulator create(AggregateCall call, List<DataType> argumentTypes, QueryMemory.Reservation memory) {
         DataType first = argumentTypes.isEmpty() ? null : argumentTypes.get(0);
         Accumulator accumulator = switch (call.function()) {
             case COUNT_STAR, COUNT -> new CountAccumulator();
@@ -21,6 +26,6 @@ public final class Accumulators {
             case SUM0 -> new ZeroIfEmptyAccumulator(new SumAccumulator(first, call.type(), false));
             case SINGLE_VALUE -> new SingleValueAccumulator(first);
         };
-        return call.distinct() ? new DistinctAccumulator(accumulator) : accumulator;
+        return call.distinct() ? new DistinctAccumulator(accumulator, memory) : accumulator;
     }
 }
