@@ -43,12 +43,14 @@ final class GroupKeyVectors implements AutoCloseable {
         return rows;
     }
 
-    /** Buffer bytes held. */
+    /** Buffer capacity held (what the allocator counts). */
     long bytes() {
         long total = 0;
         if (vectors != null) {
             for (FieldVector vector : vectors) {
-                total += vector.getBufferSize();
+                for (org.apache.arrow.memory.ArrowBuf buffer : vector.getBuffers(false)) {
+                    total += buffer.capacity();
+                }
             }
         }
         return total;

@@ -137,7 +137,9 @@ final class HashAggregateOperator implements Operator {
         memory.add(bytes - groupBytes);
         groupBytes = bytes;
         long perGroup = 32 + 9L * keyTypes.length + CALL_BYTES * accumulators.length;
-        return keyTypes.length > 0 && depth < MAX_DEPTH && context.shouldSpill(memory.bytes(), perGroup * 1024L);
+        long keyVectors = groupKeys.bytes(); // Arrow buffers that double as groups are added
+        return keyTypes.length > 0 && depth < MAX_DEPTH
+                && context.shouldSpill(memory.bytes() + keyVectors, Math.max(perGroup * 1024L, keyVectors));
     }
 
     private void consume() {

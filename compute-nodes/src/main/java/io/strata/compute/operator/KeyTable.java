@@ -35,9 +35,12 @@ final class KeyTable {
         return size;
     }
 
-    /** Heap bytes held: the keys' bytes, their offsets and hashes, and the slots. */
+    /**
+     * Heap bytes this table may hold for its keys, growing smoothly with them: the arrays grow by doubling,
+     * so their capacity is at most twice what the keys use (the slots four times the key count).
+     */
     long bytes() {
-        return arena.length + 4L * (starts.length + hashes.length + slots.length);
+        return 2L * arenaEnd + 32L * size + 1024;
     }
 
     /** The id of row {@code row}'s key of {@code keys}, or -1 when it is not here. */
