@@ -290,7 +290,10 @@ public final class RelToPhysical {
             }
             int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
             AggregateFunction function = aggregateFunction(call, arguments.length);
-            calls.add(new AggregateCall(function, arguments, call.isDistinct(), TypeMapping.toDataType(call.getType())));
+            // Calcite types JSON_ARRAYAGG and JSON_OBJECTAGG as strings; MySQL's give JSON documents
+            DataType type = function == AggregateFunction.JSON_ARRAYAGG || function == AggregateFunction.JSON_OBJECTAGG
+                    ? DataType.JSON : TypeMapping.toDataType(call.getType());
+            calls.add(new AggregateCall(function, arguments, call.isDistinct(), type));
         }
         List<OutputColumn> output = new ArrayList<>();
         List<RelDataTypeField> fields = aggregate.getRowType().getFieldList();
@@ -310,6 +313,9 @@ public final class RelToPhysical {
             case MIN -> AggregateFunction.MIN;
             case MAX -> AggregateFunction.MAX;
             case ANY_VALUE, SINGLE_VALUE -> AggregateFunction.ANY_VALUE;
+            // MySQL has no ABSENT ON NULL: both of Calcite's variants keep NULLs as JSON null
+            case JSON_ARRAYAGG -> AggregateFunction.JSON_ARRAYAGG;
+            case JSON_OBJECTAGG -> AggregateFunction.JSON_OBJECTAGG;
             default -> throw UnsupportedFeature.of("aggregate " + call.getAggregation().getName());
         };
     }

@@ -128,6 +128,9 @@ final class RexToExpr {
     }
 
     private Expr translateCall(RexCall call) {
+        if (JsonCalls.isDocumentMarker(call)) {
+            return JsonCalls.document(call, this::translate);
+        }
         DataType type = TypeMapping.toDataType(call.getType());
         switch (call.getKind()) {
             case SEARCH:
