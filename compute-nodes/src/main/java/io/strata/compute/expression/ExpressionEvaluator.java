@@ -203,8 +203,8 @@ public final class ExpressionEvaluator {
             case CAST -> ColumnCaster.cast(arguments[0], type);
             case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT, L2_NORM, VECTOR_DIMS ->
                     VectorFunctions.apply(call.function(), arguments, rows);
-            case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, ADD_MONTHS, ADD_MILLISECONDS, HOUR, MINUTE,
-                 SECOND, MICROSECOND, DAYOFWEEK, DATEDIFF ->
+            case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, ADD_MONTHS, ADD_MILLISECONDS,
+                 ADD_MICROSECONDS, HOUR, MINUTE, SECOND, MICROSECOND, DAYOFWEEK, DATEDIFF ->
                     DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime());
             case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
                  JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
@@ -218,6 +218,8 @@ public final class ExpressionEvaluator {
                     : UnixTimeFunctions.unixTimestamp(arguments[0], type, rows);
             case FROM_UNIXTIME -> UnixTimeFunctions.fromUnixTime(arguments[0], type, rows);
             case TIMESTAMPDIFF -> TimestampDiff.apply(arguments, rows);
+            case INTERVAL_AMOUNT -> IntervalAmounts.apply(arguments[0], IntervalUnit.named((String) arguments[1].get(0)), rows,
+                    context.warnings());
         };
     }
 
@@ -230,11 +232,11 @@ public final class ExpressionEvaluator {
             case PLUS, MINUS, MULTIPLY, DIVIDE, INT_DIVIDE, MOD, EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL,
                  GREATER_THAN, GREATER_THAN_OR_EQUAL, IFNULL, NULLIF, IS_NOT_DISTINCT_FROM,
                  IS_DISTINCT_FROM, LEFT, RIGHT, POWER, DATEDIFF, REPEAT, FORMAT, TRUNCATE,
-                 DATE_FORMAT, STR_TO_DATE -> count == 2;
+                 DATE_FORMAT, STR_TO_DATE, INTERVAL_AMOUNT -> count == 2;
             case REPLACE, LPAD, RPAD, SUBSTRING_INDEX, TIMESTAMPDIFF -> count == 3;
             case LIKE, NOT_LIKE -> count == 2 || count == 3;
             case WEEK, YEARWEEK -> count == 1 || count == 2;
-            case ADD_MONTHS, ADD_MILLISECONDS -> count == 2 || count == 3;
+            case ADD_MONTHS, ADD_MILLISECONDS, ADD_MICROSECONDS -> count >= 2 && count <= 4;
             case UNIX_TIMESTAMP -> count <= 1;
             case REGEXP_LIKE -> count == 2 || count == 3;
             case REGEXP_SUBSTR -> count >= 2 && count <= 5;

@@ -110,10 +110,19 @@ public enum ScalarFunction {
     /**
      * args: a date or datetime, a number of milliseconds (negative subtracts), as
      * {@code d + INTERVAL n DAY/HOUR/...}; Calcite's day-time intervals are in milliseconds.
-     * A DATE result drops the time of day. For ADD_MONTHS and ADD_MILLISECONDS of a string (a VARCHAR call
-     * type), a third argument gives the fractional digits a datetime result is printed with.
+     * A DATE result drops the time of day; a TIME plus a time stays a TIME. For ADD_MONTHS and ADD_MILLISECONDS
+     * of a string (a VARCHAR call type), a third argument gives the fractional digits a datetime result is
+     * printed with, and a fourth is 1 when the unit has a time part (the result is then always a datetime).
      */
     ADD_MILLISECONDS,
+    /** As ADD_MILLISECONDS, with a number of microseconds (MySQL's *_MICROSECOND and MICROSECOND intervals). */
+    ADD_MICROSECONDS,
+    /**
+     * args: value, unit name ({@link IntervalUnit}): the amount of {@code INTERVAL value unit} read from the
+     * value's text as MySQL does (months for YEAR_MONTH, else microseconds); NULL with warning 1441 when the
+     * text does not read as one.
+     */
+    INTERVAL_AMOUNT,
     // JSON (MySQL 8; json/JsonFunctions): documents are JSON-typed columns of normalized text
     /** args: document, path...: one path without wildcards gives its value, else an array of every match. */
     JSON_EXTRACT,

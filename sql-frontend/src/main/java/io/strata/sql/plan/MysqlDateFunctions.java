@@ -79,6 +79,12 @@ public final class MysqlDateFunctions {
 
     private MysqlDateFunctions() {}
 
+    /** The function named {@code name} (upper case). */
+    static SqlFunction named(String name) {
+        return FUNCTIONS.stream().filter(f -> f.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no date function " + name));
+    }
+
     private static SqlFunction function(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
         // a parameter's type is unknown until bound: read it as a string, as MySQL converts its values
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, InferTypes.VARCHAR_1024, operands,
@@ -151,7 +157,8 @@ public final class MysqlDateFunctions {
 
     /**
      * DATE_ADD(d, INTERVAL n unit) and friends: a DATE plus whole days, weeks, months, quarters or years
-     * stays a DATE, else it becomes a DATETIME; a DATETIME keeps its digits; a string gives a string
+     * stays a DATE, else it becomes a DATETIME; a DATETIME or TIME keeps its digits (6 with a microsecond
+     * unit); a string gives a string
      * (printed as a date or a datetime by the value, as MySQL does).
      */
     private static RelDataType dateAddType(SqlOperatorBinding binding) {
@@ -159,19 +166,31 @@ public final class MysqlDateFunctions {
         RelDataType value = binding.getOperandType(0);
         RelDataType amount = binding.getOperandType(1);
         SqlTypeName name = value.getSqlTypeName();
+        int digits = intervalDigits(amount);
         RelDataType result;
         if (name == SqlTypeName.DATE) {
-            result = wholeDays(amount) ? factory.createSqlType(SqlTypeName.DATE) : factory.createSqlType(SqlTypeName.TIMESTAMP, 0);
+            result = wholeDays(amount) ? factory.createSqlType(SqlTypeName.DATE)
+                    : factory.createSqlType(SqlTypeName.TIMESTAMP, digits);
         } else if (name == SqlTypeName.TIMESTAMP) {
-            result = factory.createSqlType(SqlTypeName.TIMESTAMP, value.getPrecision());
+            result = factory.createSqlType(SqlTypeName.TIMESTAMP, Math.max(value.getPrecision(), digits));
+        } else if (name == SqlTypeName.TIME) {
+            result = factory.createSqlType(SqlTypeName.TIME, Math.max(value.getPrecision(), digits));
         } else {
             result = factory.createSqlType(SqlTypeName.VARCHAR);
         }
         return factory.createTypeWithNullability(result, true);
     }
 
+    /** The fractional second digits an interval adds: 6 for MySQL's microsecond units ({@link MysqlIntervals}). */
+    private static int intervalDigits(RelDataType amount) {
+        if (!SqlTypeUtil.isInterval(amount) || amount.getIntervalQualifier() == null) {
+            return 0;
+        }
+        return Math.max(0, amount.getIntervalQualifier().getFractionalSecondPrecisionPreservingDefault());
+    }
+
     /** An interval of whole days or longer; a plain number (ADDDATE(d, n)) counts days. */
-    private static boolean wholeDays(RelDataType amount) {
+    static boolean wholeDays(RelDataType amount) {
         if (!SqlTypeUtil.isInterval(amount)) {
             return true;
         }

@@ -53,6 +53,7 @@ public final class QueryPlanner {
                     MysqlStringFunctions.NOT_REGEXP),
             // Before Calcite's: MySQL reads strings as dates (and numbers as strings) where Calcite refuses them.
             SqlOperatorTables.of(MysqlDateFunctions.FUNCTIONS),
+            SqlOperatorTables.of(MysqlIntervals.FUNCTION),
             SqlOperatorTables.of(MysqlStringFunctions.FUNCTIONS),
             // MySQL functions that Calcite files under other libraries.
             SqlOperatorTables.of(SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, MysqlOperators.LENGTH,

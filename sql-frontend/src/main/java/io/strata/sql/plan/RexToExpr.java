@@ -150,6 +150,9 @@ final class RexToExpr {
             default:
                 break;
         }
+        if (call.getOperator() == MysqlIntervals.FUNCTION) {
+            return MysqlIntervals.translate(call, this::translate);
+        }
         Expr dateArithmetic = DateArithmetic.translate(call, type, this::translate);
         if (dateArithmetic != null) {
             return dateArithmetic;
