@@ -201,6 +201,7 @@ public final class ExpressionEvaluator {
                     type, rows, patterns.computeIfAbsent(call, c -> new RegexPatterns()));
             case CASE, COALESCE, IF, IFNULL, NULLIF -> Conditionals.apply(call.function(), arguments, type, rows);
             case CAST -> ColumnCaster.cast(arguments[0], type);
+            case EXPLICIT_CAST -> ExplicitCasts.apply(arguments[0], type, rows, context.warnings());
             case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT, L2_NORM, VECTOR_DIMS ->
                     VectorFunctions.apply(call.function(), arguments, rows);
             case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, ADD_MONTHS, ADD_MILLISECONDS,
@@ -226,7 +227,7 @@ public final class ExpressionEvaluator {
     private static void checkArity(ScalarFunction function, int count) {
         boolean ok = switch (function) {
             case NEGATE, NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE, UPPER, LOWER,
-                 CHAR_LENGTH, LENGTH, ABS, FLOOR, CEIL, CAST, YEAR, MONTH, DAY, REVERSE, SIGN, SQRT, EXP, LN, LOG10, HOUR,
+                 CHAR_LENGTH, LENGTH, ABS, FLOOR, CEIL, CAST, EXPLICIT_CAST, YEAR, MONTH, DAY, REVERSE, SIGN, SQRT, EXP, LN, LOG10, HOUR,
                  MINUTE, SECOND, DAYOFWEEK, L2_NORM, VECTOR_DIMS, MICROSECOND, SPACE, LTRIM, RTRIM, ASCII, HEX, UNHEX,
                  DAYNAME, MONTHNAME, DAYOFYEAR, WEEKDAY, QUARTER, LAST_DAY, TO_DAYS, FROM_UNIXTIME -> count == 1;
             case PLUS, MINUS, MULTIPLY, DIVIDE, INT_DIVIDE, MOD, EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL,

@@ -118,6 +118,12 @@ public enum ScalarFunction {
     /** As ADD_MILLISECONDS, with a number of microseconds (MySQL's *_MICROSECOND and MICROSECOND intervals). */
     ADD_MICROSECONDS,
     /**
+     * CAST to CHAR(n) or to an integer as a query writes it (CAST, CONVERT): CAST's conversion (a string cut
+     * to n characters, fractions rounded, text read by its integer prefix) with MySQL's
+     * warning 1292 when a string is cut or a text is not wholly an integer.
+     */
+    EXPLICIT_CAST,
+    /**
      * args: value, unit name ({@link IntervalUnit}): the amount of {@code INTERVAL value unit} read from the
      * value's text as MySQL does (months for YEAR_MONTH, else microseconds); NULL with warning 1441 when the
      * text does not read as one.

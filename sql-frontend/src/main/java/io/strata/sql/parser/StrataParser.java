@@ -57,6 +57,9 @@ public final class StrataParser {
         if (CompoundIntervals.mayContain(blanked)) {
             blanked = CompoundIntervals.rewrite(blanked, words);
         }
+        if (ConvertTypes.mayContain(blanked)) {
+            blanked = ConvertTypes.rewrite(blanked, words);
+        }
         LockingClauses.Stripped locking = LockingClauses.strip(blanked, words);
         ExplainPrefixes.Stripped explains = ExplainPrefixes.strip(locking.text(), words);
         try {

@@ -24,8 +24,9 @@ import java.util.Locale;
  * Calls Calcite's grammar binds to operators other than MySQL's, rewritten before validation:
  * <ul>
  *   <li>{@code CONVERT(x USING cs)} (Calcite's TRANSLATE) and {@code CONVERT(x, type)} (Oracle's
- *       character-set conversion, which fails on MySQL's names) are MySQL's {@code CAST(x AS CHAR)} (in
- *       character set cs: Strata's strings are all utf8mb4) and {@code CAST(x AS type)};</li>
+ *       character-set conversion, which fails on MySQL's names; the parser writes the forms Calcite cannot
+ *       read at all as CONV_AS) are MySQL's {@code CAST(x AS CHAR)} (in character set cs: Strata's strings
+ *       are all utf8mb4) and {@code CAST(x AS type)}, and CASTs are typed as MySQL's ({@link MysqlCasts});</li>
  *   <li>{@code s [NOT] RLIKE p} is MySQL's {@code [NOT] REGEXP}, whose operands may be of any type;</li>
  *   <li>{@code TIMESTAMPDIFF(unit, a, b)} is {@link MysqlDateFunctions#TIMESTAMPDIFF} with the unit as a string;</li>
  *   <li>{@code EXTRACT(DAY_MINUTE FROM d)} and MySQL's other compound units, which Calcite does not know,
@@ -67,6 +68,15 @@ final class MysqlCallRewrites extends SqlShuttle {
             if (compound != null) {
                 return compound;
             }
+        }
+        if (visited != null && visited.getOperator() == SqlStdOperatorTable.CAST) {
+            SqlNode mysql = MysqlCasts.cast(visited);
+            if (mysql != null) {
+                return mysql;
+            }
+        }
+        if (visited != null && visited.getOperator().getName().equalsIgnoreCase(MysqlCasts.CONVERT_FUNCTION_NAME)) {
+            return MysqlCasts.convert(visited);
         }
         SqlNode dateAdd = visited == null ? null : dateAdd(visited);
         if (dateAdd != null) {

@@ -150,6 +150,9 @@ final class RexToExpr {
             default:
                 break;
         }
+        if (call.getOperator() instanceof MysqlCasts.ExplicitCast) {
+            return call(ScalarFunction.EXPLICIT_CAST, call.getOperands(), type);
+        }
         if (call.getOperator() == MysqlIntervals.FUNCTION) {
             return MysqlIntervals.translate(call, this::translate);
         }
