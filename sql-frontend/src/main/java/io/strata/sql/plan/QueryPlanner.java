@@ -27,7 +27,6 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -54,6 +53,7 @@ public final class QueryPlanner {
             // Before Calcite's: MySQL reads strings as dates (and numbers as strings) where Calcite refuses them.
             SqlOperatorTables.of(MysqlDateFunctions.FUNCTIONS),
             SqlOperatorTables.of(MysqlIntervals.FUNCTION),
+            SqlOperatorTables.of(MysqlWindowFunctions.RANKS),
             SqlOperatorTables.of(MysqlStringFunctions.FUNCTIONS),
             // MySQL functions that Calcite files under other libraries.
             SqlOperatorTables.of(SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, MysqlOperators.LENGTH,
@@ -131,7 +131,7 @@ public final class QueryPlanner {
         List<String> defaultPath = defaultDatabase == null ? List.of() : List.of(defaultDatabase);
         this.catalogReader = new CalciteCatalogReader(root, defaultPath, typeFactory,
                 new CalciteConnectionConfigImpl(properties));
-        this.validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
+        this.validator = new MysqlValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
                 typeFactory, SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withTypeCoercionFactory(MysqlTypeCoercion::new)

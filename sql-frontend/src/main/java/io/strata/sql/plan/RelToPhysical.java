@@ -95,7 +95,7 @@ public final class RelToPhysical {
             return translate(spool.getInput()); // the recursive union keeps the rows itself
         }
         if (rel instanceof org.apache.calcite.rel.core.Window window) {
-            return WindowTranslation.translate(window, translate(window.getInput()), rexBuilder);
+            return WindowTranslation.translate(window, translate(window.getInput()), rexBuilder, this::frameOffset);
         }
         if (rel instanceof org.apache.calcite.rel.core.SetOp setOp
                 && (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus)) {
@@ -377,6 +377,19 @@ public final class RelToPhysical {
             return number.longValue();
         }
         throw UnsupportedFeature.of("LIMIT with " + node);
+    }
+
+    /** A window frame's offset given as a parameter: this execution's value, as a literal (NULL when it has none). */
+    private RexNode frameOffset(RexDynamicParam param) {
+        reusable = false; // the plan holds this execution's value
+        Object value = param.getIndex() < parameters.size() ? parameters.get(param.getIndex()) : null;
+        BigDecimal number;
+        try {
+            number = value instanceof Number || value instanceof String ? new BigDecimal(value.toString().strip()) : null;
+        } catch (NumberFormatException e) {
+            number = null; // not a number: the frame is illegal, as for a NULL
+        }
+        return number == null ? rexBuilder.makeNullLiteral(param.getType()) : rexBuilder.makeExactLiteral(number);
     }
 
     private PhysicalNode values(Values values) {
