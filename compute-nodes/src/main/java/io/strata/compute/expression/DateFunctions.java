@@ -5,12 +5,19 @@ import io.strata.common.type.DataType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE, CURRENT_TIME and CURRENT_TIMESTAMP of the statement's start. */
+/**
+ * YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE, CURRENT_TIME and CURRENT_TIMESTAMP of the statement's start
+ * (in the session's time zone), UTC_TIMESTAMP of the same instant in UTC.
+ */
 final class DateFunctions {
     private DateFunctions() {}
 
-    static Column apply(ScalarFunction function, Column[] arguments, DataType type, int size, LocalDateTime statementTime) {
+    static Column apply(ScalarFunction function, Column[] arguments, DataType type, int size, LocalDateTime statementTime,
+                        java.time.ZoneId timeZone) {
         return switch (function) {
+            case UTC_TIMESTAMP -> ColumnCaster.cast(Column.constant(statementTime.atZone(timeZone)
+                    .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime(), DataType.datetime(6), size),
+                    type.kind().isTemporal() ? type : DataType.datetime(6));
             case CURRENT_DATE -> Column.constant(statementTime.toLocalDate(), DataType.DATE, size);
             // with the call's fractional digits (NOW(3)), also when an enclosing call reads the value
             case CURRENT_TIMESTAMP -> ColumnCaster.cast(Column.constant(statementTime, DataType.datetime(6), size),

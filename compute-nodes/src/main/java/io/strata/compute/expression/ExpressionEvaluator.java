@@ -205,8 +205,8 @@ public final class ExpressionEvaluator {
             case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT, L2_NORM, VECTOR_DIMS ->
                     VectorFunctions.apply(call.function(), arguments, rows);
             case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, ADD_MONTHS, ADD_MILLISECONDS,
-                 ADD_MICROSECONDS, HOUR, MINUTE, SECOND, MICROSECOND, DAYOFWEEK, DATEDIFF ->
-                    DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime());
+                 ADD_MICROSECONDS, HOUR, MINUTE, SECOND, MICROSECOND, DAYOFWEEK, DATEDIFF, UTC_TIMESTAMP ->
+                    DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime(), context.timeZone());
             case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
                  JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
                     JsonFunctions.apply(call.function(), arguments, type, rows, jsonPaths);
@@ -215,9 +215,11 @@ public final class ExpressionEvaluator {
             case DATE_FORMAT -> TemporalFormatFunctions.dateFormat(arguments[0], arguments[1], type, rows,
                     context.statementTime().toLocalDate());
             case STR_TO_DATE -> TemporalFormatFunctions.strToDate(arguments[0], arguments[1], type, rows, context.warnings());
-            case UNIX_TIMESTAMP -> arguments.length == 0 ? UnixTimeFunctions.now(context.statementTime(), rows)
-                    : UnixTimeFunctions.unixTimestamp(arguments[0], type, rows);
-            case FROM_UNIXTIME -> UnixTimeFunctions.fromUnixTime(arguments[0], type, rows);
+            case UNIX_TIMESTAMP -> arguments.length == 0 ? UnixTimeFunctions.now(context.statementTime(), context.timeZone(), rows)
+                    : UnixTimeFunctions.unixTimestamp(arguments[0], type, rows, context.timeZone());
+            case FROM_UNIXTIME -> UnixTimeFunctions.fromUnixTime(arguments[0], type, rows, context.timeZone());
+            case CONVERT_TZ -> ConvertTimeZone.apply(arguments[0], arguments[1], arguments[2], type, rows,
+                    java.time.ZoneId.systemDefault()); // SYSTEM there is the server's zone, whatever the session's
             case TIMESTAMPDIFF -> TimestampDiff.apply(arguments, rows);
             case INTERVAL_AMOUNT -> IntervalAmounts.apply(arguments[0], IntervalUnit.named((String) arguments[1].get(0)), rows,
                     context.warnings());
@@ -234,7 +236,7 @@ public final class ExpressionEvaluator {
                  GREATER_THAN, GREATER_THAN_OR_EQUAL, IFNULL, NULLIF, IS_NOT_DISTINCT_FROM,
                  IS_DISTINCT_FROM, LEFT, RIGHT, POWER, DATEDIFF, REPEAT, FORMAT, TRUNCATE,
                  DATE_FORMAT, STR_TO_DATE, INTERVAL_AMOUNT -> count == 2;
-            case REPLACE, LPAD, RPAD, SUBSTRING_INDEX, TIMESTAMPDIFF -> count == 3;
+            case REPLACE, LPAD, RPAD, SUBSTRING_INDEX, TIMESTAMPDIFF, CONVERT_TZ -> count == 3;
             case LIKE, NOT_LIKE -> count == 2 || count == 3;
             case WEEK, YEARWEEK -> count == 1 || count == 2;
             case ADD_MONTHS, ADD_MILLISECONDS, ADD_MICROSECONDS -> count >= 2 && count <= 4;
@@ -253,7 +255,7 @@ public final class ExpressionEvaluator {
             case TRIM -> count == 1 || count == 3;
             case CASE -> count >= 2;
             case CONCAT, COALESCE -> count >= 1;
-            case CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME -> count <= 1;
+            case CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, UTC_TIMESTAMP -> count <= 1;
             case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
                  JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
                     JsonFunctions.acceptsArgumentCount(function, count);

@@ -95,6 +95,10 @@ public enum ScalarFunction {
     UNIX_TIMESTAMP,
     /** args: seconds since the epoch: the local DATETIME. */
     FROM_UNIXTIME,
+    /** args: none or the fractional digits: the statement's start in UTC (UTC_DATE and UTC_TIME are casts of it). */
+    UTC_TIMESTAMP,
+    /** args: datetime, from zone, to zone ({@link TimeZones}): the datetime in the other zone; NULL for an unknown zone. */
+    CONVERT_TZ,
     /** args: unit name as a string (MICROSECOND ... YEAR), from, to: whole units from one to the other. */
     TIMESTAMPDIFF,
     /** 1 = Sunday ... 7 = Saturday. */

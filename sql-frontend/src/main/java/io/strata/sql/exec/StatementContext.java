@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one statement runs with: its transaction, the session, the allocator, bound parameter values,
- * the statement's start time (NOW() is constant within it), the session's cancel flag, and for a
+ * the statement's start time in the session's time zone (NOW() is constant within it), the session's cancel flag, and for a
  * prepared UPDATE or DELETE the slot keeping its plan ({@code planSlot}, else null).
  */
 public record StatementContext(Transaction transaction, SessionState session, BufferAllocator allocator,
@@ -42,7 +42,8 @@ public record StatementContext(Transaction transaction, SessionState session, Bu
     public ExecutionContext executionContext() {
         Object limit = session.variables().get("strata_query_memory_limit");
         return new ExecutionContext(allocator, parameters, now, cancelled, session::addWarning, null,
-                limit instanceof Number bytes && bytes.longValue() > 0 ? bytes.longValue() : Long.MAX_VALUE);
+                limit instanceof Number bytes && bytes.longValue() > 0 ? bytes.longValue() : Long.MAX_VALUE,
+                session.timeZone());
     }
 
     /**

@@ -48,6 +48,10 @@ public final class MysqlDateFunctions {
             function("UNIX_TIMESTAMP", MysqlDateFunctions::unixTimestampType,
                     MysqlStringFunctions.between(0, 1)),
             function("FROM_UNIXTIME", MysqlDateFunctions::fromUnixTimeType, MysqlStringFunctions.between(1, 2)),
+            function("CONVERT_TZ", MysqlDateFunctions::convertTzType, THREE_ANY),
+            function("UTC_TIMESTAMP", binding -> digitsType(binding, SqlTypeName.TIMESTAMP), MysqlStringFunctions.between(0, 1)),
+            function("UTC_TIME", binding -> digitsType(binding, SqlTypeName.TIME), MysqlStringFunctions.between(0, 1)),
+            function("UTC_DATE", ReturnTypes.explicit(SqlTypeName.DATE), OperandTypes.NILADIC),
             function("CURTIME", ReturnTypes.explicit(SqlTypeName.TIME), OperandTypes.NILADIC),
             function("DATE", DATE, OperandTypes.ANY),
             function("TIME", MysqlDateFunctions::timeType, OperandTypes.ANY),
@@ -123,6 +127,19 @@ public final class MysqlDateFunctions {
         RelDataType result = binding.getOperandCount() == 2 ? factory.createSqlType(SqlTypeName.VARCHAR)
                 : factory.createSqlType(SqlTypeName.TIMESTAMP, fractionDigits(binding, 0));
         return factory.createTypeWithNullability(result, true);
+    }
+
+    /** UTC_TIMESTAMP([fsp]) and UTC_TIME([fsp]): the type with the digits asked for (none by default). */
+    private static RelDataType digitsType(SqlOperatorBinding binding, SqlTypeName type) {
+        int digits = binding.getOperandCount() == 1 && binding.isOperandLiteral(0, false)
+                ? Math.max(0, Math.min(6, binding.getOperandLiteralValue(0, Integer.class))) : 0;
+        return binding.getTypeFactory().createSqlType(type, digits);
+    }
+
+    /** CONVERT_TZ(dt, from, to): a DATETIME with the value's fractional digits (NULL for an unknown zone). */
+    private static RelDataType convertTzType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.TIMESTAMP, fractionDigits(binding, 0)), true);
     }
 
     private static RelDataType timeType(SqlOperatorBinding binding) {
