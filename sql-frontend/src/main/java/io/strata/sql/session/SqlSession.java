@@ -100,7 +100,7 @@ public final class SqlSession implements Session {
             }
             boolean dml = node instanceof org.apache.calcite.sql.SqlUpdate || node instanceof org.apache.calcite.sql.SqlDelete;
             prepared.put(PreparedStatements.Prepared.statement(id, sql, parameters,
-                    dml ? new PlanSlot(server.ddlEpoch(), server.sharedPlans(), sql) : null, io.strata.sql.exec.SqlDeepCopy.templateOrNull(parsed)));
+                    dml ? new PlanSlot(server.ddlEpoch(), server.sharedPlans(), sql) : null, io.strata.sql.parser.SqlDeepCopy.templateOrNull(parsed)));
             return new PreparedStatementInfo(id, parameters, List.of());
         }
         long epoch = server.ddlEpoch().get();
