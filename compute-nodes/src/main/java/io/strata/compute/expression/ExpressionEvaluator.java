@@ -202,6 +202,7 @@ public final class ExpressionEvaluator {
             case CASE, COALESCE, IF, IFNULL, NULLIF -> Conditionals.apply(call.function(), arguments, type, rows);
             case CAST -> ColumnCaster.cast(arguments[0], type);
             case EXPLICIT_CAST -> ExplicitCasts.apply(arguments[0], type, rows, context.warnings());
+            case STORE -> ColumnCaster.castForColumn(arguments[0], type, (String) arguments[1].get(0), 1);
             case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT, L2_NORM, VECTOR_DIMS ->
                     VectorFunctions.apply(call.function(), arguments, rows);
             case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, ADD_MONTHS, ADD_MILLISECONDS,
@@ -235,7 +236,7 @@ public final class ExpressionEvaluator {
             case PLUS, MINUS, MULTIPLY, DIVIDE, INT_DIVIDE, MOD, EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL,
                  GREATER_THAN, GREATER_THAN_OR_EQUAL, IFNULL, NULLIF, IS_NOT_DISTINCT_FROM,
                  IS_DISTINCT_FROM, LEFT, RIGHT, POWER, DATEDIFF, REPEAT, FORMAT, TRUNCATE,
-                 DATE_FORMAT, STR_TO_DATE, INTERVAL_AMOUNT -> count == 2;
+                 DATE_FORMAT, STR_TO_DATE, INTERVAL_AMOUNT, STORE -> count == 2;
             case REPLACE, LPAD, RPAD, SUBSTRING_INDEX, TIMESTAMPDIFF, CONVERT_TZ -> count == 3;
             case LIKE, NOT_LIKE -> count == 2 || count == 3;
             case WEEK, YEARWEEK -> count == 1 || count == 2;

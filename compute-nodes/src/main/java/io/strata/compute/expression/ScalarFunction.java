@@ -122,6 +122,11 @@ public enum ScalarFunction {
     /** As ADD_MILLISECONDS, with a number of microseconds (MySQL's *_MICROSECOND and MICROSECOND intervals). */
     ADD_MICROSECONDS,
     /**
+     * args: value, column name: the value stored into a column of the call's type, as INSERT stores it in
+     * strict mode (1406 for a string too long, 1264 for a number out of range, naming the column and row).
+     */
+    STORE,
+    /**
      * CAST to CHAR(n) or to an integer as a query writes it (CAST, CONVERT): CAST's conversion (a string cut
      * to n characters, fractions rounded, text read by its integer prefix) with MySQL's
      * warning 1292 when a string is cut or a text is not wholly an integer.

@@ -131,7 +131,11 @@ public final class QueryPlanner {
         List<String> defaultPath = defaultDatabase == null ? List.of() : List.of(defaultDatabase);
         this.catalogReader = new CalciteCatalogReader(root, defaultPath, typeFactory,
                 new CalciteConnectionConfigImpl(properties));
-        this.validator = new MysqlValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
+        this.validator = newValidator();
+    }
+
+    private SqlValidator newValidator() {
+        return new MysqlValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
                 typeFactory, SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withTypeCoercionFactory(MysqlTypeCoercion::new)
@@ -145,7 +149,13 @@ public final class QueryPlanner {
 
     /** Validates and plans a query (SELECT, VALUES, UNION...). Calcite's validation errors propagate. */
     public PlannedQuery plan(SqlNode query) {
-        SqlNode validated = validator.validate(MysqlCallRewrites.rewrite(NamedWindowFrames.inline(query)));
+        SqlNode rewritten = MysqlCallRewrites.rewrite(NamedWindowFrames.inline(query));
+        // a seed is validated apart: the validator keeps what it validated, so each copy gets its own
+        RecursiveColumnTypes.fromSeeds(rewritten, seed -> {
+            SqlValidator seedValidator = newValidator();
+            return seedValidator.getValidatedNodeType(seedValidator.validate(seed));
+        });
+        SqlNode validated = validator.validate(rewritten);
         RelOptCluster cluster = newCluster();
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views are not supported");

@@ -150,6 +150,10 @@ final class RexToExpr {
             default:
                 break;
         }
+        if (call.getOperator() instanceof RecursiveColumnTypes.StoreAs store) {
+            return new Expr.Call(ScalarFunction.STORE, List.of(translate(call.getOperands().get(0)),
+                    new Expr.Literal(store.column(), DataType.TEXT)), type);
+        }
         if (call.getOperator() instanceof MysqlCasts.ExplicitCast) {
             return call(ScalarFunction.EXPLICIT_CAST, call.getOperands(), type);
         }
