@@ -817,6 +817,26 @@ SqlTypeNameSpec StrataIntegerCastType() :
     { return new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, s.end(this)); }
 }
 
+/**
+ * MySQL's CAST targets that Calcite's type names lack: DATETIME[(n)] (a TIMESTAMP) and NCHAR[(n)] (a CHAR:
+ * Strata's strings are all utf8mb4).
+ */
+SqlTypeNameSpec StrataCastType() :
+{
+    final Span s;
+    final SqlTypeName type;
+    int precision = -1;
+}
+{
+    (
+        <DATETIME> { s = span(); type = SqlTypeName.TIMESTAMP; }
+    |
+        <NCHAR> { s = span(); type = SqlTypeName.CHAR; }
+    )
+    [ <LPAREN> precision = UnsignedIntLiteral() <RPAREN> ]
+    { return new SqlBasicTypeNameSpec(type, precision, s.end(this)); }
+}
+
 /* MySQL's JSON operators: doc -> 'path' and doc ->> 'path' (Calcite's LAMBDA token is "->"). */
 <DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :
 {

@@ -97,6 +97,9 @@ public enum ErrorCode {
     ER_UNKNOWN_CHARACTER_SET(1115, "42000", ErrorCategory.USER),
     ER_WRONG_VALUE_COUNT(1058, "21S01", ErrorCategory.USER),
     ER_WRONG_VALUE_FOR_TYPE(1411, "HY000", ErrorCategory.USER),
+    /** A warning: DATE_ADD met an interval it cannot read, or a date out of range. */
+    ER_DATETIME_FUNCTION_OVERFLOW(1441, "22008", ErrorCategory.USER),
+    ER_UNKNOWN_TIME_ZONE(1298, "HY000", ErrorCategory.USER),
     ER_WRONG_PARAMETERS_TO_NATIVE_FCT(1583, "42000", ErrorCategory.USER),
 
     // Regular expressions (MySQL 8 reports ICU's pattern errors under these)

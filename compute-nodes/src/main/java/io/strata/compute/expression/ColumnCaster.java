@@ -118,7 +118,10 @@ public final class ColumnCaster {
         return Math.floorDiv(micros, unit) * unit;
     }
 
-    /** The value as an integer: strings by their numeric prefix, fractions rounded half away from zero. */
+    /**
+     * The value as an integer: strings by their numeric prefix, DECIMAL fractions rounded half away from
+     * zero, DOUBLE ones to the nearest, halves to the even neighbour (MySQL converts doubles with rint).
+     */
     private long toInteger(Column input, int row) {
         TypeKind kind = input.type().kind();
         if (kind.isInteger()) {
@@ -146,7 +149,7 @@ public final class ColumnCaster {
     }
 
     private long roundToLong(double value, Column input, int row) {
-        double rounded = value < 0 ? -Math.floor(-value + 0.5) : Math.floor(value + 0.5);
+        double rounded = Math.rint(value);
         if (Double.isNaN(rounded) || rounded >= 9.223372036854775807E18 || rounded < -9.223372036854775808E18) {
             outOfRange(row);
             return rounded < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;

@@ -5,12 +5,19 @@ import io.strata.common.type.DataType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE, CURRENT_TIME and CURRENT_TIMESTAMP of the statement's start. */
+/**
+ * YEAR, MONTH, DAY of a date or datetime; CURRENT_DATE, CURRENT_TIME and CURRENT_TIMESTAMP of the statement's start
+ * (in the session's time zone), UTC_TIMESTAMP of the same instant in UTC.
+ */
 final class DateFunctions {
     private DateFunctions() {}
 
-    static Column apply(ScalarFunction function, Column[] arguments, DataType type, int size, LocalDateTime statementTime) {
+    static Column apply(ScalarFunction function, Column[] arguments, DataType type, int size, LocalDateTime statementTime,
+                        java.time.ZoneId timeZone) {
         return switch (function) {
+            case UTC_TIMESTAMP -> ColumnCaster.cast(Column.constant(statementTime.atZone(timeZone)
+                    .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime(), DataType.datetime(6), size),
+                    type.kind().isTemporal() ? type : DataType.datetime(6));
             case CURRENT_DATE -> Column.constant(statementTime.toLocalDate(), DataType.DATE, size);
             // with the call's fractional digits (NOW(3)), also when an enclosing call reads the value
             case CURRENT_TIMESTAMP -> ColumnCaster.cast(Column.constant(statementTime, DataType.datetime(6), size),
@@ -20,8 +27,9 @@ final class DateFunctions {
             case YEAR, MONTH, DAY, DAYOFWEEK -> part(function, arguments[0], size);
             case HOUR, MINUTE, SECOND, MICROSECOND -> timePart(function, arguments[0], size);
             case DATEDIFF -> dateDiff(arguments[0], arguments[1], size);
-            case ADD_MONTHS, ADD_MILLISECONDS -> addInterval(function == ScalarFunction.ADD_MONTHS, arguments[0], arguments[1],
-                    arguments.length > 2 ? (Long) arguments[2].get(0) : 0, type, size);
+            case ADD_MONTHS, ADD_MILLISECONDS, ADD_MICROSECONDS -> addInterval(function, arguments[0], arguments[1],
+                    arguments.length > 2 ? (Long) arguments[2].get(0) : 0,
+                    arguments.length > 3 && (Long) arguments[3].get(0) != 0, type, size);
             default -> throw new IllegalArgumentException("not a date function: " + function);
         };
     }
@@ -30,11 +38,17 @@ final class DateFunctions {
 
     /**
      * Date arithmetic; a DATE call type gives a DATE, a string type (the value was a string) the text
-     * MySQL prints (a date when the string named no time and whole days were added, else a datetime with
-     * {@code textDigits} fractional digits), anything else a DATETIME the evaluator converts.
+     * MySQL prints (a date when the string named no time and the unit has none, {@code timeUnit} false, else
+     * a datetime with {@code textDigits} fractional digits, or with the text's own when it is -1), anything
+     * else a DATETIME the evaluator converts.
      */
-    private static Column addInterval(boolean months, Column temporal, Column amount, long textDigits, DataType type,
-                                      int size) {
+    private static Column addInterval(ScalarFunction function, Column temporal, Column amount, long textDigits,
+                                      boolean timeUnit, DataType type, int size) {
+        boolean months = function == ScalarFunction.ADD_MONTHS;
+        long microsPerCount = function == ScalarFunction.ADD_MILLISECONDS ? 1000L : 1L;
+        if (type.kind() == io.strata.common.type.TypeKind.TIME) {
+            return addToTimes(months, microsPerCount, temporal, amount, size);
+        }
         boolean dateResult = type.kind() == io.strata.common.type.TypeKind.DATE;
         boolean textResult = type.kind().isString();
         Column micros = ColumnCaster.cast(temporal, DataType.datetime(6));
@@ -53,19 +67,46 @@ final class DateFunctions {
                     LocalDateTime shifted = io.strata.common.type.ArrowValues.microsToDateTime(value).plusMonths(count);
                     result = io.strata.common.type.ArrowValues.dateTimeToMicros(shifted);
                 } else {
-                    result = Math.addExact(value, Math.multiplyExact(count, 1000L));
+                    result = Math.addExact(value, Math.multiplyExact(count, microsPerCount));
                 }
             } catch (ArithmeticException | java.time.DateTimeException e) {
                 out.nulls()[i] = true; // MySQL gives NULL for a date out of range
                 continue;
             }
             if (textResult) {
-                boolean wholeDays = months || count % 86_400_000L == 0;
-                boolean dateOnly = wholeDays && !TemporalParser.hasTimePart(ColumnCaster.text(temporal, i));
+                String text = ColumnCaster.text(temporal, i);
+                boolean dateOnly = !timeUnit && !TemporalParser.hasTimePart(text);
+                int digits = textDigits < 0 ? TemporalParser.fractionDigits(text) : (int) textDigits;
                 out.set(i, dateOnly ? ValueFormatter.formatDate(Math.floorDiv(result, MICROS_PER_DAY))
-                        : ValueFormatter.formatDateTime(result, (int) textDigits));
+                        : ValueFormatter.formatDateTime(result, digits));
             } else {
                 out.longs()[i] = dateResult ? Math.floorDiv(result, MICROS_PER_DAY) : result;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A TIME plus a time interval; NULL for months, which a time of day has none of. MySQL's TIME reaches
+     * 838:59:59 either way, Strata's holds a time of day: results outside [00:00:00, 24:00:00) are NULL.
+     */
+    private static Column addToTimes(boolean months, long microsPerCount, Column temporal, Column amount, int size) {
+        Column times = ColumnCaster.cast(temporal, new DataType(io.strata.common.type.TypeKind.TIME, 6, 0));
+        Column counts = ColumnCaster.cast(amount, DataType.BIGINT);
+        Column out = Column.allocate(new DataType(io.strata.common.type.TypeKind.TIME, 6, 0), size);
+        for (int i = 0; i < size; i++) {
+            out.nulls()[i] = true;
+            if (months || times.isNull(i) || counts.isNull(i)) {
+                continue;
+            }
+            try {
+                long result = Math.addExact(times.longs()[i], Math.multiplyExact(counts.longs()[i], microsPerCount));
+                if (result >= 0 && result < MICROS_PER_DAY) {
+                    out.nulls()[i] = false;
+                    out.longs()[i] = result;
+                }
+            } catch (ArithmeticException e) {
+                // beyond any TIME: NULL, as past MAX_TIME_MICROS
             }
         }
         return out;

@@ -252,11 +252,13 @@ public final class ExpressionEvaluator {
                     type, rows, patterns.computeIfAbsent(call, c -> new RegexPatterns()));
             case CASE, COALESCE, IF, IFNULL, NULLIF -> Conditionals.apply(call.function(), arguments, type, rows);
             case CAST -> ColumnCaster.cast(arguments[0], type);
+            case EXPLICIT_CAST -> ExplicitCasts.apply(arguments[0], type, rows, context.warnings());
+            case STORE -> ColumnCaster.castForColumn(arguments[0], type, (String) arguments[1].get(0), 1);
             case L2_DISTANCE, L2_DISTANCE_SQ, COSINE_DISTANCE, COSINE_SIMILARITY, INNER_PRODUCT, L2_NORM, VECTOR_DIMS ->
                     VectorFunctions.apply(call.function(), arguments, rows);
-            case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, ADD_MONTHS, ADD_MILLISECONDS, HOUR, MINUTE,
-                 SECOND, MICROSECOND, DAYOFWEEK, DATEDIFF ->
-                    DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime());
+            case YEAR, MONTH, DAY, CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, ADD_MONTHS, ADD_MILLISECONDS,
+                 ADD_MICROSECONDS, HOUR, MINUTE, SECOND, MICROSECOND, DAYOFWEEK, DATEDIFF, UTC_TIMESTAMP ->
+                    DateFunctions.apply(call.function(), arguments, type, rows, context.statementTime(), context.timeZone());
             case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
                  JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
                     JsonFunctions.apply(call.function(), arguments, type, rows, jsonPaths);
@@ -265,27 +267,31 @@ public final class ExpressionEvaluator {
             case DATE_FORMAT -> TemporalFormatFunctions.dateFormat(arguments[0], arguments[1], type, rows,
                     context.statementTime().toLocalDate());
             case STR_TO_DATE -> TemporalFormatFunctions.strToDate(arguments[0], arguments[1], type, rows, context.warnings());
-            case UNIX_TIMESTAMP -> arguments.length == 0 ? UnixTimeFunctions.now(context.statementTime(), rows)
-                    : UnixTimeFunctions.unixTimestamp(arguments[0], type, rows);
-            case FROM_UNIXTIME -> UnixTimeFunctions.fromUnixTime(arguments[0], type, rows);
+            case UNIX_TIMESTAMP -> arguments.length == 0 ? UnixTimeFunctions.now(context.statementTime(), context.timeZone(), rows)
+                    : UnixTimeFunctions.unixTimestamp(arguments[0], type, rows, context.timeZone());
+            case FROM_UNIXTIME -> UnixTimeFunctions.fromUnixTime(arguments[0], type, rows, context.timeZone());
+            case CONVERT_TZ -> ConvertTimeZone.apply(arguments[0], arguments[1], arguments[2], type, rows,
+                    java.time.ZoneId.systemDefault()); // SYSTEM there is the server's zone, whatever the session's
             case TIMESTAMPDIFF -> TimestampDiff.apply(arguments, rows);
+            case INTERVAL_AMOUNT -> IntervalAmounts.apply(arguments[0], IntervalUnit.named((String) arguments[1].get(0)), rows,
+                    context.warnings());
         };
     }
 
     private static void checkArity(ScalarFunction function, int count) {
         boolean ok = switch (function) {
             case NEGATE, NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE, UPPER, LOWER,
-                 CHAR_LENGTH, LENGTH, ABS, FLOOR, CEIL, CAST, YEAR, MONTH, DAY, REVERSE, SIGN, SQRT, EXP, LN, LOG10, HOUR,
+                 CHAR_LENGTH, LENGTH, ABS, FLOOR, CEIL, CAST, EXPLICIT_CAST, YEAR, MONTH, DAY, REVERSE, SIGN, SQRT, EXP, LN, LOG10, HOUR,
                  MINUTE, SECOND, DAYOFWEEK, L2_NORM, VECTOR_DIMS, MICROSECOND, SPACE, LTRIM, RTRIM, ASCII, HEX, UNHEX,
                  DAYNAME, MONTHNAME, DAYOFYEAR, WEEKDAY, QUARTER, LAST_DAY, TO_DAYS, FROM_UNIXTIME -> count == 1;
             case PLUS, MINUS, MULTIPLY, DIVIDE, INT_DIVIDE, MOD, EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL,
                  GREATER_THAN, GREATER_THAN_OR_EQUAL, IFNULL, NULLIF, IS_NOT_DISTINCT_FROM,
                  IS_DISTINCT_FROM, LEFT, RIGHT, POWER, DATEDIFF, REPEAT, FORMAT, TRUNCATE,
-                 DATE_FORMAT, STR_TO_DATE -> count == 2;
-            case REPLACE, LPAD, RPAD, SUBSTRING_INDEX, TIMESTAMPDIFF -> count == 3;
+                 DATE_FORMAT, STR_TO_DATE, INTERVAL_AMOUNT, STORE -> count == 2;
+            case REPLACE, LPAD, RPAD, SUBSTRING_INDEX, TIMESTAMPDIFF, CONVERT_TZ -> count == 3;
             case LIKE, NOT_LIKE -> count == 2 || count == 3;
             case WEEK, YEARWEEK -> count == 1 || count == 2;
-            case ADD_MONTHS, ADD_MILLISECONDS -> count == 2 || count == 3;
+            case ADD_MONTHS, ADD_MILLISECONDS, ADD_MICROSECONDS -> count >= 2 && count <= 4;
             case UNIX_TIMESTAMP -> count <= 1;
             case REGEXP_LIKE -> count == 2 || count == 3;
             case REGEXP_SUBSTR -> count >= 2 && count <= 5;
@@ -301,7 +307,7 @@ public final class ExpressionEvaluator {
             case TRIM -> count == 1 || count == 3;
             case CASE -> count >= 2;
             case CONCAT, COALESCE -> count >= 1;
-            case CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME -> count <= 1;
+            case CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_TIME, UTC_TIMESTAMP -> count <= 1;
             case JSON_EXTRACT, JSON_UNQUOTE, JSON_QUOTE, JSON_OBJECT, JSON_ARRAY, JSON_VALID, JSON_TYPE, JSON_LENGTH,
                  JSON_KEYS, JSON_CONTAINS, JSON_CONTAINS_PATH, JSON_SET, JSON_INSERT, JSON_REPLACE, JSON_REMOVE ->
                     JsonFunctions.acceptsArgumentCount(function, count);

@@ -95,6 +95,10 @@ public enum ScalarFunction {
     UNIX_TIMESTAMP,
     /** args: seconds since the epoch: the local DATETIME. */
     FROM_UNIXTIME,
+    /** args: none or the fractional digits: the statement's start in UTC (UTC_DATE and UTC_TIME are casts of it). */
+    UTC_TIMESTAMP,
+    /** args: datetime, from zone, to zone ({@link TimeZones}): the datetime in the other zone; NULL for an unknown zone. */
+    CONVERT_TZ,
     /** args: unit name as a string (MICROSECOND ... YEAR), from, to: whole units from one to the other. */
     TIMESTAMPDIFF,
     /** 1 = Sunday ... 7 = Saturday. */
@@ -110,10 +114,30 @@ public enum ScalarFunction {
     /**
      * args: a date or datetime, a number of milliseconds (negative subtracts), as
      * {@code d + INTERVAL n DAY/HOUR/...}; Calcite's day-time intervals are in milliseconds.
-     * A DATE result drops the time of day. For ADD_MONTHS and ADD_MILLISECONDS of a string (a VARCHAR call
-     * type), a third argument gives the fractional digits a datetime result is printed with.
+     * A DATE result drops the time of day; a TIME plus a time stays a TIME. For ADD_MONTHS and ADD_MILLISECONDS
+     * of a string (a VARCHAR call type), a third argument gives the fractional digits a datetime result is
+     * printed with, and a fourth is 1 when the unit has a time part (the result is then always a datetime).
      */
     ADD_MILLISECONDS,
+    /** As ADD_MILLISECONDS, with a number of microseconds (MySQL's *_MICROSECOND and MICROSECOND intervals). */
+    ADD_MICROSECONDS,
+    /**
+     * args: value, column name: the value stored into a column of the call's type, as INSERT stores it in
+     * strict mode (1406 for a string too long, 1264 for a number out of range, naming the column and row).
+     */
+    STORE,
+    /**
+     * CAST to CHAR(n) or to an integer as a query writes it (CAST, CONVERT): CAST's conversion (a string cut
+     * to n characters, fractions rounded, text read by its integer prefix) with MySQL's
+     * warning 1292 when a string is cut or a text is not wholly an integer.
+     */
+    EXPLICIT_CAST,
+    /**
+     * args: value, unit name ({@link IntervalUnit}): the amount of {@code INTERVAL value unit} read from the
+     * value's text as MySQL does (months for YEAR_MONTH, else microseconds); NULL with warning 1441 when the
+     * text does not read as one.
+     */
+    INTERVAL_AMOUNT,
     // JSON (MySQL 8; json/JsonFunctions): documents are JSON-typed columns of normalized text
     /** args: document, path...: one path without wildcards gives its value, else an array of every match. */
     JSON_EXTRACT,

@@ -72,6 +72,14 @@ public final class TemporalParser {
         return matcher.group(4) != null;
     }
 
+    /** The fractional second digits a datetime text carries (at most 6): the digits after a point past its last colon. */
+    public static int fractionDigits(String text) {
+        String stripped = text.strip();
+        int colon = stripped.lastIndexOf(':');
+        int point = stripped.lastIndexOf('.');
+        return colon < 0 || point < colon ? 0 : Math.min(6, stripped.length() - point - 1);
+    }
+
     /** Microseconds since midnight of the time the text names, or {@link #INVALID}. */
     public static long parseTime(String text) {
         String trimmed = text.strip();

@@ -10,8 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * UNIX_TIMESTAMP([d]) and FROM_UNIXTIME(n) in the session's time zone, which is the server's
- * ({@code time_zone = SYSTEM}). As in MySQL 8.0.28+, instants from 1970-01-01 00:00:00 UTC up to
+ * UNIX_TIMESTAMP([d]) and FROM_UNIXTIME(n) in the session's time zone (its time_zone). As in MySQL 8.0.28+, instants from 1970-01-01 00:00:00 UTC up to
  * 3001-01-19 03:14:07.999999 UTC count; UNIX_TIMESTAMP gives 0 outside them, FROM_UNIXTIME NULL.
  */
 final class UnixTimeFunctions {
@@ -22,14 +21,13 @@ final class UnixTimeFunctions {
     private UnixTimeFunctions() {}
 
     /** UNIX_TIMESTAMP(): the statement's start in whole seconds. */
-    static Column now(LocalDateTime statementTime, int size) {
-        return Column.constant(statementTime.atZone(ZoneId.systemDefault()).toEpochSecond(), DataType.BIGINT, size);
+    static Column now(LocalDateTime statementTime, ZoneId zone, int size) {
+        return Column.constant(statementTime.atZone(zone).toEpochSecond(), DataType.BIGINT, size);
     }
 
     /** UNIX_TIMESTAMP(d): seconds since the epoch, a BIGINT or (with fractional seconds) a DECIMAL of {@code type}. */
-    static Column unixTimestamp(Column value, DataType type, int size) {
+    static Column unixTimestamp(Column value, DataType type, int size, ZoneId zone) {
         Column micros = ColumnCaster.cast(value, DataType.datetime(6));
-        ZoneId zone = ZoneId.systemDefault();
         boolean decimal = type.kind() == TypeKind.DECIMAL;
         Column out = Column.allocate(type, size);
         for (int i = 0; i < size; i++) {
@@ -51,9 +49,8 @@ final class UnixTimeFunctions {
     }
 
     /** FROM_UNIXTIME(n): the local datetime of {@code n} seconds since the epoch (fractions kept to microseconds). */
-    static Column fromUnixTime(Column value, DataType type, int size) {
+    static Column fromUnixTime(Column value, DataType type, int size, ZoneId zone) {
         Column seconds = ColumnCaster.cast(value, DataType.decimal(24, 6));
-        ZoneId zone = ZoneId.systemDefault();
         Column out = Column.allocate(type, size);
         for (int i = 0; i < size; i++) {
             if (seconds.isNull(i)) {

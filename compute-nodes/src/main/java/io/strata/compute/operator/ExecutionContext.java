@@ -3,6 +3,7 @@ package io.strata.compute.operator;
 import org.apache.arrow.memory.BufferAllocator;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,17 +13,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * What one query execution runs with: the statement's memory (its allocator, the heap its operators reserve,
  * its hard limit and spill files: {@link QueryMemory}), the bound parameter values of a prepared statement,
- * the statement's start time (NOW() is constant within a statement), a cancel flag checked between batches,
+ * the statement's start time (NOW() is constant within a statement) in the session's time zone
+ + * ({@code timeZone}, which UNIX_TIMESTAMP and FROM_UNIXTIME also read), a cancel flag checked between batches,
  * where warnings go, inside a parallel worker its slot (else null), and the memory its operators plan with
  * ({@code memoryLimitBytes}, a worker's share of the statement's): an operator holding more than half of it,
  * or whose growth would take the statement past its hard limit, spills to disk ({@link #shouldSpill}).
  */
 public record ExecutionContext(QueryMemory memory, List<Object> parameters, LocalDateTime statementTime,
-                               AtomicBoolean cancelled, WarningSink warnings, WorkerSlot worker, long memoryLimitBytes) {
+                               AtomicBoolean cancelled, WarningSink warnings, WorkerSlot worker, long memoryLimitBytes,
+                               ZoneId timeZone) {
     public ExecutionContext {
         Objects.requireNonNull(memory, "memory");
         parameters = Collections.unmodifiableList(new ArrayList<>(parameters)); // values may be null
         Objects.requireNonNull(statementTime, "statementTime");
+        Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(cancelled, "cancelled");
         Objects.requireNonNull(warnings, "warnings");
         if (memoryLimitBytes <= 0) {
@@ -32,20 +36,20 @@ public record ExecutionContext(QueryMemory memory, List<Object> parameters, Loca
 
     /** A statement's context: operators plan with the whole of {@code memory}'s limit. */
     public ExecutionContext(QueryMemory memory, List<Object> parameters, LocalDateTime statementTime,
-                            AtomicBoolean cancelled, WarningSink warnings) {
-        this(memory, parameters, statementTime, cancelled, warnings, null, memory.limitBytes());
+                            AtomicBoolean cancelled, WarningSink warnings, ZoneId timeZone) {
+        this(memory, parameters, statementTime, cancelled, warnings, null, memory.limitBytes(), timeZone);
     }
 
     /** A context outside any parallel worker, without a memory limit, whose warnings are dropped. */
     public ExecutionContext(BufferAllocator allocator, List<Object> parameters, LocalDateTime statementTime,
                             AtomicBoolean cancelled) {
-        this(QueryMemory.unlimited(allocator), parameters, statementTime, cancelled, WarningSink.NONE, null, Long.MAX_VALUE);
+        this(QueryMemory.unlimited(allocator), parameters, statementTime, cancelled, WarningSink.NONE, null, Long.MAX_VALUE, ZoneId.systemDefault());
     }
 
     /** Like the four-argument context, with warnings going to {@code warnings}. */
     public ExecutionContext(BufferAllocator allocator, List<Object> parameters, LocalDateTime statementTime,
                             AtomicBoolean cancelled, WarningSink warnings) {
-        this(QueryMemory.unlimited(allocator), parameters, statementTime, cancelled, warnings, null, Long.MAX_VALUE);
+        this(QueryMemory.unlimited(allocator), parameters, statementTime, cancelled, warnings, null, Long.MAX_VALUE, ZoneId.systemDefault());
     }
 
     /**
@@ -54,7 +58,7 @@ public record ExecutionContext(QueryMemory memory, List<Object> parameters, Loca
      */
     public ExecutionContext(BufferAllocator allocator, List<Object> parameters, LocalDateTime statementTime,
                             AtomicBoolean cancelled, long memoryLimitBytes) {
-        this(QueryMemory.unlimited(allocator), parameters, statementTime, cancelled, WarningSink.NONE, null, memoryLimitBytes);
+        this(QueryMemory.unlimited(allocator), parameters, statementTime, cancelled, WarningSink.NONE, null, memoryLimitBytes, ZoneId.systemDefault());
     }
 
     /** Where the operators' batches come from: the statement's allocator. */
@@ -99,7 +103,7 @@ public record ExecutionContext(QueryMemory memory, List<Object> parameters, Loca
     /** This context for one worker of a {@link GatherOperator}: its share of the memory limit. */
     ExecutionContext forWorker(WorkerSlot slot) {
         return new ExecutionContext(memory, parameters, statementTime, cancelled, warnings, slot,
-                Math.max(1, memoryLimitBytes / slot.count()));
+                Math.max(1, memoryLimitBytes / slot.count()), timeZone);
     }
 
     /**
@@ -107,7 +111,8 @@ public record ExecutionContext(QueryMemory memory, List<Object> parameters, Loca
      * another: each has the whole memory while it runs.
      */
     ExecutionContext serialWorker(WorkerSlot slot) {
-        return new ExecutionContext(memory, parameters, statementTime, cancelled, warnings, slot.asSerial(), memoryLimitBytes);
+        return new ExecutionContext(memory, parameters, statementTime, cancelled, warnings, slot.asSerial(), memoryLimitBytes,
+                timeZone);
     }
 
     /** What the statement's operators together plan with (a worker's share times the workers). */

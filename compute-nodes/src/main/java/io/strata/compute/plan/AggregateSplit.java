@@ -13,7 +13,9 @@ import java.util.List;
  * aggregate, inside the {@link PhysicalNode.Gather}), the query's thread combines the workers' groups
  * (the final aggregate): COUNTs are summed, SUMs summed, MIN of MINs, MAX of MAXes, and AVG becomes a
  * partial SUM and COUNT whose totals a projection divides at the AVG's type, rounding as AVG does.
- * DISTINCT aggregates and SINGLE_VALUE cannot be combined so: such aggregates are not split.
+ * DISTINCT aggregates and SINGLE_VALUE cannot be combined so: such aggregates are not split. Neither are
+ * JSON_ARRAYAGG and JSON_OBJECTAGG: a partial document would reach the final phase as JSON text, and
+ * reading it back makes a DECIMAL value a double (44.40 becomes 44.4), as MySQL's JSON parser does.
  */
 final class AggregateSplit {
     private AggregateSplit() {}

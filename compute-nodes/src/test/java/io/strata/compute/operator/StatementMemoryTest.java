@@ -57,7 +57,7 @@ class StatementMemoryTest extends OperatorTestBase {
         long filesBefore = QueryMemory.spillFilesCreated();
         QueryMemory memory = QueryMemory.open(allocator, limitBytes, spillDirectory);
         ExecutionContext limited = new ExecutionContext(memory, List.of(), context.statementTime(), cancelled,
-                WarningSink.NONE);
+                WarningSink.NONE, java.time.ZoneId.systemDefault());
         List<List<Object>> rows = new ArrayList<>();
         Operator operator;
         try {
@@ -281,7 +281,7 @@ class StatementMemoryTest extends OperatorTestBase {
     void aCancelledStatementDeletesItsSpillFiles() throws IOException {
         QueryMemory memory = QueryMemory.open(allocator, LIMIT, spillDirectory);
         ExecutionContext limited = new ExecutionContext(memory, List.of(), context.statementTime(), cancelled,
-                WarningSink.NONE);
+                WarningSink.NONE, java.time.ZoneId.systemDefault());
         OperatorRowCursor cursor = new OperatorRowCursor(OperatorFactory.create(
                 new PhysicalNode.Sort(people(60_000), List.of(new SortKey(2, false, true))), limited), memory);
         assertTrue(cursor.hasNext());

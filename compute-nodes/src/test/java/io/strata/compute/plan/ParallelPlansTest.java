@@ -129,4 +129,44 @@ class ParallelPlansTest extends OperatorTestBase {
         assertInstanceOf(PhysicalNode.Scan.class, join.left());
         assertInstanceOf(PhysicalNode.Gather.class, join.right(), "its build side is a pipeline of its own");
     }
+
+    @Test
+    void jsonAggregatesAreGatheredWhole() {
+        // a partial document would reach the final phase as text, and DECIMAL values would come back doubles
+        for (int[] keys : List.of(new int[] {0}, new int[0])) {
+            PhysicalNode parallel = ParallelPlans.parallelize(jsonAggregates(keys), 3, 0);
+            PhysicalNode.Aggregate top = assertInstanceOf(PhysicalNode.Aggregate.class, parallel, "not split");
+            assertInstanceOf(PhysicalNode.Gather.class, top.input());
+            List<List<Object>> serial = sorted(run(jsonAggregates(keys)));
+            List<List<Object>> gathered = sorted(run(parallel));
+            assertEquals(serial.size(), gathered.size());
+            for (int r = 0; r < serial.size(); r++) {
+                // an array's order depends on which worker read which rows: compared as sorted elements
+                assertEquals(sortedElements(serial.get(r).get(keys.length)), sortedElements(gathered.get(r).get(keys.length)));
+                // object members are sorted by key, and the keys (the rates) are unique
+                assertEquals(serial.get(r).get(keys.length + 1), gathered.get(r).get(keys.length + 1));
+            }
+        }
+    }
+
+    /** JSON_ARRAYAGG(price) and JSON_OBJECTAGG(rate, price) over the sales, grouped by {@code keys}. */
+    private PhysicalNode.Aggregate jsonAggregates(int[] keys) {
+        PhysicalNode.Scan sales = sales();
+        List<AggregateCall> calls = List.of(call(AggregateFunction.JSON_ARRAYAGG, DataType.JSON, 2),
+                call(AggregateFunction.JSON_OBJECTAGG, DataType.JSON, 3, 2));
+        List<OutputColumn> output = new ArrayList<>();
+        for (int key : keys) {
+            output.add(sales.output().get(key));
+        }
+        output.add(new OutputColumn("quantities", DataType.JSON, true));
+        output.add(new OutputColumn("prices", DataType.JSON, true));
+        return new PhysicalNode.Aggregate(sales, keys, calls, output);
+    }
+
+    private static List<String> sortedElements(Object jsonArray) {
+        String text = String.valueOf(jsonArray);
+        List<String> elements = new ArrayList<>(List.of(text.substring(1, text.length() - 1).split(", ")));
+        elements.sort(Comparator.naturalOrder());
+        return elements;
+    }
 }

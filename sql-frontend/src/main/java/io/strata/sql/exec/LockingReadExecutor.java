@@ -2,6 +2,7 @@ package io.strata.sql.exec;
 
 import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
+import io.strata.sql.parser.SqlDeepCopy;
 import io.strata.sql.parser.ast.LockMode;
 import io.strata.sql.parser.ast.SqlLockingRead;
 import io.strata.txn.catalog.TableDefinition;

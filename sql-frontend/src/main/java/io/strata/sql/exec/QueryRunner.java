@@ -61,7 +61,7 @@ public final class QueryRunner {
         } catch (CalciteException e) {
             throw new StrataException(ErrorCode.ER_WRONG_ARGUMENTS, e.getMessage(), e);
         } catch (AssertionError e) {
-            // Calcite met a shape it cannot convert (e.g. a recursive CTE whose recursive part widens a column)
+            // Calcite met a shape it cannot convert
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new StrataException(ErrorCode.ER_NOT_SUPPORTED_YET,
                     "This version of Strata doesn't yet support this query: " + message, e);

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one statement runs with: its transaction, the session, the server's allocator, bound parameter values,
- * the statement's start time (NOW() is constant within it), the session's cancel flag, for a prepared UPDATE
+ * the statement's start time in the session's time zone (NOW() is constant within it), the session's cancel flag, for a prepared UPDATE
  * or DELETE the slot keeping its plan ({@code planSlot}, else null), and where its operators spill.
  */
 public record StatementContext(Transaction transaction, SessionState session, BufferAllocator allocator,
@@ -59,7 +59,7 @@ public record StatementContext(Transaction transaction, SessionState session, Bu
         Object limit = session.variables().get("strata_query_memory_limit");
         long limitBytes = limit instanceof Number bytes && bytes.longValue() > 0 ? bytes.longValue() : Long.MAX_VALUE;
         return new ExecutionContext(QueryMemory.open(allocator, limitBytes, spillDirectory), parameters, now, cancelled,
-                session::addWarning);
+                session::addWarning, session.timeZone());
     }
 
     /**

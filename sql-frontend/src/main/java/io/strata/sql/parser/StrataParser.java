@@ -53,8 +53,14 @@ public final class StrataParser {
         List<SqlNode> statements;
         MysqlStringLiterals.Rewritten text = MysqlStringLiterals.rewrite(ExecutableComments.open(sql));
         List<SqlWords.Word> words = SqlWords.scan(text.text());
-        LockingClauses.Stripped locking = LockingClauses.strip(
-                NthValueFromFirst.blank(SelectModifiers.blank(text.text(), words), words), words);
+        String blanked = NthValueFromFirst.blank(SelectModifiers.blank(text.text(), words), words);
+        if (CompoundIntervals.mayContain(blanked)) {
+            blanked = CompoundIntervals.rewrite(blanked, words);
+        }
+        if (ConvertTypes.mayContain(blanked)) {
+            blanked = ConvertTypes.rewrite(blanked, words);
+        }
+        LockingClauses.Stripped locking = LockingClauses.strip(blanked, words);
         ExplainPrefixes.Stripped explains = ExplainPrefixes.strip(locking.text(), words);
         try {
             statements = SqlParser.create(explains.text(), CONFIG).parseStmtList().getList();

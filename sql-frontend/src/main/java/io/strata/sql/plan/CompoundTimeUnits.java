@@ -1,6 +1,5 @@
 package io.strata.sql.plan;
 
-import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -42,9 +41,7 @@ final class CompoundTimeUnits {
     }
 
     private static SqlNode part(String function, SqlNode value, SqlParserPos pos) {
-        SqlFunction operator = MysqlDateFunctions.FUNCTIONS.stream().filter(f -> f.getName().equals(function)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no date function " + function));
-        return operator.createCall(pos, value);
+        return MysqlDateFunctions.named(function).createCall(pos, value);
     }
 
     private static SqlNode times(SqlNode value, long factor, SqlParserPos pos) {

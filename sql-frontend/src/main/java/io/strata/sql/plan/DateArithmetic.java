@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * {@code date ± INTERVAL n unit}: Calcite's year-month intervals count months, day-time intervals
- * count milliseconds; compute-nodes adds them with ADD_MONTHS and ADD_MILLISECONDS.
+ * count milliseconds; compute-nodes adds them with ADD_MONTHS and ADD_MILLISECONDS (ADD_MICROSECONDS for
+ * MySQL's units Calcite lacks, {@link MysqlIntervals}).
  */
 final class DateArithmetic {
     private DateArithmetic() {}
@@ -38,8 +39,18 @@ final class DateArithmetic {
         if (minus) {
             amount = new Expr.Call(ScalarFunction.NEGATE, List.of(amount), amount.type());
         }
-        ScalarFunction function = isYearMonth(interval.getType()) ? ScalarFunction.ADD_MONTHS : ScalarFunction.ADD_MILLISECONDS;
-        return new Expr.Call(function, List.of(translator.apply(datetime), amount), type);
+        return new Expr.Call(addFunction(interval), List.of(translator.apply(datetime), amount), type);
+    }
+
+    /**
+     * How an interval's amount is added: months for year-month intervals, microseconds for MySQL's units
+     * that Calcite lacks ({@link MysqlIntervals}), Calcite's milliseconds for the other day-time intervals.
+     */
+    static ScalarFunction addFunction(RexNode interval) {
+        if (isYearMonth(interval.getType())) {
+            return ScalarFunction.ADD_MONTHS;
+        }
+        return MysqlIntervals.countsMicroseconds(interval) ? ScalarFunction.ADD_MICROSECONDS : ScalarFunction.ADD_MILLISECONDS;
     }
 
     private static boolean isYearMonth(RelDataType type) {

@@ -6,7 +6,6 @@ import io.strata.compute.expression.ScalarFunction;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * MySQL date functions that are other calls in compute-nodes: DATE_ADD / DATE_SUB / ADDDATE / SUBDATE
- * (ADD_MONTHS or ADD_MILLISECONDS, as {@code d ± INTERVAL}), DATE(x) and TIME(x) (casts), WEEKOFYEAR(d)
+ * (ADD_MONTHS, ADD_MILLISECONDS or ADD_MICROSECONDS, as {@code d ± INTERVAL}), DATE(x) and TIME(x) (casts), WEEKOFYEAR(d)
  * (WEEK(d, 3)), FROM_UNIXTIME(n, format) (DATE_FORMAT of FROM_UNIXTIME(n)).
  */
 final class DateFunctionCalls {
@@ -39,9 +38,6 @@ final class DateFunctionCalls {
     private static Expr addInterval(List<RexNode> operands, boolean subtract, DataType type, Function<RexNode, Expr> translator) {
         RexNode value = operands.get(0);
         RexNode amount = operands.get(1);
-        if (value.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.TIME) {
-            throw UnsupportedFeature.of("DATE_ADD of a TIME value");
-        }
         Expr count = translator.apply(amount);
         ScalarFunction function;
         if (!SqlTypeUtil.isInterval(amount.getType())) {
@@ -50,8 +46,7 @@ final class DateFunctionCalls {
             count = new Expr.Call(ScalarFunction.MULTIPLY, List.of(new Expr.Call(ScalarFunction.CAST, List.of(count),
                     DataType.BIGINT), new Expr.Literal(MILLISECONDS_PER_DAY, DataType.BIGINT)), DataType.BIGINT);
         } else {
-            boolean months = amount.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH;
-            function = months ? ScalarFunction.ADD_MONTHS : ScalarFunction.ADD_MILLISECONDS;
+            function = DateArithmetic.addFunction(amount);
         }
         if (subtract) {
             count = new Expr.Call(ScalarFunction.NEGATE, List.of(count), count.type());
@@ -59,20 +54,20 @@ final class DateFunctionCalls {
         if (!type.kind().isString()) {
             return new Expr.Call(function, List.of(translator.apply(value), count), type);
         }
-        // A string result prints a datetime with the string's own fractional digits when it is a constant,
-        // with 6 otherwise (MySQL's datetime_precision of a string).
-        long digits = value instanceof RexLiteral literal ? fractionDigits(literal.getValueAs(String.class)) : 6;
-        return new Expr.Call(function, List.of(translator.apply(value), count, new Expr.Literal(digits, DataType.BIGINT)), type);
+        // A string result prints a datetime with the string's own fractional digits when it is a constant
+        // (a parameter's value is one: -1 has them counted per value), with 6 otherwise (MySQL's
+        // datetime_precision of a string), and 6 for a microsecond unit. It prints a date only for a date plus
+        // days, weeks, months, quarters or years: other units give a datetime.
+        long digits = MysqlIntervals.hasMicrosecondPart(amount) ? 6
+                : value instanceof RexLiteral literal ? fractionDigits(literal.getValueAs(String.class))
+                : value instanceof org.apache.calcite.rex.RexDynamicParam ? -1 : 6;
+        long timeUnit = MysqlDateFunctions.wholeDays(amount.getType()) ? 0 : 1;
+        return new Expr.Call(function, List.of(translator.apply(value), count, new Expr.Literal(digits, DataType.BIGINT),
+                new Expr.Literal(timeUnit, DataType.BIGINT)), type);
     }
 
     private static long fractionDigits(String text) {
-        if (text == null) {
-            return 0;
-        }
-        String stripped = text.strip();
-        int colon = stripped.lastIndexOf(':');
-        int point = stripped.lastIndexOf('.');
-        return colon < 0 || point < colon ? 0 : Math.min(6, stripped.length() - point - 1);
+        return text == null ? 0 : io.strata.compute.expression.TemporalParser.fractionDigits(text);
     }
 
     private static Expr fromUnixTime(RexCall call, DataType type, Function<RexNode, Expr> translator) {

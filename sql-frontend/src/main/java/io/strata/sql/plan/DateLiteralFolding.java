@@ -16,7 +16,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Folds {@code DATE 'literal' ± INTERVAL 'n' unit} into the DATE literal it is, while planning: a filter
+ * Folds {@code DATE 'literal' ± INTERVAL 'n' unit} (also written DATE_ADD / DATE_SUB) into the DATE literal it
+ * is, while planning: a filter
  * {@code d < DATE '1995-09-01' + INTERVAL '1' MONTH} then has a literal bound that zone maps prune by and
  * statistics estimate with (TPC-H writes its date ranges so). Months add as MySQL's DATE_ADD does: a day
  * past the end of the month becomes its last day. Only whole-day intervals on DATE results are folded;
@@ -57,9 +58,11 @@ final class DateLiteralFolding {
         }
 
         private RexNode folded(RexCall call) {
-            boolean minus = call.getKind() == SqlKind.MINUS;
-            if ((call.getKind() != SqlKind.PLUS && !minus) || call.getOperands().size() != 2
-                    || call.getType().getSqlTypeName() != SqlTypeName.DATE) {
+            String name = call.getOperator().getName();
+            // d ± INTERVAL is DATE_ADD / DATE_SUB by now (MysqlCallRewrites)
+            boolean minus = call.getKind() == SqlKind.MINUS || name.equals("DATE_SUB") || name.equals("SUBDATE");
+            boolean plus = call.getKind() == SqlKind.PLUS || name.equals("DATE_ADD") || name.equals("ADDDATE");
+            if ((!plus && !minus) || call.getOperands().size() != 2 || call.getType().getSqlTypeName() != SqlTypeName.DATE) {
                 return null;
             }
             RexNode left = call.getOperands().get(0);

@@ -79,16 +79,29 @@ final class JsonCalls {
      * there): the marked value is read as a document.
      */
     private static Expr argument(RexNode operand, Function<RexNode, Expr> translator) {
-        if (operand instanceof RexCall call
-                && (call.getKind() == SqlKind.JSON_TYPE || call.getKind() == SqlKind.JSON_VALUE_EXPRESSION)) {
-            Expr value = translator.apply(call.getOperands().get(0));
-            return value.type().kind() == TypeKind.JSON ? value
-                    : new Expr.Call(ScalarFunction.CAST, List.of(value), DataType.JSON);
+        if (operand instanceof RexCall call && isDocumentMarker(call)) {
+            return document(call, translator);
         }
         if (operand instanceof RexLiteral literal && literal.isNull()) {
             return new Expr.Literal(null, DataType.TEXT);
         }
         return translator.apply(operand);
+    }
+
+    /**
+     * Whether {@code call} is Calcite's mark of a value to be read as a document (JSON_TYPE, or
+     * JSON_VALUE_EXPRESSION for FORMAT JSON), typed ANY: it also stands alone as the argument of
+     * JSON_ARRAYAGG and JSON_OBJECTAGG, computed by the projection below the aggregate.
+     */
+    static boolean isDocumentMarker(RexCall call) {
+        return call.getKind() == SqlKind.JSON_TYPE || call.getKind() == SqlKind.JSON_VALUE_EXPRESSION;
+    }
+
+    /** The marked value of {@code marker} ({@link #isDocumentMarker}) as a JSON document. */
+    static Expr document(RexCall marker, Function<RexNode, Expr> translator) {
+        Expr value = translator.apply(marker.getOperands().get(0));
+        return value.type().kind() == TypeKind.JSON ? value
+                : new Expr.Call(ScalarFunction.CAST, List.of(value), DataType.JSON);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
@@ -23,12 +24,17 @@ import java.util.Locale;
  * Calls Calcite's grammar binds to operators other than MySQL's, rewritten before validation:
  * <ul>
  *   <li>{@code CONVERT(x USING cs)} (Calcite's TRANSLATE) and {@code CONVERT(x, type)} (Oracle's
- *       character-set conversion, which fails on MySQL's names) are MySQL's {@code CAST(x AS CHAR)} (in
- *       character set cs: Strata's strings are all utf8mb4) and {@code CAST(x AS type)};</li>
+ *       character-set conversion, which fails on MySQL's names; the parser writes the forms Calcite cannot
+ *       read at all as CONV_AS) are MySQL's {@code CAST(x AS CHAR)} (in character set cs: Strata's strings
+ *       are all utf8mb4) and {@code CAST(x AS type)}, and CASTs are typed as MySQL's ({@link MysqlCasts});</li>
  *   <li>{@code s [NOT] RLIKE p} is MySQL's {@code [NOT] REGEXP}, whose operands may be of any type;</li>
  *   <li>{@code TIMESTAMPDIFF(unit, a, b)} is {@link MysqlDateFunctions#TIMESTAMPDIFF} with the unit as a string;</li>
  *   <li>{@code EXTRACT(DAY_MINUTE FROM d)} and MySQL's other compound units, which Calcite does not know,
- *       are the parts' digits side by side: {@code (DAY(d) * 100 + HOUR(d)) * 100 + MINUTE(d)}.</li>
+ *       are the parts' digits side by side: {@code (DAY(d) * 100 + HOUR(d)) * 100 + MINUTE(d)};</li>
+ *   <li>{@code d + INTERVAL n unit} (either way round) and {@code d - INTERVAL n unit} are
+ *       {@code DATE_ADD(d, INTERVAL n unit)} and {@code DATE_SUB(...)}, which they are in MySQL: Calcite types a
+ *       DATE plus hours as a DATE and a string plus an interval as a datetime, where MySQL gives a DATETIME
+ *       and a string.</li>
  * </ul>
  */
 final class MysqlCallRewrites extends SqlShuttle {
@@ -63,6 +69,19 @@ final class MysqlCallRewrites extends SqlShuttle {
                 return compound;
             }
         }
+        if (visited != null && visited.getOperator() == SqlStdOperatorTable.CAST) {
+            SqlNode mysql = MysqlCasts.cast(visited);
+            if (mysql != null) {
+                return mysql;
+            }
+        }
+        if (visited != null && visited.getOperator().getName().equalsIgnoreCase(MysqlCasts.CONVERT_FUNCTION_NAME)) {
+            return MysqlCasts.convert(visited);
+        }
+        SqlNode dateAdd = visited == null ? null : dateAdd(visited);
+        if (dateAdd != null) {
+            return dateAdd;
+        }
         if (visited == null || visited.operandCount() != 2 || !(visited.operand(1) instanceof SqlIdentifier name)) {
             return visited;
         }
@@ -73,6 +92,37 @@ final class MysqlCallRewrites extends SqlShuttle {
             return cast(visited.operand(0), castType(name.getSimple()), visited.getParserPosition());
         }
         return visited;
+    }
+
+    /** {@code d + interval}, {@code interval + d} and {@code d - interval} as DATE_ADD / DATE_SUB; else null. */
+    private static SqlNode dateAdd(SqlCall call) {
+        boolean plus = call.getKind() == SqlKind.PLUS;
+        if ((!plus && call.getKind() != SqlKind.MINUS) || call.operandCount() != 2) {
+            return null;
+        }
+        SqlNode left = call.operand(0);
+        SqlNode right = call.operand(1);
+        String function;
+        if (isInterval(right) && !isInterval(left)) {
+            function = plus ? "DATE_ADD" : "DATE_SUB";
+        } else if (plus && isInterval(left) && !isInterval(right)) {
+            function = "DATE_ADD";
+            SqlNode swap = left;
+            left = right;
+            right = swap;
+        } else {
+            return null;
+        }
+        return MysqlDateFunctions.named(function).createCall(call.getParserPosition(), left, right);
+    }
+
+    /** An interval as the parser builds it: a literal, INTERVAL expr unit, or one of MySQL's units (INTERVL). */
+    private static boolean isInterval(SqlNode node) {
+        if (node instanceof org.apache.calcite.sql.SqlIntervalLiteral) {
+            return true;
+        }
+        return node instanceof SqlCall call && (call.getOperator() == SqlStdOperatorTable.INTERVAL
+                || call.getOperator().getName().equalsIgnoreCase(MysqlIntervals.FUNCTION_NAME));
     }
 
     private static SqlNode cast(SqlNode value, SqlTypeName type, SqlParserPos pos) {

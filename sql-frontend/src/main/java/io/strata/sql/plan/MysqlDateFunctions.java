@@ -48,6 +48,10 @@ public final class MysqlDateFunctions {
             function("UNIX_TIMESTAMP", MysqlDateFunctions::unixTimestampType,
                     MysqlStringFunctions.between(0, 1)),
             function("FROM_UNIXTIME", MysqlDateFunctions::fromUnixTimeType, MysqlStringFunctions.between(1, 2)),
+            function("CONVERT_TZ", MysqlDateFunctions::convertTzType, THREE_ANY),
+            function("UTC_TIMESTAMP", binding -> digitsType(binding, SqlTypeName.TIMESTAMP), MysqlStringFunctions.between(0, 1)),
+            function("UTC_TIME", binding -> digitsType(binding, SqlTypeName.TIME), MysqlStringFunctions.between(0, 1)),
+            function("UTC_DATE", ReturnTypes.explicit(SqlTypeName.DATE), OperandTypes.NILADIC),
             function("CURTIME", ReturnTypes.explicit(SqlTypeName.TIME), OperandTypes.NILADIC),
             function("DATE", DATE, OperandTypes.ANY),
             function("TIME", MysqlDateFunctions::timeType, OperandTypes.ANY),
@@ -78,6 +82,12 @@ public final class MysqlDateFunctions {
 
 
     private MysqlDateFunctions() {}
+
+    /** The function named {@code name} (upper case). */
+    static SqlFunction named(String name) {
+        return FUNCTIONS.stream().filter(f -> f.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no date function " + name));
+    }
 
     private static SqlFunction function(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
         // a parameter's type is unknown until bound: read it as a string, as MySQL converts its values
@@ -119,6 +129,19 @@ public final class MysqlDateFunctions {
         return factory.createTypeWithNullability(result, true);
     }
 
+    /** UTC_TIMESTAMP([fsp]) and UTC_TIME([fsp]): the type with the digits asked for (none by default). */
+    private static RelDataType digitsType(SqlOperatorBinding binding, SqlTypeName type) {
+        int digits = binding.getOperandCount() == 1 && binding.isOperandLiteral(0, false)
+                ? Math.max(0, Math.min(6, binding.getOperandLiteralValue(0, Integer.class))) : 0;
+        return binding.getTypeFactory().createSqlType(type, digits);
+    }
+
+    /** CONVERT_TZ(dt, from, to): a DATETIME with the value's fractional digits (NULL for an unknown zone). */
+    private static RelDataType convertTzType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.TIMESTAMP, fractionDigits(binding, 0)), true);
+    }
+
     private static RelDataType timeType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.TIME, fractionDigits(binding, 0)), true);
@@ -151,7 +174,8 @@ public final class MysqlDateFunctions {
 
     /**
      * DATE_ADD(d, INTERVAL n unit) and friends: a DATE plus whole days, weeks, months, quarters or years
-     * stays a DATE, else it becomes a DATETIME; a DATETIME keeps its digits; a string gives a string
+     * stays a DATE, else it becomes a DATETIME; a DATETIME or TIME keeps its digits (6 with a microsecond
+     * unit); a string gives a string
      * (printed as a date or a datetime by the value, as MySQL does).
      */
     private static RelDataType dateAddType(SqlOperatorBinding binding) {
@@ -159,19 +183,31 @@ public final class MysqlDateFunctions {
         RelDataType value = binding.getOperandType(0);
         RelDataType amount = binding.getOperandType(1);
         SqlTypeName name = value.getSqlTypeName();
+        int digits = intervalDigits(amount);
         RelDataType result;
         if (name == SqlTypeName.DATE) {
-            result = wholeDays(amount) ? factory.createSqlType(SqlTypeName.DATE) : factory.createSqlType(SqlTypeName.TIMESTAMP, 0);
+            result = wholeDays(amount) ? factory.createSqlType(SqlTypeName.DATE)
+                    : factory.createSqlType(SqlTypeName.TIMESTAMP, digits);
         } else if (name == SqlTypeName.TIMESTAMP) {
-            result = factory.createSqlType(SqlTypeName.TIMESTAMP, value.getPrecision());
+            result = factory.createSqlType(SqlTypeName.TIMESTAMP, Math.max(value.getPrecision(), digits));
+        } else if (name == SqlTypeName.TIME) {
+            result = factory.createSqlType(SqlTypeName.TIME, Math.max(value.getPrecision(), digits));
         } else {
             result = factory.createSqlType(SqlTypeName.VARCHAR);
         }
         return factory.createTypeWithNullability(result, true);
     }
 
+    /** The fractional second digits an interval adds: 6 for MySQL's microsecond units ({@link MysqlIntervals}). */
+    private static int intervalDigits(RelDataType amount) {
+        if (!SqlTypeUtil.isInterval(amount) || amount.getIntervalQualifier() == null) {
+            return 0;
+        }
+        return Math.max(0, amount.getIntervalQualifier().getFractionalSecondPrecisionPreservingDefault());
+    }
+
     /** An interval of whole days or longer; a plain number (ADDDATE(d, n)) counts days. */
-    private static boolean wholeDays(RelDataType amount) {
+    static boolean wholeDays(RelDataType amount) {
         if (!SqlTypeUtil.isInterval(amount)) {
             return true;
         }

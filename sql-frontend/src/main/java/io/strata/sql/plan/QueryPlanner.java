@@ -27,7 +27,6 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -53,6 +52,8 @@ public final class QueryPlanner {
                     MysqlStringFunctions.NOT_REGEXP),
             // Before Calcite's: MySQL reads strings as dates (and numbers as strings) where Calcite refuses them.
             SqlOperatorTables.of(MysqlDateFunctions.FUNCTIONS),
+            SqlOperatorTables.of(MysqlIntervals.FUNCTION),
+            SqlOperatorTables.of(MysqlWindowFunctions.RANKS),
             SqlOperatorTables.of(MysqlStringFunctions.FUNCTIONS),
             // MySQL functions that Calcite files under other libraries.
             SqlOperatorTables.of(SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, MysqlOperators.LENGTH,
@@ -139,7 +140,11 @@ public final class QueryPlanner {
         List<String> defaultPath = defaultDatabase == null ? List.of() : List.of(defaultDatabase);
         this.catalogReader = new CalciteCatalogReader(root, defaultPath, typeFactory,
                 new CalciteConnectionConfigImpl(properties));
-        this.validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
+        this.validator = newValidator();
+    }
+
+    private SqlValidator newValidator() {
+        return new MysqlValidator(SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader,
                 typeFactory, SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withTypeCoercionFactory(MysqlTypeCoercion::new)
@@ -153,7 +158,13 @@ public final class QueryPlanner {
 
     /** Validates and plans a query (SELECT, VALUES, UNION...). Calcite's validation errors propagate. */
     public PlannedQuery plan(SqlNode query) {
-        SqlNode validated = validator.validate(MysqlCallRewrites.rewrite(NamedWindowFrames.inline(query)));
+        SqlNode rewritten = MysqlCallRewrites.rewrite(NamedWindowFrames.inline(query));
+        // a seed is validated apart: the validator keeps what it validated, so each copy gets its own
+        RecursiveColumnTypes.fromSeeds(rewritten, seed -> {
+            SqlValidator seedValidator = newValidator();
+            return seedValidator.getValidatedNodeType(seedValidator.validate(seed));
+        });
+        SqlNode validated = validator.validate(rewritten);
         RelOptCluster cluster = newCluster();
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views are not supported");

@@ -95,7 +95,7 @@ public final class RelToPhysical {
             return translate(spool.getInput()); // the recursive union keeps the rows itself
         }
         if (rel instanceof org.apache.calcite.rel.core.Window window) {
-            return WindowTranslation.translate(window, translate(window.getInput()), rexBuilder);
+            return WindowTranslation.translate(window, translate(window.getInput()), rexBuilder, this::frameOffset);
         }
         if (rel instanceof org.apache.calcite.rel.core.SetOp setOp
                 && (rel instanceof org.apache.calcite.rel.core.Intersect || rel instanceof org.apache.calcite.rel.core.Minus)) {
@@ -290,7 +290,10 @@ public final class RelToPhysical {
             }
             int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
             AggregateFunction function = aggregateFunction(call, arguments.length);
-            calls.add(new AggregateCall(function, arguments, call.isDistinct(), TypeMapping.toDataType(call.getType())));
+            // Calcite types JSON_ARRAYAGG and JSON_OBJECTAGG as strings; MySQL's give JSON documents
+            DataType type = function == AggregateFunction.JSON_ARRAYAGG || function == AggregateFunction.JSON_OBJECTAGG
+                    ? DataType.JSON : TypeMapping.toDataType(call.getType());
+            calls.add(new AggregateCall(function, arguments, call.isDistinct(), type));
         }
         List<OutputColumn> output = new ArrayList<>();
         List<RelDataTypeField> fields = aggregate.getRowType().getFieldList();
@@ -310,6 +313,9 @@ public final class RelToPhysical {
             case MIN -> AggregateFunction.MIN;
             case MAX -> AggregateFunction.MAX;
             case ANY_VALUE, SINGLE_VALUE -> AggregateFunction.ANY_VALUE;
+            // MySQL has no ABSENT ON NULL: both of Calcite's variants keep NULLs as JSON null
+            case JSON_ARRAYAGG -> AggregateFunction.JSON_ARRAYAGG;
+            case JSON_OBJECTAGG -> AggregateFunction.JSON_OBJECTAGG;
             default -> throw UnsupportedFeature.of("aggregate " + call.getAggregation().getName());
         };
     }
@@ -371,6 +377,19 @@ public final class RelToPhysical {
             return number.longValue();
         }
         throw UnsupportedFeature.of("LIMIT with " + node);
+    }
+
+    /** A window frame's offset given as a parameter: this execution's value, as a literal (NULL when it has none). */
+    private RexNode frameOffset(RexDynamicParam param) {
+        reusable = false; // the plan holds this execution's value
+        Object value = param.getIndex() < parameters.size() ? parameters.get(param.getIndex()) : null;
+        BigDecimal number;
+        try {
+            number = value instanceof Number || value instanceof String ? new BigDecimal(value.toString().strip()) : null;
+        } catch (NumberFormatException e) {
+            number = null; // not a number: the frame is illegal, as for a NULL
+        }
+        return number == null ? rexBuilder.makeNullLiteral(param.getType()) : rexBuilder.makeExactLiteral(number);
     }
 
     private PhysicalNode values(Values values) {

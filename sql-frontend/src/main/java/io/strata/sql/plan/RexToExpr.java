@@ -64,7 +64,7 @@ final class RexToExpr {
             Map.entry("STR_TO_DATE", ScalarFunction.STR_TO_DATE), Map.entry("UNIX_TIMESTAMP", ScalarFunction.UNIX_TIMESTAMP),
             Map.entry("CURTIME", ScalarFunction.CURRENT_TIME), Map.entry("CURRENT_TIME", ScalarFunction.CURRENT_TIME),
             Map.entry("LOCALTIME", ScalarFunction.CURRENT_TIMESTAMP), Map.entry("SYSDATE", ScalarFunction.CURRENT_TIMESTAMP),
-            Map.entry("TIMESTAMPDIFF", ScalarFunction.TIMESTAMPDIFF),
+            Map.entry("TIMESTAMPDIFF", ScalarFunction.TIMESTAMPDIFF), Map.entry("CONVERT_TZ", ScalarFunction.CONVERT_TZ),
             Map.entry("REGEXP_LIKE", ScalarFunction.REGEXP_LIKE), Map.entry("REGEXP_INSTR", ScalarFunction.REGEXP_INSTR),
             Map.entry("REGEXP_SUBSTR", ScalarFunction.REGEXP_SUBSTR), Map.entry("REGEXP_REPLACE", ScalarFunction.REGEXP_REPLACE),
             Map.entry("SUBSTRING_INDEX", ScalarFunction.SUBSTRING_INDEX), Map.entry("REPEAT", ScalarFunction.REPEAT),
@@ -128,6 +128,9 @@ final class RexToExpr {
     }
 
     private Expr translateCall(RexCall call) {
+        if (JsonCalls.isDocumentMarker(call)) {
+            return JsonCalls.document(call, this::translate);
+        }
         DataType type = TypeMapping.toDataType(call.getType());
         switch (call.getKind()) {
             case SEARCH:
@@ -147,6 +150,16 @@ final class RexToExpr {
             default:
                 break;
         }
+        if (call.getOperator() instanceof RecursiveColumnTypes.StoreAs store) {
+            return new Expr.Call(ScalarFunction.STORE, List.of(translate(call.getOperands().get(0)),
+                    new Expr.Literal(store.column(), DataType.TEXT)), type);
+        }
+        if (call.getOperator() instanceof MysqlCasts.ExplicitCast) {
+            return call(ScalarFunction.EXPLICIT_CAST, call.getOperands(), type);
+        }
+        if (call.getOperator() == MysqlIntervals.FUNCTION) {
+            return MysqlIntervals.translate(call, this::translate);
+        }
         Expr dateArithmetic = DateArithmetic.translate(call, type, this::translate);
         if (dateArithmetic != null) {
             return dateArithmetic;
@@ -159,6 +172,11 @@ final class RexToExpr {
         Expr dateCall = DateFunctionCalls.translate(call, name, type, this::translate);
         if (dateCall != null) {
             return dateCall;
+        }
+        if (name.equals("UTC_TIMESTAMP") || name.equals("UTC_DATE") || name.equals("UTC_TIME")) {
+            // UTC_DATE and UTC_TIME are the date and the time of UTC_TIMESTAMP; its digits are the call type's
+            Expr utc = new Expr.Call(ScalarFunction.UTC_TIMESTAMP, List.of(), DataType.datetime(6));
+            return new Expr.Call(ScalarFunction.CAST, List.of(utc), type);
         }
         if (name.equals("INSTR")) {
             return call(ScalarFunction.LOCATE, List.of(call.getOperands().get(1), call.getOperands().get(0)), type);

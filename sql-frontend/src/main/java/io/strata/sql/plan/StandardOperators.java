@@ -12,7 +12,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.List;
 
 /**
- * Calcite's standard operators without the bare word {@code USER}. Calcite's validator takes an identifier
+ * Calcite's standard operators without the rank functions MySQL's replace ({@link MysqlWindowFunctions}) and
+ * without the bare word {@code USER}. Calcite's validator takes an identifier
  * named like a function without parentheses for a call of it before it looks for a column; in MySQL
  * {@code user} is a name (often a column's) and only {@code USER()} is the function, which the session
  * binds before validation.
@@ -29,11 +30,15 @@ final class StandardOperators implements SqlOperatorTable {
                                         List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
         int before = operatorList.size();
         standard.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
-        operatorList.subList(before, operatorList.size()).removeIf(operator -> operator == SqlStdOperatorTable.USER);
+        operatorList.subList(before, operatorList.size()).removeIf(StandardOperators::replaced);
     }
 
     @Override
     public List<SqlOperator> getOperatorList() {
-        return standard.getOperatorList().stream().filter(operator -> operator != SqlStdOperatorTable.USER).toList();
+        return standard.getOperatorList().stream().filter(operator -> !replaced(operator)).toList();
+    }
+
+    private static boolean replaced(SqlOperator operator) {
+        return operator == SqlStdOperatorTable.USER || MysqlWindowFunctions.REPLACED.contains(operator);
     }
 }

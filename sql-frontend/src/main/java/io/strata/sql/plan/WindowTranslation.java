@@ -14,6 +14,7 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -39,7 +40,9 @@ import java.util.List;
 final class WindowTranslation {
     private WindowTranslation() {}
 
-    static PhysicalNode.Window translate(Window window, PhysicalNode input, RexBuilder rexBuilder) {
+    /** @param parameters the value of a parameter, as a literal, for frame offsets written {@code ?} */
+    static PhysicalNode.Window translate(Window window, PhysicalNode input, RexBuilder rexBuilder,
+                                         java.util.function.Function<RexDynamicParam, RexNode> parameters) {
         int inputWidth = input.output().size();
         RexToExpr literals = new RexToExpr(rexBuilder, input.output());
         List<WindowGroup> groups = new ArrayList<>();
@@ -50,8 +53,8 @@ final class WindowTranslation {
                         collation.nullDirection == RelFieldCollation.NullDirection.FIRST));
             }
             RangeKey key = group.isRows ? null : new RangeKey(orderKeys, input.output());
-            FrameBound lower = bound(group.lowerBound, key, window, inputWidth, rexBuilder);
-            FrameBound upper = bound(group.upperBound, key, window, inputWidth, rexBuilder);
+            FrameBound lower = bound(group.lowerBound, key, window, inputWidth, rexBuilder, parameters);
+            FrameBound upper = bound(group.upperBound, key, window, inputWidth, rexBuilder, parameters);
             List<WindowGroup.Call> calls = new ArrayList<>();
             for (Window.RexWinAggCall call : group.aggCalls) {
                 if (call.distinct) {
@@ -136,14 +139,14 @@ final class WindowTranslation {
 
     /** @param rangeKey the order key of a RANGE frame, null for ROWS */
     private static FrameBound bound(RexWindowBound bound, RangeKey rangeKey, Window window, int inputWidth,
-                                    RexBuilder rexBuilder) {
+                                    RexBuilder rexBuilder, java.util.function.Function<RexDynamicParam, RexNode> parameters) {
         if (bound.isCurrentRow()) {
             return FrameBound.of(FrameBound.Kind.CURRENT_ROW);
         }
         if (bound.isUnbounded()) {
             return FrameBound.of(bound.isPreceding() ? FrameBound.Kind.UNBOUNDED_PRECEDING : FrameBound.Kind.UNBOUNDED_FOLLOWING);
         }
-        RexNode offset = constantOffset(bound.getOffset(), window, inputWidth, rexBuilder);
+        RexNode offset = constantOffset(bound.getOffset(), window, inputWidth, rexBuilder, parameters);
         if (!(offset instanceof RexLiteral literal) || literal.getValueAs(BigDecimal.class) == null) {
             throw WindowErrors.frameIllegal();
         }
@@ -166,15 +169,22 @@ final class WindowTranslation {
 
     /**
      * The offset as a literal if it is constant: a window constant, or an expression Calcite computed in the
-     * input's projection ({@code INTERVAL 1 DAY} is {@code 1 * INTERVAL '1' DAY} to it), folded.
+     * input's projection ({@code INTERVAL 1 DAY} is {@code 1 * INTERVAL '1' DAY} to it), folded; a parameter
+     * ({@code ROWS ? PRECEDING} in a prepared statement, as MySQL allows) has this execution's value.
      */
-    private static RexNode constantOffset(RexNode offset, Window window, int inputWidth, RexBuilder rexBuilder) {
+    private static RexNode constantOffset(RexNode offset, Window window, int inputWidth, RexBuilder rexBuilder,
+                                          java.util.function.Function<RexDynamicParam, RexNode> parameters) {
         if (offset instanceof RexInputRef ref && ref.getIndex() >= inputWidth) {
-            return window.constants.get(ref.getIndex() - inputWidth);
-        }
-        if (offset instanceof RexInputRef ref && window.getInput().stripped() instanceof Project project) {
+            offset = window.constants.get(ref.getIndex() - inputWidth);
+        } else if (offset instanceof RexInputRef ref && window.getInput().stripped() instanceof Project project) {
             offset = project.getProjects().get(ref.getIndex());
         }
+        offset = offset.accept(new org.apache.calcite.rex.RexShuttle() {
+            @Override
+            public RexNode visitDynamicParam(RexDynamicParam param) {
+                return parameters.apply(param);
+            }
+        });
         if (offset instanceof RexLiteral || !RexUtil.isConstant(offset)) {
             return offset;
         }

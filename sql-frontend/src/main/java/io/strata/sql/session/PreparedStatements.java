@@ -42,7 +42,7 @@ final class PreparedStatements {
 
         /** The statement to run: a copy of the template, or the text parsed again (validation changes trees). */
         org.apache.calcite.sql.SqlNode freshTree() {
-            return template != null ? io.strata.sql.exec.SqlDeepCopy.of(template)
+            return template != null ? io.strata.sql.parser.SqlDeepCopy.of(template)
                     : io.strata.sql.parser.StrataParser.parseOne(sql);
         }
     }

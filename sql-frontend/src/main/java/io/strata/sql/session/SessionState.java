@@ -1,5 +1,9 @@
 package io.strata.sql.session;
 
+import io.strata.compute.expression.TimeZones;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +28,9 @@ public final class SessionState {
     private String database;
     private io.strata.common.session.ClientFiles clientFiles;
     private long lastInsertId;
+    /** {@link #timeZone()} for the time_zone value it was read from, kept while the value stays. */
+    private String timeZoneName;
+    private ZoneId timeZone;
 
     public SessionState(long connectionId, String user, String database, SystemVariables globals) {
         this.connectionId = connectionId;
@@ -43,6 +50,25 @@ public final class SessionState {
     public void database(String database) { this.database = database; }
 
     public SystemVariables variables() { return variables; }
+
+    /** The session's time zone (its time_zone; SYSTEM is the server's zone, the JVM's). */
+    public ZoneId timeZone() {
+        Object name = variables.get("time_zone");
+        if (!(name instanceof String text)) {
+            return ZoneId.systemDefault();
+        }
+        if (!text.equals(timeZoneName)) {
+            ZoneId zone = TimeZones.parse(text, ZoneId.systemDefault());
+            timeZone = zone == null ? ZoneId.systemDefault() : zone; // SET refuses unknown names
+            timeZoneName = text;
+        }
+        return timeZone;
+    }
+
+    /** The current time in the session's time zone: a statement's NOW(). */
+    public LocalDateTime now() {
+        return LocalDateTime.now(timeZone());
+    }
 
     public SystemVariables globals() { return globals; }
 

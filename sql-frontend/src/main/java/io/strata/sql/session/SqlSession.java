@@ -100,14 +100,14 @@ public final class SqlSession implements Session {
             }
             boolean dml = node instanceof org.apache.calcite.sql.SqlUpdate || node instanceof org.apache.calcite.sql.SqlDelete;
             prepared.put(PreparedStatements.Prepared.statement(id, sql, parameters,
-                    dml ? new PlanSlot(server.ddlEpoch(), server.sharedPlans(), sql) : null, io.strata.sql.exec.SqlDeepCopy.templateOrNull(parsed)));
+                    dml ? new PlanSlot(server.ddlEpoch(), server.sharedPlans(), sql) : null, io.strata.sql.parser.SqlDeepCopy.templateOrNull(parsed)));
             return new PreparedStatementInfo(id, parameters, List.of());
         }
         long epoch = server.ddlEpoch().get();
         SqlText text = new SqlText(sql);
         PreparedStatements.Prepared entry = runner.read(transaction -> {
             StatementContext context = new StatementContext(transaction, state, server.allocator(), List.of(),
-                    LocalDateTime.now(), cancelled, text);
+                    state.now(), cancelled, text);
             PlannedQuery plan = server.sharedPlans().plan(SharedPlans.Kind.QUERY, state.database(), sql, transaction,
                     () -> QueryRunner.plan(node, context, null));
             List<ResultColumn> parameters = new ArrayList<>();
@@ -132,7 +132,7 @@ public final class SqlSession implements Session {
         };
         if (target instanceof SqlIdentifier name) {
             runner.read(transaction -> TableNames.definition(new StatementContext(transaction, state, server.allocator(),
-                    List.of(), LocalDateTime.now(), cancelled, new SqlText(sql)), name));
+                    List.of(), state.now(), cancelled, new SqlText(sql)), name));
         }
     }
 
@@ -146,7 +146,7 @@ public final class SqlSession implements Session {
         if (entry.plan() != null && entry.ddlEpoch() == server.ddlEpoch().get()) {
             cancelled.set(false);
             state.clearWarnings();
-            LocalDateTime now = LocalDateTime.now();
+            LocalDateTime now = state.now();
             return runner.query(null, entry.plan(), transaction -> new StatementContext(transaction, state,
                     server.allocator(), parameters, now, cancelled, text, server.spillDirectory()), entry.keyedOnly());
         }
@@ -212,7 +212,7 @@ public final class SqlSession implements Session {
         SqlIdentifier name = new SqlIdentifier(table, SqlParserPos.ZERO);
         return runner.read(transaction -> {
             StatementContext context = new StatementContext(transaction, state, server.allocator(), List.of(),
-                    LocalDateTime.now(), cancelled, new SqlText(""));
+                    state.now(), cancelled, new SqlText(""));
             TableDefinition definition = TableNames.definition(context, name);
             List<ResultColumn> columns = new ArrayList<>();
             for (int i = 0; i < definition.columns().size(); i++) {

@@ -72,7 +72,7 @@ final class StatementRunner {
         if (!(node instanceof SqlShow show && (show.kind() == ShowKind.WARNINGS || show.kind() == ShowKind.ERRORS))) {
             state.clearWarnings();
         }
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = state.now();
         Function<List<Object>, Function<Transaction, StatementContext>> withParameters = values ->
                 transaction -> new StatementContext(transaction, state, server.allocator(), values, now, cancelled, text,
                         planSlot, server.spillDirectory());

@@ -2,6 +2,7 @@ package io.strata.sql.session;
 
 import io.strata.common.error.ErrorCode;
 import io.strata.common.error.StrataException;
+import io.strata.compute.expression.TimeZones;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -75,6 +76,10 @@ public final class SystemVariables {
         Object normalized = FLAGS.contains(key) ? flag(key, value) : normalize(value);
         if (normalized == null && global) {
             throw StrataException.of(ErrorCode.ER_WRONG_VALUE_FOR_VAR, "Variable '%s' can't be set to the value of 'NULL'", key);
+        }
+        if (key.equals("time_zone") && (!(normalized instanceof String zone)
+                || TimeZones.parse(zone, java.time.ZoneId.systemDefault()) == null)) {
+            throw StrataException.of(ErrorCode.ER_UNKNOWN_TIME_ZONE, "Unknown or incorrect time zone: '%s'", normalized);
         }
         values.put(key, normalized);
         if (key.equals("transaction_isolation")) {

@@ -1,6 +1,6 @@
 package io.strata.sql.session;
 
-import io.strata.sql.exec.SqlDeepCopy;
+import io.strata.sql.parser.SqlDeepCopy;
 import io.strata.sql.parser.ast.ParserValues;
 import io.strata.sql.plan.PlannedQuery;
 import org.apache.calcite.rel.type.RelDataType;

@@ -328,4 +328,41 @@ class StrataParserTest {
         assertEquals(ErrorCode.ER_PARSE_ERROR,
                 assertThrows(StrataException.class, () -> StrataParser.parseOne("CREATE TABLE t (a FOO)")).code());
     }
+
+    @Test
+    void compoundIntervalUnitsBecomeCallsSpanningTheIntervalsText() {
+        String sql = "SELECT DATE_ADD(d, INTERVAL '1:30' HOUR_MINUTE) AS a, d - INTERVAL (n + 1) DAY_MICROSECOND FROM t";
+        SqlSelect select = (SqlSelect) StrataParser.parseOne(sql);
+        org.apache.calcite.sql.SqlCall dateAdd = (org.apache.calcite.sql.SqlCall)
+                ((org.apache.calcite.sql.SqlCall) select.getSelectList().get(0)).operand(0);
+        org.apache.calcite.sql.SqlCall interval = dateAdd.operand(1);
+        assertEquals("INTERVL", interval.getOperator().getName());
+        assertEquals("INTERVAL '1:30' HOUR_MINUTE", new io.strata.sql.session.SqlText(sql).slice(interval.getParserPosition()));
+        assertEquals("'1:30'", interval.operand(0).toString());
+        assertEquals(String.valueOf(io.strata.compute.expression.IntervalUnit.HOUR_MINUTE.ordinal()), interval.operand(1).toString());
+        org.apache.calcite.sql.SqlCall minus = (org.apache.calcite.sql.SqlCall) select.getSelectList().get(1);
+        assertEquals("d - INTERVAL (n + 1) DAY_MICROSECOND", new io.strata.sql.session.SqlText(sql).slice(minus.getParserPosition()));
+    }
+
+    @Test
+    void intervalsCalciteKnowsAndMysqlsIntervalFunctionAreLeftAlone() {
+        SqlSelect select = (SqlSelect) StrataParser.parseOne("SELECT d + INTERVAL '1' DAY, INTERVAL 2 HOUR + d FROM t");
+        assertFalse(select.getSelectList().toString().contains("INTERVL"));
+    }
+
+    @Test
+    void convertWithATypeCalciteCannotReadBecomesConvAsOfTheTypesNumbers() {
+        String sql = "SELECT CONVERT(price * 2, DECIMAL(10, 2)), CONVERT(name, CHAR), CONVERT(name USING utf8mb4) FROM t";
+        SqlSelect select = (SqlSelect) StrataParser.parseOne(sql);
+        org.apache.calcite.sql.SqlCall decimal = (org.apache.calcite.sql.SqlCall) select.getSelectList().get(0);
+        assertEquals("CONV_AS", decimal.getOperator().getName());
+        assertEquals(List.of("`price` * 2", String.valueOf(io.strata.sql.plan.MysqlCasts.Kind.DECIMAL.ordinal()), "10", "2"),
+                decimal.getOperandList().stream().map(SqlNode::toString).toList());
+        assertEquals("CONVERT(price * 2, DECIMAL(10, 2))", new io.strata.sql.session.SqlText(sql).slice(decimal.getParserPosition()));
+        org.apache.calcite.sql.SqlCall price = decimal.operand(0);
+        assertEquals("price * 2", new io.strata.sql.session.SqlText(sql).slice(price.getParserPosition()),
+                "the converted expression keeps its place");
+        assertEquals("CONV_AS", ((org.apache.calcite.sql.SqlCall) select.getSelectList().get(1)).getOperator().getName());
+        assertFalse(select.getSelectList().get(2).toString().contains("CONV_AS"), "CONVERT USING is Calcite's");
+    }
 }

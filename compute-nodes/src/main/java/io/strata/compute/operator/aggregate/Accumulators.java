@@ -25,6 +25,8 @@ public final class Accumulators {
             case ANY_VALUE -> new AnyValueAccumulator(first);
             case SUM0 -> new ZeroIfEmptyAccumulator(new SumAccumulator(first, call.type(), false));
             case SINGLE_VALUE -> new SingleValueAccumulator(first);
+            case JSON_ARRAYAGG -> new JsonArrayAccumulator();
+            case JSON_OBJECTAGG -> new JsonObjectAccumulator();
         };
         return call.distinct() ? new DistinctAccumulator(accumulator, memory) : accumulator;
     }

@@ -1,6 +1,5 @@
-package io.strata.sql.exec;
+package io.strata.sql.parser;
 
-import io.strata.sql.parser.StrataParser;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;

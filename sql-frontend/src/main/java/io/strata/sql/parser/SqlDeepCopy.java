@@ -1,4 +1,4 @@
-package io.strata.sql.exec;
+package io.strata.sql.parser;
 
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
