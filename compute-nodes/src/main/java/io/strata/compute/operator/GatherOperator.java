@@ -58,7 +58,7 @@ final class GatherOperator implements Operator {
     private volatile boolean stopping;
     private boolean started;
     private int ended;
-    private VectorSchemaRoot current;
+    private final OutputBatch current = new OutputBatch();
     private List<Operator> serialTrees; // when the copies run one after another here, those not yet done
 
     GatherOperator(PhysicalNode.Gather plan, ExecutionContext context, OperatorFactory.Wrapper wrapper) {
@@ -75,7 +75,7 @@ final class GatherOperator implements Operator {
 
     @Override
     public VectorSchemaRoot next() {
-        closeCurrent();
+        current.close();
         if (!started) {
             start();
         }
@@ -95,8 +95,7 @@ final class GatherOperator implements Operator {
                 continue;
             }
             if (item.batch() != null) {
-                current = item.batch();
-                return current;
+                return current.replace(item.batch());
             }
             ended++;
             if (item.failure() != null) {
@@ -209,16 +208,9 @@ final class GatherOperator implements Operator {
         return new VectorSchemaRoot(batch.getSchema().getFields(), vectors, batch.getRowCount());
     }
 
-    private void closeCurrent() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
-    }
-
     @Override
     public void close() {
-        closeCurrent();
+        current.close();
         if (serialTrees != null) {
             serialTrees.forEach(Operator::close);
             serialTrees.clear();

@@ -11,7 +11,7 @@ import java.util.List;
 final class SpilledRowsOperator implements Operator {
     private final List<OutputColumn> output;
     private final SpillFiles.Reader reader;
-    private VectorSchemaRoot current;
+    private final OutputBatch current = new OutputBatch();
 
     SpilledRowsOperator(List<OutputColumn> output, SpillFiles files, int file, List<Field> fields, BufferAllocator allocator) {
         this.output = output;
@@ -25,21 +25,13 @@ final class SpilledRowsOperator implements Operator {
 
     @Override
     public VectorSchemaRoot next() {
-        closeCurrent();
-        current = reader.next();
-        return current;
-    }
-
-    private void closeCurrent() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
+        current.close(); // before reading the next one: under a tight limit both need not fit at once
+        return current.replace(reader.next());
     }
 
     @Override
     public void close() {
-        closeCurrent();
+        current.close();
         reader.close();
     }
 }
